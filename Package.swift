@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+// juesuan — 部门决算公开 generator. Foundation and the Swift toolchain only: no package dependencies.
+import PackageDescription
+
+let package = Package(
+    name: "juesuan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "juesuan", targets: ["juesuan"]),
+        .library(name: "JueSuan", targets: ["JueSuan"]),
+        .library(name: "Mustache", targets: ["Mustache"]),
+        .library(name: "Documents", targets: ["Documents"]),
+    ],
+    targets: [
+        // The template engine. Knows nothing of finance.
+        .target(name: "Mustache"),
+        // Document model, writers (txt, md, html, docx, xlsx) and the ZIP container. Knows nothing of finance.
+        .target(name: "Documents"),
+        // The domain: input model, derivation, validation, report view, standard templates.
+        .target(name: "JueSuan", dependencies: ["Mustache", "Documents"]),
+        // The command line. Thin.
+        .executableTarget(name: "juesuan", dependencies: ["JueSuan", "Mustache", "Documents"]),
+
+        .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents"]),
+        .testTarget(name: "JueSuanTests", dependencies: ["JueSuan", "Mustache", "Documents"]),
+        // Runs the built `juesuan` binary as a process.
+        .testTarget(name: "CLITests", dependencies: ["juesuan"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Exit statuses, as documented in the README.
+enum ExitStatus: Int32 {
+    /// Everything worked.
+    case ok = 0
+    /// The input has fatal findings (or a template failed to render).
+    case findings = 1
+    /// Usage error or unreadable input.
+    case usage = 2
+}
+
+/// Where a command writes. Tests of the command line run the binary as a process, so this is the real thing.
+struct Console: Sendable {
+    func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    func err(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+/// One `juesuan <command>`.
+protocol Command {
+    static var name: String { get }
+    /// One line for the command list.
+    static var summary: String { get }
+    /// The synopsis line(s), e.g. `juesuan check FILE...`.
+    static var synopsis: String { get }
+    /// Further help text after the synopsis (may be empty).
+    static var details: String { get }
+    static var options: [OptionSpec] { get }
+    static func run(_ arguments: ParsedArguments, console: Console) -> ExitStatus
+}
+
+extension Command {
+    static var details: String { "" }
+    static var options: [OptionSpec] { [] }
+
+    static var help: String {
+        var text = "用法：\(synopsis)\n\n\(summary)\n"
+        if !details.isEmpty { text += "\n\(details)\n" }
+        text += "\n选项：\n\(optionsHelp(options))\n"
+        return text
+    }
+}
