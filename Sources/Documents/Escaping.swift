@@ -1,0 +1,47 @@
+// Escaping shared by the HTML, docx and xlsx writers.
+
+public enum XMLText {
+    /// Whether a Unicode scalar may appear in XML 1.0 text.
+    @inlinable
+    public static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD: return true
+        case 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+        default: return false
+        }
+    }
+
+    /// Removes characters XML 1.0 forbids (control characters other than TAB, LF, CR; U+FFFE; U+FFFF).
+    public static func sanitize(_ text: String) -> String {
+        if text.unicodeScalars.allSatisfy(isAllowed) { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where isAllowed(scalar) { result.append(scalar) }
+        return String(result)
+    }
+
+    /// Sanitises and escapes text for an XML/HTML text node or a double-quoted attribute value.
+    public static func escape(_ text: String) -> String {
+        let clean = sanitize(text)
+        guard
+            clean.utf8.contains(where: {
+                $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                    || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
+            })
+        else {
+            return clean
+        }
+        var result = ""
+        result.reserveCapacity(clean.utf8.count + 16)
+        for character in clean {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
