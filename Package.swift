@@ -23,7 +23,7 @@ let package = Package(
 
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents"]),
-        .testTarget(name: "JueSuanTests", dependencies: ["JueSuan", "Mustache", "Documents"]),
+        .testTarget(name: "JueSuanTests", dependencies: ["JueSuan", "Mustache", "Documents"], exclude: ["Fixtures"]),
         // Runs the built `juesuan` binary as a process.
         .testTarget(name: "CLITests", dependencies: ["juesuan"]),
     ],

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+@testable import JueSuan
+
+/// Each class of bad input gets one clear message naming the JSON path and line:column.
+@Suite struct InputLoaderTests {
+    let minimal: String
+
+    init() throws {
+        minimal = try fixtureText("minimal.json")
+    }
+
+    /// Decodes `text` and returns the problems as printed.
+    func problems(_ text: String) -> [String] {
+        switch decodeInput(text, name: "dept.json") {
+        case .success: return []
+        case .failure(let error): return error.description.components(separatedBy: "\n")
+        }
+    }
+
+    @Test func minimalFileDecodes() throws {
+        let input = try decodeInput(minimal).get()
+        #expect(input.year == 2024)
+        #expect(input.department.name == "测试部门")
+        #expect(input.subjects[0].income?.generalBudget == "10.5")
+    }
+
+    @Test func malformedJSON() {
+        #expect(problems("{\"year\": 2024,}") == ["dept.json:1:15: 错误：JSON 格式错误：“}”之前多了一个逗号"])
+        #expect(
+            problems("{\"year\": 2024\n\"unit\": 1}") == ["dept.json:2:1: 错误：JSON 格式错误：缺少逗号或“}”，实际是 “\"unit\": 1}”"])
+        #expect(problems("") == ["dept.json:1:1: 错误：JSON 格式错误：文件为空，没有 JSON 内容"])
+        #expect(problems("{\"a\": 1, \"a\": 2}") == ["dept.json:1:10: 错误：JSON 格式错误：字段 \"a\" 重复出现（第一次在 1:2）"])
+        #expect(problems("{\"a\": 012}") == ["dept.json:1:8: 错误：JSON 格式错误：数字格式错误：不能以 0 开头（如 012）"])
+        #expect(problems("{\"a\": \"x\ny\"}") == ["dept.json:1:9: 错误：JSON 格式错误：字符串中不能直接换行（请写成 \\n），字符串从 1:7 开始"])
+    }
+
+    @Test func wrongType() {
+        let text = minimal.replacingOccurrences(of: "\"inPost\": 1", with: "\"inPost\": \"66\"")
+        #expect(
+            problems(text) == [
+                "dept.json:4:26: 错误：$.department.staff.inPost：类型错误：应为整数，实际为字符串 \"66\"（数字不要加引号，也不要加千位分隔符）"
+            ])
+        let amount = minimal.replacingOccurrences(
+            of: "\"generalBudget\": 10.5", with: "\"generalBudget\": \"1,234.50\"")
+        #expect(
+            problems(amount) == [
+                "dept.json:5:80: 错误：$.subjects[0].income.generalBudget：类型错误：应为数字（金额），实际为字符串 \"1,234.50\"（数字不要加引号，也不要加千位分隔符）"
+            ])
+    }
+
+    @Test func missingRequiredField() {
+        let text = minimal.replacingOccurrences(of: "\"year\": 2024, ", with: "")
+        #expect(problems(text) == ["dept.json:1:1: 错误：缺少必填字段 \"year\"（决算年度）"])
+        let nested = minimal.replacingOccurrences(of: "\"other\": 0, ", with: "")
+        #expect(problems(nested) == ["dept.json:4:15: 错误：$.department.staff：缺少必填字段 \"other\"（其他人员）"])
+    }
+
+    @Test func unknownFieldSuggestsTheIntendedOne() {
+        let text = minimal.replacingOccurrences(of: "\"year\"", with: "\"yaer\"")
+        #expect(
+            problems(text) == [
+                "dept.json:1:1: 错误：缺少必填字段 \"year\"（决算年度）",
+                "dept.json:2:23: 错误：$.yaer：未知字段 \"yaer\"（是否应为 \"year\"（决算年度）？）",
+            ])
+        let far = minimal.replacingOccurrences(of: "\"procurement\": {}", with: "\"procurement\": {\"zzz\": 1}")
+        #expect(
+            problems(far).first?.hasPrefix("dept.json:11:19: 错误：$.procurement.zzz：未知字段 \"zzz\"（可用字段：goods、works、")
+                == true)
+    }
+
+    @Test func negativeCount() {
+        let text = minimal.replacingOccurrences(of: "\"inPost\": 1", with: "\"inPost\": -1")
+        #expect(problems(text) == ["dept.json:4:26: 错误：$.department.staff.inPost：不能为负数：-1"])
+        let fraction = minimal.replacingOccurrences(of: "\"inPost\": 1", with: "\"inPost\": 1.5")
+        #expect(problems(fraction) == ["dept.json:4:26: 错误：$.department.staff.inPost：应为整数，实际为 1.5"])
+    }
+
+    @Test func malformedSubjectCode() {
+        let text = minimal.replacingOccurrences(of: "\"2010101\"", with: "\"20101a\"")
+        #expect(problems(text) == ["dept.json:5:25: 错误：$.subjects[0].code：格式错误：应为 3、5 或 7 位数字的科目编码，实际为 \"20101a\""])
+        let six = minimal.replacingOccurrences(of: "\"2010101\"", with: "\"201010\"")
+        #expect(problems(six).count == 1)
+    }
+
+    @Test func unknownUnit() {
+        let text = minimal.replacingOccurrences(of: "\"万元\"", with: "\"千元\"")
+        #expect(problems(text) == ["dept.json:2:45: 错误：$.unit：取值只能是 \"万元\"、\"元\"，实际为 \"千元\""])
+    }
+
+    @Test func allProblemsAreReportedInFileOrder() {
+        let text = minimal.replacingOccurrences(of: "\"万元\"", with: "\"千元\"")
+            .replacingOccurrences(of: "\"inPost\": 1", with: "\"inPost\": -1")
+        #expect(problems(text).count == 2)
+        #expect(problems(text)[0].hasPrefix("dept.json:2:45"))
+        #expect(problems(text)[1].hasPrefix("dept.json:4:26"))
+    }
+
+    @Test func unreadableFile() {
+        guard case .failure(let error) = InputLoader.load(path: "/nonexistent/dept.json") else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.description == "/nonexistent/dept.json: 错误：无法读取文件：文件不存在")
+    }
+
+    @Test func contentBlockWithTwoKeys() {
+        let text = minimal.replacingOccurrences(
+            of: "\"annex\": []", with: "\"annex\": [{\"heading\": \"a\", \"paragraph\": \"b\"}]")
+        #expect(
+            problems(text) == [
+                "dept.json:15:13: 错误：$.annex[0]：内容块只能有一个字段（\"heading\"、\"paragraph\"、\"center\"、\"right\"、\"table\" 之一），实际有 2 个"
+            ])
+    }
+
+    @Test func amountsInYuanConvertExactlyToWanYuan() throws {
+        let text = minimal.replacingOccurrences(of: "\"万元\"", with: "\"元\"")
+            .replacingOccurrences(of: "\"generalBudget\": 10.5", with: "\"generalBudget\": 24430800.01")
+        let input = try decodeInput(text).get()
+        #expect(input.subjects[0].income?.generalBudget == "2443.080001")
+        // Round trip writes the amount back in 元.
+        let encoded = String(decoding: try InputLoader.encode(input), as: UTF8.self)
+        #expect(encoded.contains("\"generalBudget\" : 24430800.01"))
+    }
+}
