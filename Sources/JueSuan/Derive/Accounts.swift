@@ -1,0 +1,288 @@
+// Derivation: the ten tables from the leaves, as pure functions of the input. Every total is a sum of exact leaves;
+// nothing here is rounded (rounding happens once, in `Format`, when a figure is printed).
+
+/// One 支出功能分类科目 line of tables 02/03/05/07/08 with its rolled-up figures.
+public struct SubjectLine: Sendable, Equatable {
+    public enum Level: Int, Sendable, Comparable {
+        /// 类 (3 digits).
+        case category = 3
+        /// 款 (5 digits).
+        case section = 5
+        /// 项 (7 digits).
+        case item = 7
+
+        public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    public var code: String
+    /// The name from the input, or the standard name of a 类; empty when a 款 has no name in the input.
+    public var name: String
+    public var level: Level
+    public var income = IncomeColumns.zero
+    public var expenditure = ExpenditureColumns.zero
+    /// 一般公共预算财政拨款支出 (05).
+    public var generalBudget = SplitColumns.zero
+    /// 政府性基金预算财政拨款 (07).
+    public var fund = FundColumns.zero
+    /// 国有资本经营预算财政拨款支出 (08).
+    public var stateCapital = SplitColumns.zero
+
+    /// 财政拨款支出 of this line (04 column 2) = 一般公共预算 + 政府性基金 + 国有资本经营.
+    public var fiscalExpenditure: Amount { generalBudget.total + fund.spending.total + stateCapital.total }
+
+    /// The 类 code this line belongs to.
+    public var categoryCode: String { String(code.prefix(3)) }
+
+    mutating func add(_ other: SubjectLine) {
+        income = income + other.income
+        expenditure = expenditure + other.expenditure
+        generalBudget = generalBudget + other.generalBudget
+        fund = fund + other.fund
+        stateCapital = stateCapital + other.stateCapital
+    }
+}
+
+/// Everything the ten tables show, derived from one department's input.
+public struct Accounts: Sendable {
+    public let input: DepartmentInput
+
+    /// Every 类/款/项 line that has 项 under it (or is a 项), in code order, parents before children.
+    public let subjectLines: [SubjectLine]
+    /// The 合计 line of the subject tables.
+    public let total: SubjectLine
+
+    public init(_ input: DepartmentInput) {
+        self.input = input
+        let lines = Accounts.rollUp(input.subjects)
+        subjectLines = lines
+        var total = SubjectLine(code: "", name: "合计", level: .category)
+        for line in lines where line.level == .category { total.add(line) }
+        self.total = total
+        table06 = Table06(input.basicExpenditureByEconomicCode)
+    }
+
+    /// Builds the 类 → 款 → 项 tree: 项 rows carry the amounts; parents are sums; names from the input (or the
+    /// standard 类 name). 类/款 rows of the input that have no 项 under them are not lines (validation reports them).
+    static func rollUp(_ subjects: [Subject]) -> [SubjectLine] {
+        var names: [String: String] = [:]
+        for subject in subjects where !(subject.name ?? "").isEmpty && names[subject.code] == nil {
+            names[subject.code] = subject.name
+        }
+        var lines: [String: SubjectLine] = [:]
+        func line(_ code: String, _ level: SubjectLine.Level) -> SubjectLine {
+            let name = names[code] ?? (level == .category ? FunctionalCategories.named(code)?.name ?? "" : "")
+            return SubjectLine(code: code, name: name, level: level)
+        }
+        for subject in subjects where subject.code.count == 7 {
+            var item = lines[subject.code] ?? line(subject.code, .item)
+            var leaf = SubjectLine(code: subject.code, name: item.name, level: .item)
+            leaf.income = IncomeColumns(subject.income)
+            leaf.expenditure = ExpenditureColumns(subject.expenditure)
+            leaf.generalBudget = SplitColumns(subject.generalBudgetExpenditure)
+            leaf.fund.carryIn = subject.governmentFund?.carryIn.orZero ?? .zero
+            leaf.fund.income = leaf.income.governmentFund
+            leaf.fund.spending = SplitColumns(
+                basic: subject.governmentFund?.basic.orZero ?? .zero,
+                project: subject.governmentFund?.project.orZero ?? .zero)
+            leaf.stateCapital = SplitColumns(subject.stateCapitalExpenditure)
+            item.add(leaf)
+            lines[subject.code] = item
+            for (parentCode, level) in [(String(subject.code.prefix(5)), SubjectLine.Level.section), (String(subject.code.prefix(3)), .category)] {
+                var parent = lines[parentCode] ?? line(parentCode, level)
+                parent.add(leaf)
+                lines[parentCode] = parent
+            }
+        }
+        return lines.values.sorted { $0.code < $1.code }
+    }
+
+    // MARK: Department totals
+
+    /// 本年收入合计 (01 row 27).
+    public var incomeTotal: Amount { total.income.total }
+    /// 本年支出合计 (01 row 58).
+    public var expenditureTotal: Amount { total.expenditure.total }
+    /// 使用非财政拨款结余（含专用结余） (01 row 28).
+    public var nonFiscalBalanceUsed: Amount { input.carryOver.nonFiscalBalanceUsed.orZero }
+    /// 结余分配 (01 row 59).
+    public var surplusDistribution: Amount { input.carryOver.surplusDistribution.orZero }
+
+    /// 年初财政拨款结转和结余 by source (04 rows 29–31).
+    public var fiscalCarryIn: FiscalSources {
+        FiscalSources(
+            generalBudget: input.carryOver.start.generalBudget.orZero,
+            governmentFund: total.fund.carryIn,
+            stateCapital: input.carryOver.start.stateCapital.orZero)
+    }
+
+    /// 年初结转和结余 (01 row 29) = 财政拨款 + 非财政拨款.
+    public var carryIn: Amount { fiscalCarryIn.total + input.carryOver.start.nonFiscal.orZero }
+    /// 收入总计 (01 row 31) = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余.
+    public var grandTotal: Amount { incomeTotal + nonFiscalBalanceUsed + carryIn }
+    /// 年末结转和结余 (01 row 60) = 总计 − 本年支出合计 − 结余分配.
+    public var carryOut: Amount { grandTotal - expenditureTotal - surplusDistribution }
+
+    /// 1 of the 26 categories: 本年支出 (01 right side).
+    public func categoryExpenditure(_ code: String) -> Amount {
+        subjectLines.first { $0.code == code && $0.level == .category }?.expenditure.total ?? .zero
+    }
+
+    /// The 类 line with `code`, if the department has one.
+    public func category(_ code: String) -> SubjectLine? {
+        subjectLines.first { $0.code == code && $0.level == .category }
+    }
+
+    // MARK: Table 04
+
+    /// 财政拨款收入 by source (04 rows 1–3).
+    public var fiscalIncome: FiscalSources {
+        FiscalSources(
+            generalBudget: total.income.generalBudget, governmentFund: total.income.governmentFund,
+            stateCapital: total.income.stateCapital)
+    }
+
+    /// 财政拨款支出 by source (04 row 59).
+    public var fiscalExpenditure: FiscalSources {
+        FiscalSources(
+            generalBudget: total.generalBudget.total, governmentFund: total.fund.spending.total,
+            stateCapital: total.stateCapital.total)
+    }
+
+    /// 财政拨款支出 of one 类 by source (04 category rows).
+    public func fiscalExpenditure(category code: String) -> FiscalSources {
+        guard let line = category(code) else { return .zero }
+        return FiscalSources(
+            generalBudget: line.generalBudget.total, governmentFund: line.fund.spending.total,
+            stateCapital: line.stateCapital.total)
+    }
+
+    /// 年末财政拨款结转和结余 by source (04 row 60) = 年初 + 收入 − 支出 per source.
+    public var fiscalCarryOut: FiscalSources { fiscalCarryIn + fiscalIncome - fiscalExpenditure }
+
+    /// 总计 of table 04 (rows 32 and 64).
+    public var fiscalGrandTotal: Amount { fiscalIncome.total + fiscalCarryIn.total }
+
+    // MARK: Table 06
+
+    public let table06: Table06
+
+    // MARK: Table 09
+
+    public var threePublic: ThreePublicFigures { ThreePublicFigures(input.threePublic) }
+
+    // MARK: Table 10
+
+    /// 车辆数合计 (10 row 1).
+    public var vehicleTotal: Int {
+        let v = input.assets.vehicles
+        return [
+            v.ministerial, v.principal, v.confidential, v.emergency, v.lawEnforcement, v.specialTechnical,
+            v.retiredCadres, v.other,
+        ].map { $0 ?? 0 }.reduce(0, +)
+    }
+}
+
+/// An amount per 财政拨款 source.
+public struct FiscalSources: Sendable, Equatable {
+    /// 一般公共预算财政拨款.
+    public var generalBudget: Amount
+    /// 政府性基金预算财政拨款.
+    public var governmentFund: Amount
+    /// 国有资本经营预算财政拨款.
+    public var stateCapital: Amount
+
+    public static let zero = FiscalSources(generalBudget: .zero, governmentFund: .zero, stateCapital: .zero)
+
+    public var total: Amount { generalBudget + governmentFund + stateCapital }
+
+    public static func + (lhs: FiscalSources, rhs: FiscalSources) -> FiscalSources {
+        FiscalSources(
+            generalBudget: lhs.generalBudget + rhs.generalBudget, governmentFund: lhs.governmentFund + rhs.governmentFund,
+            stateCapital: lhs.stateCapital + rhs.stateCapital)
+    }
+
+    public static func - (lhs: FiscalSources, rhs: FiscalSources) -> FiscalSources {
+        FiscalSources(
+            generalBudget: lhs.generalBudget - rhs.generalBudget, governmentFund: lhs.governmentFund - rhs.governmentFund,
+            stateCapital: lhs.stateCapital - rhs.stateCapital)
+    }
+}
+
+/// 公开06表: the 83 economic codes with group rows and the two totals.
+public struct Table06: Sendable, Equatable {
+    /// Amounts of the leaf codes as given (codes outside the catalogue are kept for validation to report).
+    public let leaves: [String: Amount]
+
+    init(_ entries: [EconomicAmount]) {
+        var leaves: [String: Amount] = [:]
+        for entry in entries where entry.code.count == 5 {
+            leaves[entry.code, default: .zero] = leaves[entry.code, default: .zero] + entry.amount
+        }
+        self.leaves = leaves
+    }
+
+    /// The amount of any of the 83 codes: a leaf as given, a group (301…) as the sum of its leaves.
+    public func amount(_ code: String) -> Amount {
+        if code.count == 3 {
+            return leaves.filter { $0.key.hasPrefix(code) }.map(\.value).sum()
+        }
+        return leaves[code] ?? .zero
+    }
+
+    /// 人员经费合计 = 301 + 303.
+    public var personnel: Amount { amount("301") + amount("303") }
+    /// 公用经费合计 = 302 + 307 + 310 + 399.
+    public var publicExpenses: Amount { amount("302") + amount("307") + amount("310") + amount("399") }
+    /// 人员经费合计 + 公用经费合计 (= 05 基本支出 on a consistent department).
+    public var total: Amount { personnel + publicExpenses }
+}
+
+/// 公开09表 rows 1–9 (amounts) derived from the leaves.
+public struct ThreePublicFigures: Sendable, Equatable {
+    public struct Row: Sendable, Equatable {
+        public var initialBudget: Amount
+        public var adjustedBudget: Amount
+        public var actual: Amount
+
+        public static func + (lhs: Row, rhs: Row) -> Row {
+            Row(
+                initialBudget: lhs.initialBudget + rhs.initialBudget,
+                adjustedBudget: lhs.adjustedBudget + rhs.adjustedBudget, actual: lhs.actual + rhs.actual)
+        }
+    }
+
+    /// Row 2 因公出国（境）费.
+    public var abroad: Row
+    /// Row 4 公务用车购置费.
+    public var vehiclePurchase: Row
+    /// Row 5 公务用车运行维护费.
+    public var vehicleOperation: Row
+    /// Row 6 公务接待费 (决算 = 7 + 9).
+    public var reception: Row
+    /// Row 7 国内接待费.
+    public var domesticReception: Amount
+    /// Row 8 其中：外事接待费.
+    public var foreignAffairsReception: Amount
+    /// Row 9 国（境）外接待费.
+    public var overseasReception: Amount
+
+    init(_ input: ThreePublic) {
+        func row(_ item: BudgetedItem) -> Row {
+            Row(initialBudget: item.initialBudget.orZero, adjustedBudget: item.adjustedBudget.orZero, actual: item.actual.orZero)
+        }
+        abroad = row(input.abroad)
+        vehiclePurchase = row(input.vehiclePurchase)
+        vehicleOperation = row(input.vehicleOperation)
+        domesticReception = input.reception.domestic.orZero
+        foreignAffairsReception = input.reception.foreignAffairs.orZero
+        overseasReception = input.reception.overseas.orZero
+        reception = Row(
+            initialBudget: input.reception.initialBudget.orZero, adjustedBudget: input.reception.adjustedBudget.orZero,
+            actual: domesticReception + overseasReception)
+    }
+
+    /// Row 3 公务用车购置及运行维护费 = 4 + 5.
+    public var vehicles: Row { vehiclePurchase + vehicleOperation }
+    /// Row 1 “三公”经费支出 = 2 + 3 + 6.
+    public var total: Row { abroad + vehicles + reception }
+}

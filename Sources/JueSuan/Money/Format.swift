@@ -1,0 +1,53 @@
+import Foundation
+
+/// The one formatter for every printed figure: 四舍五入 (half away from zero) once, at display.
+public enum Format {
+    /// `value` rounded half away from zero to `places` decimals.
+    public static func rounded(_ value: Decimal, places: Int = 2) -> Decimal {
+        var input = value
+        var output = Decimal()
+        NSDecimalRound(&output, &input, places, .plain)
+        return output
+    }
+
+    /// Digits with exactly `places` decimals: `2443.08`, `2,443.08` with `grouping`, `-12.50`, `0.00`.
+    public static func number(_ value: Decimal, places: Int = 2, grouping: Bool = false) -> String {
+        let rounded = rounded(value, places: places)
+        var scaled = rounded
+        for _ in 0..<places { scaled *= 10 }
+        let negative = scaled < 0
+        // `scaled` is integral now; its description is the digit string.
+        var digits = "\(negative ? -scaled : scaled)"
+        if digits.count <= places { digits = String(repeating: "0", count: places - digits.count + 1) + digits }
+        let integerPart = String(digits.dropLast(places))
+        let fraction = String(digits.suffix(places))
+        var integer = integerPart
+        if grouping && integerPart.count > 3 {
+            var groups: [Substring] = []
+            var end = integerPart.endIndex
+            while end > integerPart.startIndex {
+                let start = integerPart.index(end, offsetBy: -3, limitedBy: integerPart.startIndex) ?? integerPart.startIndex
+                groups.insert(integerPart[start..<end], at: 0)
+                end = start
+            }
+            integer = groups.joined(separator: ",")
+        }
+        let body = places > 0 ? integer + "." + fraction : integer
+        return negative && !rounded.isZero ? "-" + body : body
+    }
+
+    /// An amount in 万元 with 2 decimals: narrative form (`2443.08`) or table form with separators (`2,443.08`).
+    public static func amount(_ amount: Amount, grouping: Bool = false) -> String {
+        number(amount.value, places: 2, grouping: grouping)
+    }
+
+    /// A percentage with 2 decimals and the sign: `98.73%`.
+    public static func percent(_ value: Decimal, places: Int = 2) -> String {
+        number(value, places: places) + "%"
+    }
+
+    /// A whole count: `66`.
+    public static func count(_ value: Int) -> String {
+        String(value)
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+// Display-ready values. The report view holds only strings, lists and flags: templates place them and never format
+// or compute. Each amount comes in the forms a template may choose from, so that thousands separators and how a zero
+// shows are settings of the template, not of the code.
+
+/// An amount in every printed form.
+public struct MoneyView: Encodable, Sendable, Equatable {
+    /// Narrative form: `2443.08` (2 decimals, no separators).
+    public var n: String
+    /// Table form with thousands separators, zero shown as `0.00`: `2,443.08`.
+    public var t: String
+    /// Table form with thousands separators, blank when zero.
+    public var tb: String
+    /// Table form without separators, zero shown as `0.00`: `2443.08`.
+    public var p: String
+    /// Table form without separators, blank when zero.
+    public var pb: String
+    /// Whether the amount is zero at the printed precision.
+    public var zero: Bool
+
+    public init(_ amount: Amount) {
+        let plain = Format.amount(amount)
+        let grouped = Format.amount(amount, grouping: true)
+        zero = Format.rounded(amount.value).isZero
+        n = plain
+        t = grouped
+        tb = zero ? "" : grouped
+        p = plain
+        pb = zero ? "" : plain
+    }
+}
+
+/// A count in every printed form.
+public struct CountView: Encodable, Sendable, Equatable {
+    /// `2`; zero shown as `0`.
+    public var n: String
+    /// Blank when zero.
+    public var tb: String
+    public var zero: Bool
+
+    public init(_ value: Int) {
+        n = Format.count(value)
+        zero = value == 0
+        tb = zero ? "" : n
+    }
+}
+
+/// A year-on-year phrase and its shape.
+public struct ChangeView: Encodable, Sendable, Equatable {
+    /// `比上年减少 19.72 万元，下降 68.12%` / `比上年增加 12.60 万元` / `与上年持平`.
+    public var phrase: String
+    public var same: Bool
+    public var increase: Bool
+    public var decrease: Bool
+
+    public init(_ change: YearOnYear) {
+        switch change {
+        case .same:
+            phrase = "与上年持平"
+        case .increaseFromZero(let amount):
+            phrase = "比上年增加 \(Format.amount(amount)) 万元"
+        case .increase(let amount, let percent):
+            phrase = "比上年增加 \(Format.amount(amount)) 万元，增长 \(Format.percent(percent))"
+        case .decrease(let amount, let percent):
+            phrase = "比上年减少 \(Format.amount(amount)) 万元，下降 \(Format.percent(percent))"
+        }
+        same = change == .same
+        if case .decrease = change { decrease = true } else { decrease = false }
+        increase = !same && !decrease
+    }
+}
+
+/// A reason slot: printed when the department gave a reason, or — with the standard placeholder — when one is
+/// expected but missing.
+public struct ReasonView: Encodable, Sendable, Equatable {
+    /// The placeholder printed for a missing reason that is expected.
+    public static let placeholder = "（此处请补充内容）"
+
+    /// Whether the template prints the reason clause.
+    public var show: Bool
+    /// The reason without a trailing `。`, or the placeholder.
+    public var text: String
+    /// Whether the placeholder is printed (a finding for validation).
+    public var missing: Bool
+
+    public init(_ supplied: String?, expected: Bool) {
+        let cleaned = ReasonView.clean(supplied)
+        if let cleaned {
+            show = true
+            text = cleaned
+            missing = false
+        } else {
+            show = expected
+            text = expected ? ReasonView.placeholder : ""
+            missing = expected
+        }
+    }
+
+    /// Trims spaces and one trailing `。` (the template adds the sentence's own punctuation); nil when empty.
+    static func clean(_ text: String?) -> String? {
+        guard var text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        if text.hasSuffix("。") { text.removeLast() }
+        text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+}
+
+/// A figure with its year-on-year comparison and reason (第三部分 一、二、四、六).
+public struct ComparedFigure: Encodable, Sendable, Equatable {
+    public var amount: String
+    public var change: ChangeView
+    public var reason: ReasonView
+}
+
+/// An amount with its share of a total (本年收入/支出的具体构成).
+public struct ShareView: Encodable, Sendable, Equatable {
+    public var amount: String
+    /// `98.73%`.
+    public var share: String
+}
+
+/// A numbered line of text (`（一）`, `1、`) as the template prints it.
+public struct NumberedText: Encodable, Sendable, Equatable {
+    public var number: String
+    public var text: String
+    /// `number + text`.
+    public var line: String
+
+    init(number: String, text: String) {
+        self.number = number
+        self.text = text
+        line = number + text
+    }
+}
+
+/// Chinese numerals for ordinals: 1 → 一, 11 → 十一, 20 → 二十, 21 → 二十一 (up to 99).
+public enum ChineseNumeral {
+    static let digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+
+    public static func of(_ value: Int) -> String {
+        precondition(value > 0 && value < 100, "ordinal out of range: \(value)")
+        let tens = value / 10
+        let ones = value % 10
+        var text = ""
+        if tens > 1 { text += digits[tens] }
+        if tens > 0 { text += "十" }
+        if ones > 0 { text += digits[ones] }
+        return text
+    }
+
+    /// `（一）`.
+    public static func parenthesized(_ value: Int) -> String { "（\(of(value))）" }
+}
