@@ -1,0 +1,206 @@
+// One self-contained HTML file: inline CSS, no scripts, nothing fetched from the network. On screen a readable
+// centred column; in print A4 pages with the GB/T 9704 margins, each part and each standard table on a new page,
+// landscape pages for wide tables and table headers repeated on every page.
+
+/// Writes a document as a single print-ready HTML file.
+public enum HTMLWriter {
+    /// The document as one HTML5 file (UTF-8, LF line ends); the same document always gives the same bytes.
+    public static func write(_ document: Document) -> String {
+        var out = ""
+        out += "<!DOCTYPE html>\n"
+        out += "<html lang=\"zh-CN\">\n"
+        out += "<head>\n"
+        out += "<meta charset=\"utf-8\">\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        out += "<title>\(XMLText.escape(title(of: document)))</title>\n"
+        let properties = document.properties
+        for (name, value) in [
+            ("author", properties.author), ("description", properties.subject), ("keywords", properties.keywords),
+        ] where !value.isEmpty {
+            out += "<meta name=\"\(name)\" content=\"\(XMLText.escape(value))\">\n"
+        }
+        out += "<style>\n" + style + "</style>\n"
+        out += "</head>\n"
+        out += "<body>\n"
+        out += "<main>\n"
+        var inTOC = false
+        for block in document.blocks {
+            let isTOC: Bool
+            if case .tocEntry = block { isTOC = true } else { isTOC = false }
+            if isTOC && !inTOC { out += "<nav class=\"toc\">\n" }
+            if !isTOC && inTOC { out += "</nav>\n" }
+            inTOC = isTOC
+            switch block {
+            case .heading(let heading): out += self.heading(heading)
+            case .paragraph(let paragraph):
+                out += "<p class=\"\(paragraph.style.rawValue)\">\(XMLText.escape(paragraph.text))</p>\n"
+            case .tocEntry(let entry): out += tocEntry(entry)
+            case .table(let table): out += self.table(table)
+            case .pageBreak: out += "<div class=\"page-break\"></div>\n"
+            }
+        }
+        if inTOC { out += "</nav>\n" }
+        out += "</main>\n"
+        out += "</body>\n"
+        out += "</html>\n"
+        return out
+    }
+
+    /// The `<title>`: the title property, else the first document title heading.
+    private static func title(of document: Document) -> String {
+        if !document.properties.title.isEmpty { return document.properties.title }
+        for case .heading(let heading) in document.blocks where heading.level == 0 { return heading.text }
+        return ""
+    }
+
+    private static func idAttribute(_ id: String?) -> String {
+        guard let id, !id.isEmpty else { return "" }
+        return " id=\"\(XMLText.escape(id))\""
+    }
+
+    // MARK: Blocks
+
+    /// Level 0 (document title) → `<h1 class="title">`, 1 (part) → `<h2>`, 2 → `<h3>`, 3 → `<h4>`.
+    private static func heading(_ heading: Heading) -> String {
+        let tag = "h\(min(max(heading.level, 0), 5) + 1)"
+        let title = heading.level <= 0 ? " class=\"title\"" : ""
+        return "<\(tag)\(title)\(idAttribute(heading.id))>\(XMLText.escape(heading.text))</\(tag)>\n"
+    }
+
+    private static func tocEntry(_ entry: TOCEntry) -> String {
+        let text = XMLText.escape(entry.text)
+        let content = entry.target.map { "<a href=\"#\(XMLText.escape($0))\">\(text)</a>" } ?? text
+        return "<p class=\"toc\(min(max(entry.level, 1), 2))\">\(content)</p>\n"
+    }
+
+    private static func table(_ table: Table) -> String {
+        var classes = ["table"]
+        if table.sheetName != nil { classes.append("sheet") }
+        if table.landscape { classes.append("landscape") }
+        var out = "<section class=\"\(classes.joined(separator: " "))\"\(idAttribute(table.id))>\n"
+        if let title = table.title { out += "<p class=\"table-title\">\(XMLText.escape(title))</p>\n" }
+        for line in table.preamble { out += "<p class=\"table-pre\">\(XMLText.escape(line))</p>\n" }
+        if !table.columns.isEmpty {
+            out += "<div class=\"table-wrap\">\n<table>\n"
+            out += "<colgroup>"
+            for percent in widthPercents(table.columns) { out += "<col style=\"width: \(percent)%\">" }
+            out += "</colgroup>\n"
+            if !table.header.isEmpty {
+                out += "<thead>\n" + rows(table.header, columns: table.columns, header: true) + "</thead>\n"
+            }
+            out += "<tbody>\n" + rows(table.body, columns: table.columns, header: false) + "</tbody>\n"
+            out += "</table>\n</div>\n"
+        }
+        for note in table.notes { out += "<p class=\"table-note\">\(XMLText.escape(note))</p>\n" }
+        out += "</section>\n"
+        return out
+    }
+
+    /// Rows laid out with `TableGrid`: covered positions are left out (the covering cell has colspan/rowspan),
+    /// missing positions become empty cells. Body cells take the alignment of the column they start in.
+    private static func rows(_ rows: [[Cell]], columns: [Column], header: Bool) -> String {
+        let grid = TableGrid(rows: rows, columnCount: columns.count)
+        var out = ""
+        for slots in grid.slots {
+            out += "<tr>"
+            for (index, slot) in slots.enumerated() {
+                let cell: Cell
+                switch slot {
+                case .origin(let origin): cell = origin
+                case .covered: continue
+                case .empty: cell = Cell("")
+                }
+                var attributes = ""
+                if !header {
+                    let column = columns[index]
+                    let alignment =
+                        switch column.alignment {
+                        case .left: "l"
+                        case .center: "c"
+                        case .right: "r"
+                        }
+                    attributes += " class=\"\(alignment)\(column.numeric ? " n" : "")\""
+                }
+                if cell.colSpan > 1 { attributes += " colspan=\"\(cell.colSpan)\"" }
+                if cell.rowSpan > 1 { attributes += " rowspan=\"\(cell.rowSpan)\"" }
+                let tag = header ? "th" : "td"
+                out += "<\(tag)\(attributes)>\(XMLText.escape(cell.text))</\(tag)>"
+            }
+            out += "</tr>\n"
+        }
+        return out
+    }
+
+    /// Relative column widths as percentages with two decimals (integer arithmetic: no locale, same bytes).
+    private static func widthPercents(_ columns: [Column]) -> [String] {
+        let widths = columns.map { $0.width.isFinite && $0.width > 0 ? $0.width : 1 }
+        let total = widths.reduce(0, +)
+        return widths.map { width in
+            let hundredths = Int((width / total * 10_000).rounded())
+            let fraction = hundredths % 100
+            return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+        }
+    }
+
+    // MARK: Style
+
+    private static let bodyFonts =
+        "\"仿宋_GB2312\", \"FangSong_GB2312\", \"仿宋\", FangSong, STFangsong, \"Noto Serif CJK SC\", serif"
+    private static let titleFonts =
+        "\"方正小标宋简体\", \"FZXiaoBiaoSong-B05S\", \"方正小标宋_GBK\", \"宋体\", SimSun, \"Noto Serif CJK SC\", serif"
+    private static let blackFonts = "\"黑体\", SimHei, \"Noto Sans CJK SC\", sans-serif"
+    private static let kaiFonts = "\"楷体_GB2312\", \"楷体\", KaiTi, STKaiti, serif"
+
+    /// Screen: a centred column; print: GB/T 9704 page (A4, margins top 37 right 26 bottom 35 left 28 mm).
+    private static let style = """
+        @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+        @page { @bottom-center { content: "— " counter(page) " —"; font-family: "宋体", SimSun, serif; font-size: 14pt; } }
+        @page landscape { size: A4 landscape; margin: 26mm 35mm 28mm 37mm; }
+        html { color: #000; background: #fff; }
+        body { margin: 0; font-family: \(bodyFonts); font-size: 16pt; line-height: 1.75; }
+        main { box-sizing: border-box; max-width: 48em; margin: 0 auto; padding: 2em 1.5em 4em; }
+        h1, h2, h3, h4, h5, h6 { font-size: 16pt; font-weight: normal; line-height: 1.5; margin: 1em 0 0.5em; }
+        h1.title { font-family: \(titleFonts); font-size: 22pt; text-align: center; margin: 1em 0; }
+        h2 { font-family: \(blackFonts); text-align: center; margin-top: 1.5em; }
+        h3 { font-family: \(kaiFonts); text-indent: 2em; }
+        h4, h5, h6 { font-weight: bold; text-indent: 2em; }
+        p { margin: 0; }
+        p.body { text-indent: 2em; text-align: justify; }
+        p.center { text-align: center; }
+        p.right { text-align: right; }
+        p.note { font-size: 14pt; }
+        nav.toc { margin: 1em 0; }
+        nav.toc a { color: inherit; text-decoration: none; }
+        nav.toc a:hover { text-decoration: underline; }
+        p.toc2 { padding-left: 2em; }
+        section.table { margin: 1.5em 0; }
+        p.table-title { font-family: \(blackFonts); text-align: center; margin-bottom: 0.5em; }
+        p.table-pre { font-size: 12pt; line-height: 1.5; }
+        p.table-note { font-size: 12pt; line-height: 1.5; margin-top: 0.25em; }
+        div.table-wrap { overflow-x: auto; margin: 0.5em 0; }
+        table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 10.5pt; line-height: 1.4; }
+        section.landscape table { min-width: 56em; }
+        th, td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: middle; overflow-wrap: anywhere; }
+        th { font-weight: bold; text-align: center; }
+        td.l { text-align: left; }
+        td.c { text-align: center; }
+        td.r { text-align: right; }
+        td.n { font-variant-numeric: tabular-nums; white-space: nowrap; }
+        thead { display: table-header-group; }
+        div.page-break { height: 0; }
+        @media print {
+          main { max-width: none; padding: 0; }
+          h2 { break-before: page; }
+          section.sheet { break-before: page; }
+          h2 + section.sheet { break-before: auto; }
+          section.landscape, h2:has(+ section.landscape) { page: landscape; }
+          section.landscape table { min-width: 0; }
+          div.table-wrap { overflow: visible; }
+          div.page-break { break-after: page; }
+          h1, h2, h3, h4, h5, h6, p.table-title, p.table-pre { break-after: avoid; }
+          tr { break-inside: avoid; }
+          a { color: inherit; text-decoration: none; }
+        }
+
+        """
+}

@@ -1,0 +1,174 @@
+// GitHub-flavoured Markdown. Department text is escaped so that it never turns into Markdown syntax; a table's
+// multi-row header is flattened into the single header row GFM allows.
+
+/// Writes a document as GitHub-flavoured Markdown.
+public enum MarkdownWriter {
+    /// The document as Markdown: headings `#`…`####` (with `<a id>` anchors), TOC links, GFM tables; blocks
+    /// separated by one blank line, ending with one newline.
+    public static func write(_ document: Document) -> String {
+        var chunks: [String] = []
+        var tocGroup: [String] = []
+        for block in document.blocks {
+            if case .tocEntry(let entry) = block, entry.level >= 2 {
+                tocGroup.append("- " + tocText(entry))
+                continue
+            }
+            if !tocGroup.isEmpty {
+                chunks.append(tocGroup.joined(separator: "\n"))
+                tocGroup = []
+            }
+            switch block {
+            case .heading(let heading):
+                let marks = String(repeating: "#", count: min(max(heading.level, 0), 5) + 1)
+                chunks.append(anchor(heading.id) + marks + " " + escapeHeading(heading.text))
+            case .paragraph(let paragraph):
+                chunks.append(escapeBlock(paragraph.text))
+            case .tocEntry(let entry):
+                chunks.append(tocText(entry))
+            case .table(let table):
+                chunks += tableChunks(table)
+            case .pageBreak:
+                break
+            }
+        }
+        if !tocGroup.isEmpty { chunks.append(tocGroup.joined(separator: "\n")) }
+        let visible = chunks.filter { !$0.isEmpty }
+        return visible.isEmpty ? "" : visible.joined(separator: "\n\n") + "\n"
+    }
+
+    /// The single GFM header row for a table: per column, the texts of the header rows from top to bottom (a
+    /// merged cell's text counts for every position it covers), empty and repeated parts dropped, joined by ` / `.
+    static func flattenedHeader(_ table: Table) -> [String] {
+        let grid = TableGrid(rows: table.header, columnCount: table.columns.count)
+        return (0..<grid.columnCount).map { column in
+            var parts: [String] = []
+            for row in grid.slots {
+                let text: String
+                switch row[column] {
+                case .origin(let cell): text = cell.text
+                case .covered(let originRow, let originColumn):
+                    guard case .origin(let cell) = grid.slots[originRow][originColumn] else { continue }
+                    text = cell.text
+                case .empty: continue
+                }
+                let part = LineText.trimmed(LineText.flatten(text))
+                if !part.isEmpty && !parts.contains(part) { parts.append(part) }
+            }
+            return parts.joined(separator: " / ")
+        }
+    }
+
+    // MARK: Blocks
+
+    private static func anchor(_ id: String?) -> String {
+        guard let id else { return "" }
+        return "<a id=\"\(XMLText.escape(id))\"></a>\n"
+    }
+
+    private static func tocText(_ entry: TOCEntry) -> String {
+        guard let target = entry.target else { return escapeBlock(entry.text) }
+        return "[\(inline(entry.text))](#\(linkDestination(target)))"
+    }
+
+    private static func tableChunks(_ table: Table) -> [String] {
+        var chunks: [String] = []
+        let title = inline(table.title ?? "")
+        if !title.isEmpty {
+            chunks.append(anchor(table.id) + "**" + title + "**")
+        } else if let id = table.id {
+            chunks.append(String(anchor(id).dropLast()))
+        }
+        chunks += table.preamble.map(escapeBlock)
+        if !table.columns.isEmpty {
+            var lines = [row(flattenedHeader(table).map(escapeInline))]
+            lines.append(
+                "|"
+                    + table.columns.map { column in
+                        switch column.alignment {
+                        case .left: " --- |"
+                        case .center: " :---: |"
+                        case .right: " ---: |"
+                        }
+                    }.joined())
+            let body = TableGrid(rows: table.body, columnCount: table.columns.count)
+            lines += body.texts.map { row($0.map(inline)) }
+            chunks.append(lines.joined(separator: "\n"))
+        }
+        chunks += table.notes.map(escapeBlock)
+        return chunks
+    }
+
+    private static func row(_ cells: [String]) -> String {
+        "|" + cells.map { $0.isEmpty ? " |" : " \($0) |" }.joined()
+    }
+
+    // MARK: Escaping
+
+    /// A paragraph (or any text that starts a Markdown line): inline escaping plus the line-start constructs —
+    /// ATX heading `#`, list markers `-` `+` and `1.` / `1)`, block quote `>`.
+    static func escapeBlock(_ text: String) -> String {
+        let escaped = escapeInline(LineText.trimmed(LineText.flatten(text)))
+        guard let first = escaped.first else { return escaped }
+        if first == "#" || first == "-" || first == "+" || first == ">" { return "\\" + escaped }
+        let digits = escaped.prefix(while: { $0.isASCII && $0.isNumber })
+        if (1...9).contains(digits.count) {
+            let rest = escaped.dropFirst(digits.count)
+            if let marker = rest.first, marker == "." || marker == ")" {
+                let after = rest.dropFirst().first
+                if after == nil || after == " " {
+                    return String(digits) + "\\" + String(rest)
+                }
+            }
+        }
+        return escaped
+    }
+
+    /// Heading text: inline escaping, and a trailing `#` escaped so it is not taken for a closing sequence.
+    private static func escapeHeading(_ text: String) -> String {
+        let escaped = escapeInline(LineText.trimmed(LineText.flatten(text)))
+        guard escaped.last == "#" else { return escaped }
+        return escaped.dropLast() + "\\#"
+    }
+
+    /// A text placed inside a line (link text, bold title, table cell): on one line, trimmed, escaped.
+    private static func inline(_ text: String) -> String {
+        escapeInline(LineText.trimmed(LineText.flatten(text)))
+    }
+
+    /// Text inside a line: backslash, emphasis (`*` `_` `~`), code (backquote), links (`[` `]`), HTML and
+    /// autolinks (`<`), table cells (`|`) and `&` where it would start an entity reference.
+    static func escapeInline(_ text: String) -> String {
+        let special: Set<Character> = ["\\", "`", "*", "_", "~", "[", "]", "<", "|"]
+        guard text.contains(where: { special.contains($0) || $0 == "&" }) else { return text }
+        var result = ""
+        var rest = text[...]
+        while let character = rest.first {
+            if special.contains(character) || (character == "&" && startsEntity(rest)) { result.append("\\") }
+            result.append(character)
+            rest = rest.dropFirst()
+        }
+        return result
+    }
+
+    /// `&name;`, `&#123;` or `&#x1F;` — what a Markdown renderer would decode.
+    private static func startsEntity(_ text: Substring) -> Bool {
+        let body = text.dropFirst().prefix(while: { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "#") })
+        return !body.isEmpty && text.dropFirst(1 + body.count).first == ";"
+    }
+
+    /// A link destination `#id`: ids from the markup are plain ASCII; anything else is percent-encoded.
+    private static func linkDestination(_ id: String) -> String {
+        var result = ""
+        for byte in id.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                result.append(Character(Unicode.Scalar(byte)))
+            default:
+                let hex = Array("0123456789ABCDEF")
+                result += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
+            }
+        }
+        return result
+    }
+}

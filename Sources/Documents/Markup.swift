@@ -1,0 +1,570 @@
+// The document markup (docs/MARKUP.md): report templates render it, `Markup.parse` turns it into a `Document`.
+// The parser reads the whole text and collects every problem before it gives up, so that a template author sees
+// all mistakes of one run at once, each with its markup line.
+
+/// Entry points for the line-based document markup described in `docs/MARKUP.md`.
+public enum Markup {
+    /// Parses markup into a document; throws every problem found (with its line), never just the first.
+    public static func parse(_ text: String) throws(MarkupError) -> Document {
+        var parser = MarkupParser()
+        var number = 0
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: LineText.isLineBreak) {
+            number += 1
+            parser.read(line, number: number)
+        }
+        return try parser.finish()
+    }
+
+    /// Makes a value safe to insert into a markup line: TAB, CR and LF (a CR LF pair counts as one) become a space,
+    /// so a value can neither end a line nor split a cell. Nothing else is changed.
+    public static func escape(_ value: String) -> String {
+        LineText.flatten(value)
+    }
+}
+
+/// Everything wrong with a markup text. `description` lists one problem a line: `markup:12: 未知指令 @foo`.
+public struct MarkupError: Error, Sendable, Equatable, CustomStringConvertible {
+    public struct Problem: Sendable, Equatable, CustomStringConvertible {
+        /// 1-based line of the markup text.
+        public var line: Int
+        /// What is wrong, in Chinese, naming the directive as written.
+        public var message: String
+
+        public init(line: Int, message: String) {
+            self.line = line
+            self.message = message
+        }
+
+        public var description: String { "markup:\(line): \(message)" }
+    }
+
+    /// All problems, ordered by line.
+    public var problems: [Problem]
+
+    public init(problems: [Problem]) {
+        self.problems = problems
+    }
+
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+// MARK: - Parser
+
+private struct MarkupParser {
+    private var document = Document()
+    private var problems: [MarkupError.Problem] = []
+    private var table: TableBuilder?
+    /// Anchor id → line where it was defined (headings and tables share one namespace, as in HTML).
+    private var anchors: [String: Int] = [:]
+    /// TOC entries that point at an anchor, checked once the whole text is read.
+    private var tocTargets: [(id: String, directive: String, line: Int)] = []
+    private var propertiesSet: [String: Int] = [:]
+    /// Lower-cased worksheet name → line (spreadsheet programs compare sheet names case-insensitively).
+    private var sheetNames: [String: Int] = [:]
+
+    private static let anchorDirectives: Set<Substring> = ["title", "h1", "h2", "h3", "toc1", "toc2"]
+    private static let tableDirectives: Set<Substring> = ["caption", "pre", "columns", "head", "row", "end"]
+    private static let outsideDirectives: Set<Substring> = [
+        "title", "h1", "h2", "h3", "p", "center", "right", "toc1", "toc2", "pagebreak", "property", "table",
+    ]
+
+    mutating func read(_ line: Substring, number: Int) {
+        let content = line.drop(while: { $0 == " " || $0 == "\t" })
+        if content.isEmpty { return }
+        guard content.first == "@" else {
+            let start = String(content.prefix(20).map { $0 == "\t" ? "⇥" : $0 })
+            let more = content.count > 20 ? "…" : ""
+            report(number, "未知指令：此行不以 @ 指令开头（“\(start)\(more)”）")
+            return
+        }
+        let token = content.dropFirst().prefix(while: { $0 != " " && $0 != "\t" })
+        let written = "@" + token
+        let rest = content.dropFirst(1 + token.count)
+        if rest.first == "\t" {
+            report(number, "\(written) 与参数之间应为一个空格，不能是 TAB")
+            return
+        }
+        let argument = rest.dropFirst()
+        let name: Substring
+        let anchor: Substring?
+        if let hash = token.firstIndex(of: "#") {
+            name = token[..<hash]
+            anchor = token[token.index(after: hash)...]
+        } else {
+            name = token
+            anchor = nil
+        }
+
+        let known = Self.outsideDirectives.contains(name) || Self.tableDirectives.contains(name) || name == "note"
+        guard known else {
+            report(number, "未知指令 \(written)")
+            return
+        }
+        if anchor != nil && !Self.anchorDirectives.contains(name) {
+            report(number, "\(written)：@\(name) 不能带锚点（只有 @title、@h1、@h2、@h3、@toc1、@toc2 可以带 #ID）")
+            return
+        }
+        if let table, Self.outsideDirectives.contains(name) {
+            report(number, "\(written) 不能用在表格之内（第 \(table.line) 行的 @table 尚未用 @end 结束）")
+            return
+        }
+        if table == nil && Self.tableDirectives.contains(name) {
+            if name == "end" {
+                report(number, "\(written) 没有对应的 @table")
+            } else {
+                report(number, "\(written) 只能用在 @table 与 @end 之间")
+            }
+            return
+        }
+
+        let directive = Directive(written: written, line: number)
+        if table != nil {
+            readInTable(name, argument, directive)
+        } else {
+            readOutside(name, anchor: anchor, argument, directive)
+        }
+    }
+
+    mutating func finish() throws(MarkupError) -> Document {
+        if let table {
+            report(table.line, "@table 没有用 @end 结束")
+            self.table = nil
+        }
+        for target in tocTargets where anchors[target.id] == nil {
+            report(target.line, "\(target.directive) 指向的锚点 “\(target.id)” 在文档中不存在")
+        }
+        guard problems.isEmpty else {
+            // Stable: problems found at the end (unclosed table, TOC targets) go to their line.
+            let ordered = problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+            throw MarkupError(problems: ordered.map(\.element))
+        }
+        return document
+    }
+
+    // MARK: Outside a table
+
+    private mutating func readOutside(_ name: Substring, anchor: Substring?, _ argument: Substring, _ at: Directive) {
+        switch name {
+        case "title", "h1", "h2", "h3":
+            let level = name == "title" ? 0 : Int(String(name.dropFirst()))!
+            let id = anchor.flatMap { defineAnchor($0, at) }
+            guard let text = requireText(argument, at) else { return }
+            document.blocks.append(.heading(Heading(level: level, text: text, id: id)))
+        case "p", "center", "right", "note":
+            guard let text = requireText(argument, at) else { return }
+            let style: Paragraph.Style =
+                switch name {
+                case "center": .center
+                case "right": .right
+                case "note": .note
+                default: .body
+                }
+            document.blocks.append(.paragraph(Paragraph(text, style: style)))
+        case "toc1", "toc2":
+            var target: String?
+            if let anchor {
+                if validateAnchor(anchor, at) {
+                    target = String(anchor)
+                    tocTargets.append((String(anchor), at.written, at.line))
+                }
+            }
+            guard let text = requireText(argument, at) else { return }
+            document.blocks.append(.tocEntry(TOCEntry(level: name == "toc1" ? 1 : 2, text: text, target: target)))
+        case "pagebreak":
+            guard requireNoArgument(argument, at) else { return }
+            document.blocks.append(.pageBreak)
+        case "property":
+            readProperty(argument, at)
+        case "table":
+            openTable(argument, at)
+        default:
+            preconditionFailure("directive @\(name) is not handled outside a table")
+        }
+    }
+
+    private mutating func readProperty(_ argument: Substring, _ at: Directive) {
+        let trimmed = trim(argument)
+        guard !trimmed.isEmpty else {
+            report(at.line, "\(at.written) 缺少名称和值（如 @property title 景德镇市人大办公室 2024 年度部门决算）")
+            return
+        }
+        let name = trimmed.prefix(while: { $0 != " " && $0 != "\t" })
+        let value = String(trim(trimmed.dropFirst(name.count)))
+        let names = ["title", "subject", "author", "keywords", "date"]
+        guard names.contains(String(name)) else {
+            report(at.line, "\(at.written) 的名称 “\(name)” 无效（可用：\(names.joined(separator: "、"))）")
+            return
+        }
+        guard !value.isEmpty else {
+            report(at.line, "\(at.written) \(name) 缺少值")
+            return
+        }
+        if let first = propertiesSet[String(name)] {
+            report(at.line, "\(at.written) \(name) 重复（第 \(first) 行已设置）")
+            return
+        }
+        propertiesSet[String(name)] = at.line
+        switch name {
+        case "title": document.properties.title = value
+        case "subject": document.properties.subject = value
+        case "author": document.properties.author = value
+        case "keywords": document.properties.keywords = value
+        default:
+            guard Self.isTimestamp(value) else {
+                report(at.line, "\(at.written) date 的值 “\(value)” 不是 ISO 8601 时间（应为 2025-01-01T00:00:00Z 这样的形式）")
+                return
+            }
+            document.properties.date = value
+        }
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ`, the form .docx core properties and the model expect.
+    private static func isTimestamp(_ value: String) -> Bool {
+        let pattern = Array("0000-00-00T00:00:00Z".utf8)
+        let bytes = Array(value.utf8)
+        guard bytes.count == pattern.count else { return false }
+        for (byte, expected) in zip(bytes, pattern) {
+            if expected == UInt8(ascii: "0") {
+                guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return false }
+            } else if byte != expected {
+                return false
+            }
+        }
+        return true
+    }
+
+    // MARK: Tables
+
+    private mutating func openTable(_ argument: Substring, _ at: Directive) {
+        var builder = TableBuilder(line: at.line)
+        var seen: Set<String> = []
+        for attribute in argument.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            let key = attribute.prefix(while: { $0 != "=" })
+            let hasValue = key.count < attribute.count
+            let value = hasValue ? attribute.dropFirst(key.count + 1) : ""
+            switch (key, hasValue) {
+            case ("sheet", true), ("id", true), ("landscape", false):
+                guard seen.insert(String(key)).inserted else {
+                    report(at.line, "\(at.written) 的属性 \(key) 重复")
+                    continue
+                }
+            default:
+                report(at.line, "\(at.written) 的属性 “\(attribute)” 无效（可用：sheet=工作表名、id=锚点、landscape）")
+                continue
+            }
+            switch key {
+            case "sheet":
+                if let name = validateSheetName(value, at) { builder.table.sheetName = name }
+            case "id":
+                builder.table.id = defineAnchor(value, at)
+            default:
+                builder.table.landscape = true
+            }
+        }
+        table = builder
+    }
+
+    private mutating func validateSheetName(_ name: Substring, _ at: Directive) -> String? {
+        let forbidden: Set<Character> = [":", "\\", "/", "?", "*", "[", "]"]
+        if name.isEmpty {
+            report(at.line, "\(at.written) 的 sheet= 缺少工作表名")
+        } else if name.count > 31 {
+            report(at.line, "\(at.written) 的工作表名 “\(name)” 超过 31 个字符")
+        } else if name.contains(where: forbidden.contains) || name.first == "'" || name.last == "'" {
+            report(at.line, "\(at.written) 的工作表名 “\(name)” 含有不允许的字符（: \\ / ? * [ ] 或首尾的 '）")
+        } else if let first = sheetNames[name.lowercased()] {
+            report(at.line, "\(at.written) 的工作表名 “\(name)” 重复（第 \(first) 行已使用）")
+        } else {
+            sheetNames[name.lowercased()] = at.line
+            return String(name)
+        }
+        return nil
+    }
+
+    private mutating func readInTable(_ name: Substring, _ argument: Substring, _ at: Directive) {
+        guard var builder = table else { return }
+        defer { if name != "end" { table = builder } }
+        switch name {
+        case "caption":
+            guard let text = requireText(argument, at) else { return }
+            if let first = builder.captionLine {
+                report(at.line, "\(at.written) 重复（每个表格至多一个，第 \(first) 行已有）")
+                return
+            }
+            builder.captionLine = at.line
+            builder.table.title = text
+        case "pre":
+            guard let text = requireText(argument, at) else { return }
+            builder.table.preamble.append(text)
+        case "note":
+            guard let text = requireText(argument, at) else { return }
+            builder.table.notes.append(text)
+        case "columns":
+            readColumns(argument, at, into: &builder)
+        case "head", "row":
+            readRow(header: name == "head", argument, at, into: &builder)
+        case "end":
+            _ = requireNoArgument(argument, at)  // reported; the table is closed all the same
+            closeTable(builder)
+        default:
+            preconditionFailure("directive @\(name) is not handled inside a table")
+        }
+    }
+
+    private mutating func readColumns(_ argument: Substring, _ at: Directive, into builder: inout TableBuilder) {
+        if let first = builder.columnsLine {
+            report(at.line, "\(at.written) 重复（第 \(first) 行已定义列）")
+            return
+        }
+        builder.columnsLine = at.line
+        let tokens = argument.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard !tokens.isEmpty else {
+            report(at.line, "\(at.written) 缺少列定义（每列一项，如 l:5 c:1 rn:2）")
+            builder.columnsValid = false
+            return
+        }
+        var columns: [Column] = []
+        for token in tokens {
+            if let column = parseColumn(token) {
+                columns.append(column)
+            } else {
+                report(at.line, "\(at.written) 的列定义 “\(token)” 无效（应为 l、c 或 r，可加 n 表示数值列、:宽度 为正数，如 rn:2）")
+                builder.columnsValid = false
+            }
+        }
+        if builder.columnsValid { builder.table.columns = columns }
+    }
+
+    private func parseColumn(_ token: Substring) -> Column? {
+        var rest = token[...]
+        let alignment: Column.Alignment
+        switch rest.first {
+        case "l": alignment = .left
+        case "c": alignment = .center
+        case "r": alignment = .right
+        default: return nil
+        }
+        rest = rest.dropFirst()
+        let numeric = rest.first == "n"
+        if numeric { rest = rest.dropFirst() }
+        var width = 1.0
+        if !rest.isEmpty {
+            guard rest.first == ":", let value = Self.parseWidth(rest.dropFirst()) else { return nil }
+            width = value
+        }
+        return Column(alignment: alignment, numeric: numeric, width: width)
+    }
+
+    /// A positive decimal number (`2`, `1.5`); no sign, exponent, `inf` or `nan`.
+    private static func parseWidth(_ text: Substring) -> Double? {
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+            let value = Double(text), value.isFinite, value > 0
+        else { return nil }
+        return value
+    }
+
+    private mutating func readRow(
+        header: Bool, _ argument: Substring, _ at: Directive, into builder: inout TableBuilder
+    ) {
+        guard builder.columnsValid else { return }  // the @columns line already has an error
+        guard builder.columnsLine != nil else {
+            if !builder.reportedMissingColumns {
+                report(at.line, "\(at.written) 之前缺少 @columns（列定义须写在第一行 @head/@row 之前）")
+                builder.reportedMissingColumns = true
+            }
+            return
+        }
+        if header, let firstRow = builder.firstBodyLine {
+            report(at.line, "\(at.written) 须写在所有 @row 之前（第 \(firstRow) 行已是表体）")
+            return
+        }
+        if !header && builder.firstBodyLine == nil { builder.firstBodyLine = at.line }
+        let cells = argument.split(separator: "\t", omittingEmptySubsequences: false).map { String(trim($0)) }
+        let columnCount = builder.table.columns.count
+        guard cells.count <= columnCount else {
+            report(at.line, "\(at.written) 有 \(cells.count) 个单元格，多于 @columns 定义的 \(columnCount) 列")
+            return
+        }
+        let padded = cells + Array(repeating: "", count: columnCount - cells.count)
+        if header {
+            builder.header.append(padded, at, problems: &problems)
+        } else {
+            builder.body.append(padded, at, problems: &problems)
+        }
+    }
+
+    private mutating func closeTable(_ builder: TableBuilder) {
+        var finished = builder.table
+        if builder.columnsLine == nil {
+            if !builder.reportedMissingColumns { report(builder.line, "@table 缺少 @columns（列定义）") }
+        } else {
+            finished.header = builder.header.rows(problems: &problems)
+            finished.body = builder.body.rows(problems: &problems)
+        }
+        document.blocks.append(.table(finished))
+        table = nil
+    }
+
+    // MARK: Helpers
+
+    private mutating func report(_ line: Int, _ message: String) {
+        problems.append(MarkupError.Problem(line: line, message: message))
+    }
+
+    private func trim(_ text: Substring) -> Substring {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return text[first...last]
+    }
+
+    private mutating func requireText(_ argument: Substring, _ at: Directive) -> String? {
+        let text = trim(argument)
+        guard !text.isEmpty else {
+            report(at.line, "\(at.written) 缺少文本")
+            return nil
+        }
+        return String(text)
+    }
+
+    private mutating func requireNoArgument(_ argument: Substring, _ at: Directive) -> Bool {
+        guard trim(argument).isEmpty else {
+            report(at.line, "\(at.written) 不带参数（多出了 “\(trim(argument))”）")
+            return false
+        }
+        return true
+    }
+
+    private mutating func validateAnchor(_ id: Substring, _ at: Directive) -> Bool {
+        guard !id.isEmpty else {
+            report(at.line, "\(at.written) 的锚点为空（# 后应为 ID）")
+            return false
+        }
+        let valid = id.unicodeScalars.allSatisfy { scalar in
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", "-", "_": true
+            default: false
+            }
+        }
+        guard valid else {
+            report(at.line, "\(at.written) 的锚点 “\(id)” 无效：只能由 ASCII 字母、数字、- 和 _ 组成")
+            return false
+        }
+        return true
+    }
+
+    /// Validates an anchor and records it as defined; nil when invalid or already used.
+    private mutating func defineAnchor(_ id: Substring, _ at: Directive) -> String? {
+        guard validateAnchor(id, at) else { return nil }
+        if let first = anchors[String(id)] {
+            report(at.line, "\(at.written) 的锚点 “\(id)” 重复（第 \(first) 行已使用）")
+            return nil
+        }
+        anchors[String(id)] = at.line
+        return String(id)
+    }
+}
+
+/// Where a directive was written, for messages.
+private struct Directive {
+    /// `@` + the directive name as written, with its `#ID` if any.
+    var written: String
+    var line: Int
+}
+
+private struct TableBuilder {
+    let line: Int
+    var table = Table(columns: [])
+    var captionLine: Int?
+    var columnsLine: Int?
+    var columnsValid = true
+    var reportedMissingColumns = false
+    var firstBodyLine: Int?
+    var header = MergedRows(isHeader: true)
+    var body = MergedRows(isHeader: false)
+
+    init(line: Int) {
+        self.line = line
+    }
+}
+
+/// Rows of one table section (header or body) as written, with the merge markers resolved: every position belongs
+/// to one origin cell, and `{<}` / `{^}` add their position to the origin of the position left of / above them.
+private struct MergedRows {
+    private struct Origin {
+        var text: String
+        var row: Int
+        var column: Int
+        var directive: Directive
+        var positions = 1
+        var lastRow: Int
+        var lastColumn: Int
+    }
+
+    let isHeader: Bool
+    private var owners: [[Int]] = []
+    private var origins: [Origin] = []
+
+    init(isHeader: Bool) {
+        self.isHeader = isHeader
+    }
+
+    mutating func append(_ cells: [String], _ at: Directive, problems: inout [MarkupError.Problem]) {
+        let row = owners.count
+        var rowOwners: [Int] = []
+        for (column, text) in cells.enumerated() {
+            var owner: Int?
+            switch text {
+            case "{<}":
+                if column == 0 {
+                    problems.append(.init(line: at.line, message: "\(at.written) 第 1 格的 {<} 左侧没有可合并的单元格"))
+                } else {
+                    owner = rowOwners[column - 1]
+                }
+            case "{^}":
+                if row == 0 {
+                    let section = isHeader ? "表头第一行" : "表体第一行（表体不能与表头合并）"
+                    problems.append(
+                        .init(line: at.line, message: "\(at.written) 第 \(column + 1) 格的 {^} 上方没有可合并的单元格：这是\(section)"))
+                } else {
+                    owner = owners[row - 1][column]
+                }
+            default:
+                break
+            }
+            if let owner {
+                origins[owner].positions += 1
+                origins[owner].lastRow = max(origins[owner].lastRow, row)
+                origins[owner].lastColumn = max(origins[owner].lastColumn, column)
+                rowOwners.append(owner)
+            } else {
+                let isMarker = text == "{<}" || text == "{^}"
+                origins.append(
+                    Origin(
+                        text: isMarker ? "" : text, row: row, column: column, directive: at, lastRow: row,
+                        lastColumn: column))
+                rowOwners.append(origins.count - 1)
+            }
+        }
+        owners.append(rowOwners)
+    }
+
+    /// The rows as the model wants them: each row lists the cells that start in it, with their spans.
+    func rows(problems: inout [MarkupError.Problem]) -> [[Cell]] {
+        var rows = [[Cell]](repeating: [], count: owners.count)
+        for origin in origins {
+            let colSpan = origin.lastColumn - origin.column + 1
+            let rowSpan = origin.lastRow - origin.row + 1
+            if colSpan * rowSpan != origin.positions {
+                problems.append(
+                    .init(
+                        line: origin.directive.line,
+                        message:
+                            "\(origin.directive.written) 第 \(origin.column + 1) 格 “\(origin.text)” 与合并到它的 {<}/{^} 不构成矩形区域"
+                    ))
+            }
+            rows[origin.row].append(Cell(origin.text, colSpan: colSpan, rowSpan: rowSpan))
+        }
+        return rows
+    }
+}

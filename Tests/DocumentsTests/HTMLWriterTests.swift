@@ -1,0 +1,132 @@
+import Documents
+import Testing
+
+@Suite("HTML writer") struct HTMLWriterTests {
+    let html = HTMLWriter.write(sampleDocument)
+
+    @Test("a self-contained HTML5 file in Chinese, titled from the properties")
+    func skeleton() {
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"))
+        #expect(html.contains("<title>景德镇市人大办公室 2024 年度部门决算</title>"))
+        #expect(html.hasSuffix("</main>\n</body>\n</html>\n"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("http"))
+        #expect(!html.contains("url("))
+        #expect(!html.contains("@import"))
+        #expect(!html.contains("<link"))
+        #expect(!html.contains("\r"))
+        #expect(HTMLWriter.write(sampleDocument) == html)
+    }
+
+    @Test("the title falls back to the document title heading")
+    func titleFallback() {
+        let document = Document(blocks: [.heading(Heading(level: 0, text: "甲 & 乙"))])
+        #expect(HTMLWriter.write(document).contains("<title>甲 &amp; 乙</title>"))
+    }
+
+    @Test("print layout: A4 with GB/T 9704 margins, page breaks, landscape pages, repeated headers")
+    func printLayout() {
+        #expect(html.contains("@page { size: A4; margin: 37mm 26mm 35mm 28mm; }"))
+        #expect(html.contains("@page landscape { size: A4 landscape;"))
+        #expect(html.contains("section.landscape, h2:has(+ section.landscape) { page: landscape; }"))
+        #expect(html.contains("h2 { break-before: page; }"))
+        #expect(html.contains("section.sheet { break-before: page; }"))
+        #expect(html.contains("thead { display: table-header-group; }"))
+        #expect(html.contains("td.n { font-variant-numeric: tabular-nums;"))
+        #expect(html.contains("<div class=\"page-break\"></div>"))
+        #expect(html.contains("div.page-break { break-after: page; }"))
+    }
+
+    @Test("Chinese font stacks: 仿宋 body 16pt, 小标宋 title 22pt, 黑体 and 楷体 headings")
+    func fonts() {
+        #expect(
+            html.contains(
+                "font-family: \"仿宋_GB2312\", \"FangSong_GB2312\", \"仿宋\", FangSong, STFangsong, \"Noto Serif CJK SC\", serif; font-size: 16pt;"
+            ))
+        #expect(html.contains("h1.title { font-family: \"方正小标宋简体\", \"FZXiaoBiaoSong-B05S\""))
+        #expect(html.contains("font-size: 22pt;"))
+        #expect(html.contains("h2 { font-family: \"黑体\", SimHei, \"Noto Sans CJK SC\", sans-serif;"))
+        #expect(html.contains("h3 { font-family: \"楷体_GB2312\", \"楷体\", KaiTi, STKaiti, serif;"))
+    }
+
+    @Test("headings carry their ids and the TOC links to them")
+    func navigation() {
+        #expect(html.contains("<h1 class=\"title\" id=\"top\">景德镇市人大办公室 2024 年度部门决算</h1>\n"))
+        #expect(html.contains("<h2 id=\"part1\">第一部分 景德镇市人大办公室概况</h2>\n"))
+        #expect(html.contains("<h3 id=\"s1\">一、部门主要职责</h3>\n"))
+        #expect(
+            html.contains(
+                """
+                <nav class="toc">
+                <p class="toc1"><a href="#part1">第一部分 景德镇市人大办公室概况</a></p>
+                <p class="toc2"><a href="#s1">一、部门主要职责</a></p>
+                <p class="toc2">二、机构设置及人员情况</p>
+                <p class="toc1"><a href="#part2">第二部分 2024 年度部门决算表</a></p>
+                </nav>
+                <p class="note">注：本报告因金额单位转换原因可能存在尾数误差。</p>
+
+                """))
+        #expect(html.contains("<p class=\"center\">目 录</p>\n"))
+        #expect(html.contains("<p class=\"body\">1、负责人大会议、常委会、主任会及其它重要会议筹备。</p>\n"))
+        #expect(html.contains("<p class=\"right\">景德镇市人大常委会</p>\n"))
+    }
+
+    @Test("a standard table: section with its id, widths, merged header cells, aligned numeric cells, notes")
+    func table() {
+        let expected = """
+            <section class="table sheet landscape" id="t01">
+            <p class="table-title">收入支出决算总表</p>
+            <p class="table-pre">公开 01 表</p>
+            <p class="table-pre">金额单位：万元</p>
+            <div class="table-wrap">
+            <table>
+            <colgroup><col style="width: 31.25%"><col style="width: 6.25%"><col style="width: 12.50%">\
+            <col style="width: 31.25%"><col style="width: 6.25%"><col style="width: 12.50%"></colgroup>
+            <thead>
+            <tr><th colspan="3">收入</th><th colspan="3">支出</th></tr>
+            <tr><th>项 目</th><th>行次</th><th>金 额</th><th>项目（按功能分类）</th><th>行次</th><th>金 额</th></tr>
+            <tr><th colspan="2">栏 次</th><th>1</th><th colspan="2">栏 次</th><th>2</th></tr>
+            </thead>
+            <tbody>
+            <tr><td class="l">一、一般公共预算财政拨款收入</td><td class="c">1</td><td class="r n">2,443.08</td>\
+            <td class="l">一、一般公共服务支出</td><td class="c">32</td><td class="r n">1,861.26</td></tr>
+            <tr><td class="l"></td><td class="c">9</td><td class="r n"></td><td class="l">九、卫生健康支出</td>\
+            <td class="c">40</td><td class="r n">93.15</td></tr>
+            <tr><td class="l"></td><td class="c">30</td><td class="r n"></td><td class="l"></td><td class="c">61</td>\
+            <td class="r n"></td></tr>
+            </tbody>
+            </table>
+            </div>
+            <p class="table-note">注：1. 本表反映部门（单位）本年度的总收支和年末结转结余情况。</p>
+            <p class="table-note">2. 本套报表金额单位转换时可能存在尾数误差。</p>
+            </section>
+
+            """
+        #expect(html.contains(expected))
+    }
+
+    @Test("row spans, missing cells and escaping of & < > and quotes everywhere")
+    func escapingAndSpans() {
+        let document = Document(
+            properties: DocumentProperties(title: "A & B", author: "<作者>"),
+            blocks: [
+                .heading(Heading(level: 2, text: "<一> & 二", id: "x\"y")),
+                .paragraph(Paragraph("甲 & 乙 <b>丙</b> \"丁\"")),
+                .table(
+                    Table(
+                        title: "R&D", columns: [Column(), Column()],
+                        header: [[Cell("项目", rowSpan: 2), Cell("a<b")], [Cell("c>d")]], body: [[Cell("x&y")]])),
+            ])
+        let html = HTMLWriter.write(document)
+        #expect(html.contains("<title>A &amp; B</title>"))
+        #expect(html.contains("<meta name=\"author\" content=\"&lt;作者&gt;\">"))
+        #expect(html.contains("<h3 id=\"x&quot;y\">&lt;一&gt; &amp; 二</h3>"))
+        #expect(html.contains("<p class=\"body\">甲 &amp; 乙 &lt;b&gt;丙&lt;/b&gt; &quot;丁&quot;</p>"))
+        #expect(html.contains("<section class=\"table\">\n<p class=\"table-title\">R&amp;D</p>"))
+        #expect(
+            html.contains(
+                "<thead>\n<tr><th rowspan=\"2\">项目</th><th>a&lt;b</th></tr>\n<tr><th>c&gt;d</th></tr>\n</thead>\n"))
+        #expect(html.contains("<tbody>\n<tr><td class=\"l\">x&amp;y</td><td class=\"l\"></td></tr>\n</tbody>"))
+        #expect(!html.contains("<b>"))
+    }
+}
