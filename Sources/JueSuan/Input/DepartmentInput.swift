@@ -564,6 +564,8 @@ public struct SelfEvaluationTable: Codable, Sendable, Equatable {
     public var fundsWeight: Decimal?
     /// 资金执行率 得分.
     public var fundsScore: Decimal
+    /// 偏差原因及整改措施 of the funds' execution (optional row).
+    public var fundsDeviation: String?
     /// 年度总体目标 预期目标.
     public var goal: String
     /// 实际完成情况.
@@ -574,8 +576,8 @@ public struct SelfEvaluationTable: Codable, Sendable, Equatable {
     public var suppliedTotalScore: Decimal?
 
     enum CodingKeys: String, CodingKey {
-        case projectName, supervisor, implementer, fiscalFunds, otherFunds, fundsWeight, fundsScore, goal, result
-        case indicators
+        case projectName, supervisor, implementer, fiscalFunds, otherFunds, fundsWeight, fundsScore, fundsDeviation, goal
+        case result, indicators
         case suppliedTotalScore = "totalScore"
     }
 }

@@ -482,6 +482,7 @@ public enum InputSchema {
             Field("otherFunds", "其他资金", .object(projectFunds), appearsIn: "项目支出绩效自评表"),
             Field("fundsWeight", "资金执行率分值", .decimal, appearsIn: "项目支出绩效自评表", note: "默认 10。", example: "10"),
             Field("fundsScore", "资金执行率得分", .decimal, required: true, appearsIn: "项目支出绩效自评表", example: "0"),
+            text("fundsDeviation", "资金执行偏差原因及整改措施", appearsIn: "项目支出绩效自评表（资金执行情况之后一行）", example: "\"基本完成\""),
             text("goal", "年度总体目标（预期目标）", appearsIn: "项目支出绩效自评表"),
             text("result", "实际完成情况", appearsIn: "项目支出绩效自评表"),
             Field(

@@ -152,3 +152,25 @@ public enum ChineseNumeral {
     /// `（一）`.
     public static func parenthesized(_ value: Int) -> String { "（\(of(value))）" }
 }
+
+/// An optional that is encoded as `null` rather than left out, so that strict templates can test it with a section
+/// (`{{#completion}}…{{/completion}}`) without an unknown-name error.
+@propertyWrapper
+public struct Nullable<Value: Encodable & Sendable>: Encodable, Sendable {
+    public var wrappedValue: Value?
+
+    public init(wrappedValue: Value?) {
+        self.wrappedValue = wrappedValue
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let wrappedValue {
+            try container.encode(wrappedValue)
+        } else {
+            try container.encodeNil()
+        }
+    }
+}
+
+extension Nullable: Equatable where Value: Equatable {}
