@@ -112,6 +112,8 @@ public enum DocxWriter {
         /// Bookmark names for heading and table ids, in document order.
         var bookmarks: [String: String] = [:]
         var nextBookmarkID = 0
+        /// Ids whose bookmark is already in the body: a bookmark is placed once, at the first block with the id.
+        var placed = Set<String>()
 
         init(document: Document) {
             var used = Set<String>()
@@ -251,9 +253,7 @@ public enum DocxWriter {
 
         /// Wraps `content` in a bookmark named after `id`, if the id has one.
         mutating func bookmarked(_ id: String?, _ content: String) -> String {
-            guard let id, let name = bookmarks[id] else { return content }
-            // A bookmark is placed once, at the first block with the id.
-            bookmarks[id] = nil
+            guard let id, let name = bookmarks[id], placed.insert(id).inserted else { return content }
             let number = nextBookmarkID
             nextBookmarkID += 1
             return
@@ -278,7 +278,7 @@ public enum DocxWriter {
             }
             let rows = table.header + table.body
             if !table.columns.isEmpty && !rows.isEmpty {
-                if !bookmarkPlaced, let id = table.id, bookmarks[id] != nil {
+                if !bookmarkPlaced, let id = table.id, bookmarks[id] != nil, !placed.contains(id) {
                     append(WordParagraph(style: "TablePreamble", keepNext: true, content: bookmarked(id, "")))
                 } else if pendingBreak {
                     append(WordParagraph(style: "SectionEnd", content: "<w:r><w:br w:type=\"page\"/></w:r>"))

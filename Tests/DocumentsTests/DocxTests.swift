@@ -130,6 +130,30 @@ struct DocxDump: Decodable {
         #expect(core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2025-06-30T08:00:00Z</dcterms:created>"))
     }
 
+    /// Bookmark names are what Word accepts (letters, digits, `_`, starting with a letter); links find them whether
+    /// the TOC entry comes before or after its heading.
+    @Test func bookmarksAndLinks() throws {
+        let document = Document(
+            properties: DocumentProperties(date: "2025-01-02"),
+            blocks: [
+                .tocEntry(TOCEntry(level: 1, text: "前", target: "part-1")),
+                .heading(Heading(level: 1, text: "第一部分", id: "part-1")),
+                .heading(Heading(level: 2, text: "一、", id: "part_1")),
+                .heading(Heading(level: 2, text: "二、", id: "2nd")),
+                .tocEntry(TOCEntry(level: 2, text: "后", target: "part-1")),
+                .tocEntry(TOCEntry(level: 2, text: "二", target: "2nd")),
+            ])
+        let parts = storedParts(try DocxWriter.write(document))
+        let xml = try #require(parts.first { $0.name == "word/document.xml" }?.text)
+        #expect(xml.components(separatedBy: "<w:hyperlink w:anchor=\"part_1\"").count == 3)
+        #expect(xml.contains("<w:bookmarkStart w:id=\"0\" w:name=\"part_1\"/>"))
+        #expect(xml.contains("<w:bookmarkStart w:id=\"1\" w:name=\"part_1_2\"/>"))
+        #expect(xml.contains("<w:bookmarkStart w:id=\"2\" w:name=\"b_2nd\"/>"))
+        #expect(xml.contains("<w:hyperlink w:anchor=\"b_2nd\""))
+        let core = try #require(parts.first { $0.name == "docProps/core.xml" }?.text)
+        #expect(core.contains(">2025-01-02T00:00:00Z</dcterms:created>"))
+    }
+
     @Test func sameDocumentSameBytes() throws {
         #expect(try DocxWriter.write(Self.document) == DocxWriter.write(Self.document))
     }
