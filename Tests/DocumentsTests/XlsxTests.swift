@@ -67,6 +67,40 @@ struct XlsxDump: Decodable {
             ])
     }
 
+    /// Only texts that read as numbers become numbers; the rest stay text, blanks stay empty.
+    @Test func numbersAndText() throws {
+        let texts = [
+            "2,443.08", "0.00", "-3", "12", "2336.27", "-1,000.5", " 7 ", "007", "1,23", "1234,567", "---", "1.", ".5",
+            "1e3", "12345678901234567", "",
+        ]
+        let table = Table(
+            sheetName: "T", columns: [Column(numeric: true), Column()],
+            body: texts.map { [Cell($0), Cell($0)] })
+        let parts = storedParts(try XlsxWriter.write(Document(blocks: [.table(table)])))
+        let sheet = try #require(parts.first { $0.name == "xl/worksheets/sheet1.xml" }?.text)
+        let numbers = ["2443.08", "0.00", "-3", "12", "2336.27", "-1000.5", "7"]
+        for (row, value) in numbers.enumerated() {
+            #expect(sheet.contains(try Regex(#"<c r="A\#(row + 1)" s="\d+"><v>\#(value)</v></c>"#)), "\(value)")
+        }
+        for row in numbers.count..<texts.count - 1 {
+            #expect(sheet.contains(try Regex(#"<c r="A\#(row + 1)" s="\d+" t="s">"#)), "\(texts[row])")
+        }
+        #expect(sheet.contains(try Regex(#"<c r="A\#(texts.count)" s="\d+"/>"#)))
+        // The text column keeps even number-like texts as text.
+        #expect(sheet.contains(#/<c r="B1" s="\d+" t="s">/#))
+        let styles = try #require(parts.first { $0.name == "xl/styles.xml" }?.text)
+        #expect(styles.contains("<numFmt numFmtId=\"164\" formatCode=\"#,##0.0\"/>"))
+    }
+
+    @Test(.enabled(if: Checker.python || Checker.isCI, "python3 not installed"))
+    func zipfileAcceptsIt() throws {
+        try Checker.require(Checker.python, "python3")
+        let file = try outputDirectory("xlsx-zip").appendingPathComponent("sample.xlsx")
+        try Data(XlsxWriter.write(Self.document)).write(to: file)
+        let result = try run("python3", ["-m", "zipfile", "-t", file.path])
+        #expect(result.status == 0, "\(result.output) \(result.stderr)")
+    }
+
     @Test func sameDocumentSameBytes() throws {
         #expect(try XlsxWriter.write(Self.document) == XlsxWriter.write(Self.document))
     }
