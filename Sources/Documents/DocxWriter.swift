@@ -240,7 +240,12 @@ public enum DocxWriter {
         }
 
         mutating func finish() -> String {
-            if case .table = elements.last { elements.append(.paragraph(WordParagraph(style: "SectionEnd"))) }
+            // The body ends with a paragraph: Word wants one after a last table, and an empty document needs one.
+            switch elements.last {
+            case .paragraph: break
+            case .table: elements.append(.paragraph(WordParagraph(style: "SectionEnd")))
+            case nil: elements.append(.paragraph(WordParagraph(style: "Normal")))
+            }
             var xml = ""
             for element in elements {
                 switch element {

@@ -169,6 +169,7 @@ struct DocxDump: Decodable {
         for document in [Document(), odd] {
             let parts = storedParts(try DocxWriter.write(document))
             let xml = try #require(parts.first { $0.name == "word/document.xml" }?.text)
+            #expect(xml.hasSuffix("</w:p><w:sectPr>" + xml.components(separatedBy: "<w:sectPr>").last!))
             #expect(xml.hasSuffix("</w:sectPr></w:body></w:document>"))
             let core = try #require(parts.first { $0.name == "docProps/core.xml" }?.text)
             #expect(!core.contains("soon"))
