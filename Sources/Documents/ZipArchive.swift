@@ -1,0 +1,157 @@
+// The ZIP container for .docx and .xlsx packages: stored (uncompressed) entries, Zip32 only, fixed timestamps, so
+// that the same entries always give the same bytes. No compression keeps the code small and the output
+// reproducible; Office packages are small enough that the size does not matter.
+
+/// A ZIP archive built in memory from named entries, written in the order they were added.
+public struct ZipArchive: Sendable, Equatable {
+    /// One file in the archive.
+    public struct Entry: Sendable, Equatable {
+        /// Path inside the archive, `/`-separated (e.g. `word/document.xml`); stored as UTF-8.
+        public var name: String
+        public var data: [UInt8]
+
+        public init(name: String, data: [UInt8]) {
+            self.name = name
+            self.data = data
+        }
+    }
+
+    /// Why an archive cannot be written.
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        /// More entries than Zip32 can count (65,535).
+        case tooManyEntries(Int)
+        /// An entry, or the archive as a whole, would pass the 4 GiB Zip32 limit.
+        case tooLarge(String)
+        /// The name is empty, longer than 65,535 UTF-8 bytes, absolute, or has a backslash.
+        case invalidName(String)
+        case duplicateName(String)
+
+        public var description: String {
+            switch self {
+            case .tooManyEntries(let count): "ZIP: \(count) entries, Zip32 allows at most 65535"
+            case .tooLarge(let name): "ZIP: \(name) passes the 4 GiB Zip32 limit"
+            case .invalidName(let name): "ZIP: invalid entry name \"\(name)\""
+            case .duplicateName(let name): "ZIP: duplicate entry name \"\(name)\""
+            }
+        }
+    }
+
+    public private(set) var entries: [Entry] = []
+
+    public init(entries: [Entry] = []) {
+        self.entries = entries
+    }
+
+    public mutating func add(_ name: String, _ data: [UInt8]) {
+        entries.append(Entry(name: name, data: data))
+    }
+
+    public mutating func add(_ name: String, text: String) {
+        add(name, Array(text.utf8))
+    }
+
+    /// The archive's bytes: local headers and data in entry order, then the central directory.
+    public func bytes() throws(Failure) -> [UInt8] {
+        guard entries.count <= 0xFFFF else { throw .tooManyEntries(entries.count) }
+        var seen = Set<String>()
+        for entry in entries {
+            let nameLength = entry.name.utf8.count
+            if nameLength == 0 || nameLength > 0xFFFF || entry.name.hasPrefix("/") || entry.name.contains("\\") {
+                throw .invalidName(entry.name)
+            }
+            guard seen.insert(entry.name).inserted else { throw .duplicateName(entry.name) }
+            guard UInt64(entry.data.count) <= UInt64(UInt32.max) else { throw .tooLarge(entry.name) }
+        }
+
+        var out: [UInt8] = []
+        out.reserveCapacity(entries.reduce(22) { $0 + $1.data.count + 2 * $1.name.utf8.count + 76 })
+        var central: [UInt8] = []
+        for entry in entries {
+            let offset = UInt64(out.count)
+            guard offset <= UInt64(UInt32.max) else { throw .tooLarge(entry.name) }
+            let name = Array(entry.name.utf8)
+            let crc = Self.crc32(entry.data)
+            let size = UInt32(entry.data.count)
+
+            out.appendLE(UInt32(0x0403_4B50))  // local file header signature
+            out.appendLE(Self.versionNeeded)
+            out.appendLE(Self.utf8NamesFlag)
+            out.appendLE(UInt16(0))  // method: stored
+            out.appendLE(Self.dosTime)
+            out.appendLE(Self.dosDate)
+            out.appendLE(crc)
+            out.appendLE(size)  // compressed size
+            out.appendLE(size)  // uncompressed size
+            out.appendLE(UInt16(name.count))
+            out.appendLE(UInt16(0))  // extra field length
+            out += name
+            out += entry.data
+
+            central.appendLE(UInt32(0x0201_4B50))  // central directory header signature
+            central.appendLE(Self.versionNeeded)  // version made by: MS-DOS attributes, 2.0
+            central.appendLE(Self.versionNeeded)
+            central.appendLE(Self.utf8NamesFlag)
+            central.appendLE(UInt16(0))
+            central.appendLE(Self.dosTime)
+            central.appendLE(Self.dosDate)
+            central.appendLE(crc)
+            central.appendLE(size)
+            central.appendLE(size)
+            central.appendLE(UInt16(name.count))
+            central.appendLE(UInt16(0))  // extra field length
+            central.appendLE(UInt16(0))  // comment length
+            central.appendLE(UInt16(0))  // disk number start
+            central.appendLE(UInt16(0))  // internal attributes
+            central.appendLE(UInt32(0))  // external attributes
+            central.appendLE(UInt32(offset))
+            central += name
+        }
+        let centralOffset = UInt64(out.count)
+        guard centralOffset + UInt64(central.count) <= UInt64(UInt32.max) else { throw .tooLarge("the archive") }
+        out += central
+
+        out.appendLE(UInt32(0x0605_4B50))  // end of central directory signature
+        out.appendLE(UInt16(0))  // this disk
+        out.appendLE(UInt16(0))  // disk with the central directory
+        out.appendLE(UInt16(entries.count))
+        out.appendLE(UInt16(entries.count))
+        out.appendLE(UInt32(central.count))
+        out.appendLE(UInt32(centralOffset))
+        out.appendLE(UInt16(0))  // comment length
+        return out
+    }
+
+    /// Version 2.0: what stored entries with the UTF-8 flag need; also used as "made by" (host 0, MS-DOS).
+    static let versionNeeded: UInt16 = 20
+    /// General purpose flag bit 11: names are UTF-8.
+    static let utf8NamesFlag: UInt16 = 1 << 11
+    /// 00:00:00.
+    static let dosTime: UInt16 = 0
+    /// 1980-01-01: (year − 1980) << 9 | month << 5 | day.
+    static let dosDate: UInt16 = (0 << 9) | (1 << 5) | 1
+
+    /// CRC-32 (ISO 3309 / ITU-T V.42, reflected polynomial 0xEDB88320) as ZIP uses it.
+    public static func crc32(_ bytes: some Sequence<UInt8>) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc = crcTable[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
+        }
+        return crc ^ 0xFFFF_FFFF
+    }
+
+    private static let crcTable: [UInt32] = (0..<256).map { n in
+        var c = UInt32(n)
+        for _ in 0..<8 {
+            c = (c & 1) != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1
+        }
+        return c
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends `value` little-endian, as ZIP stores every number.
+    fileprivate mutating func appendLE<T: FixedWidthInteger>(_ value: T) {
+        var v = value.littleEndian
+        Swift.withUnsafeBytes(of: &v) { append(contentsOf: $0) }
+    }
+}
