@@ -87,7 +87,10 @@ public struct Accounts: Sendable {
             leaf.stateCapital = SplitColumns(subject.stateCapitalExpenditure)
             item.add(leaf)
             lines[subject.code] = item
-            for (parentCode, level) in [(String(subject.code.prefix(5)), SubjectLine.Level.section), (String(subject.code.prefix(3)), .category)] {
+            for (parentCode, level) in [
+                (String(subject.code.prefix(5)), SubjectLine.Level.section),
+                (String(subject.code.prefix(3)), .category),
+            ] {
                 var parent = lines[parentCode] ?? line(parentCode, level)
                 parent.add(leaf)
                 lines[parentCode] = parent
@@ -197,13 +200,15 @@ public struct FiscalSources: Sendable, Equatable {
 
     public static func + (lhs: FiscalSources, rhs: FiscalSources) -> FiscalSources {
         FiscalSources(
-            generalBudget: lhs.generalBudget + rhs.generalBudget, governmentFund: lhs.governmentFund + rhs.governmentFund,
+            generalBudget: lhs.generalBudget + rhs.generalBudget,
+            governmentFund: lhs.governmentFund + rhs.governmentFund,
             stateCapital: lhs.stateCapital + rhs.stateCapital)
     }
 
     public static func - (lhs: FiscalSources, rhs: FiscalSources) -> FiscalSources {
         FiscalSources(
-            generalBudget: lhs.generalBudget - rhs.generalBudget, governmentFund: lhs.governmentFund - rhs.governmentFund,
+            generalBudget: lhs.generalBudget - rhs.generalBudget,
+            governmentFund: lhs.governmentFund - rhs.governmentFund,
             stateCapital: lhs.stateCapital - rhs.stateCapital)
     }
 }
@@ -268,7 +273,9 @@ public struct ThreePublicFigures: Sendable, Equatable {
 
     init(_ input: ThreePublic) {
         func row(_ item: BudgetedItem) -> Row {
-            Row(initialBudget: item.initialBudget.orZero, adjustedBudget: item.adjustedBudget.orZero, actual: item.actual.orZero)
+            Row(
+                initialBudget: item.initialBudget.orZero, adjustedBudget: item.adjustedBudget.orZero,
+                actual: item.actual.orZero)
         }
         abroad = row(input.abroad)
         vehiclePurchase = row(input.vehiclePurchase)

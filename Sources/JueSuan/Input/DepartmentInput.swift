@@ -576,7 +576,8 @@ public struct SelfEvaluationTable: Codable, Sendable, Equatable {
     public var suppliedTotalScore: Decimal?
 
     enum CodingKeys: String, CodingKey {
-        case projectName, supervisor, implementer, fiscalFunds, otherFunds, fundsWeight, fundsScore, fundsDeviation, goal
+        case projectName, supervisor, implementer, fiscalFunds, otherFunds, fundsWeight, fundsScore, fundsDeviation,
+            goal
         case result, indicators
         case suppliedTotalScore = "totalScore"
     }

@@ -26,7 +26,8 @@ public enum Format {
             var groups: [Substring] = []
             var end = integerPart.endIndex
             while end > integerPart.startIndex {
-                let start = integerPart.index(end, offsetBy: -3, limitedBy: integerPart.startIndex) ?? integerPart.startIndex
+                let start =
+                    integerPart.index(end, offsetBy: -3, limitedBy: integerPart.startIndex) ?? integerPart.startIndex
                 groups.insert(integerPart[start..<end], at: 0)
                 end = start
             }

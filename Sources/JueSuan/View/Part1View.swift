@@ -45,7 +45,8 @@ extension ViewBuilder {
             unitCount: String(department.units.count),
             unitName: department.units.first?.name ?? department.name,
             units: department.units.enumerated().map {
-                Part1View.Unit(index: String($0.offset + 1), name: $0.element.name, budgetLevel: $0.element.budgetLevel ?? "")
+                Part1View.Unit(
+                    index: String($0.offset + 1), name: $0.element.name, budgetLevel: $0.element.budgetLevel ?? "")
             },
             hasInstitutions: !institutions.isEmpty,
             institutionCount: String(institutions.count),

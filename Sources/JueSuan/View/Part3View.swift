@@ -268,14 +268,16 @@ extension ViewBuilder {
             let budget = budgets[line.code].orZero
             let actual = line.fiscalExpenditure
             let differs = !Format.rounded((actual - budget).value).isZero
-            let reason = differs
+            let reason =
+                differs
                 ? self.reason(
                     input.reasons.categories?[line.code], expected: true, path: "$.reasons.categories.\(line.code)",
                     location: "第三部分 三 \(line.name)（类）")
                 : ReasonView(nil, expected: false)
             items.append(
                 FiscalSection.Item(
-                    number: ChineseNumeral.parenthesized(items.count + 1), name: line.name, budget: Format.amount(budget),
+                    number: ChineseNumeral.parenthesized(items.count + 1), name: line.name,
+                    budget: Format.amount(budget),
                     actual: Format.amount(actual), completion: completion(actual, of: budget), reason: reason))
         }
         let budget = budgets.values.sum()
@@ -327,11 +329,15 @@ extension ViewBuilder {
                 changeReason: reason(
                     reasons?.change, expected: change.needsReason, path: path + ".change", location: location + " 比上年"),
                 description: describedCount.map {
-                    reason(reasons?.description, expected: $0 > 0, path: path + ".description", location: location + " 主要是")
+                    reason(
+                        reasons?.description, expected: $0 > 0, path: path + ".description", location: location + " 主要是"
+                    )
                 } ?? ReasonView(nil, expected: false))
         }
 
-        let priorTotal = [prior?.abroad, prior?.vehiclePurchase, prior?.vehicleOperation, prior?.reception].map(\.orZero).sum()
+        let priorTotal = [prior?.abroad, prior?.vehiclePurchase, prior?.vehicleOperation, prior?.reception].map(
+            \.orZero
+        ).sum()
         let total = ThreePublicSection.Item(
             budget: Format.amount(figures.total.adjustedBudget), actual: Format.amount(figures.total.actual),
             completion: completion(figures.total.actual, of: figures.total.adjustedBudget),

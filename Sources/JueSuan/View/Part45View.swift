@@ -38,7 +38,8 @@ extension ViewBuilder {
     private func standardIncomeEntries() -> [GlossaryEntry] {
         let income = accounts.total.income
         var entries = [
-            GlossaryEntry(term: "财政拨款", definition: GlossaryLibrary.financialAppropriation(level: input.department.level))
+            GlossaryEntry(
+                term: "财政拨款", definition: GlossaryLibrary.financialAppropriation(level: input.department.level))
         ]
         let optional: [(Amount, String, String)] = [
             (income.business, "事业收入", GlossaryLibrary.business),
@@ -66,7 +67,8 @@ extension ViewBuilder {
             let definition = reason(
                 GlossaryLibrary.subjects[line.code], expected: true, path: "$.glossary.expenditure",
                 location: "第四部分 二 \(term)")
-            entries.append(GlossaryEntry(term: term, definition: definition.missing ? definition.text : definition.text + "。"))
+            entries.append(
+                GlossaryEntry(term: term, definition: definition.missing ? definition.text : definition.text + "。"))
         }
         return entries
     }

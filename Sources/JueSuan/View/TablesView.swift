@@ -22,7 +22,9 @@ public struct Table01View: Encodable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicKey.self)
-        for (key, value) in left.merging(categories, uniquingKeysWith: { a, _ in a }).merging(right, uniquingKeysWith: { a, _ in a }) {
+        for (key, value) in left.merging(categories, uniquingKeysWith: { a, _ in a }).merging(
+            right, uniquingKeysWith: { a, _ in a })
+        {
             try container.encode(value, forKey: DynamicKey(key))
         }
     }
@@ -197,23 +199,27 @@ extension ViewBuilder {
     }
 
     private func table02() -> SubjectTableView {
-        subjectTable(include: { !$0.income.total.isZero }) { line in
-            let income = line.income
-            return [
-                income.total, income.fiscal, income.superiorSubsidy, income.business, income.operating,
-                income.affiliated, income.other,
-            ]
-        }
+        subjectTable(
+            include: { !$0.income.total.isZero },
+            columns: { line in
+                let income = line.income
+                return [
+                    income.total, income.fiscal, income.superiorSubsidy, income.business, income.operating,
+                    income.affiliated, income.other,
+                ]
+            })
     }
 
     private func table03() -> SubjectTableView {
-        subjectTable(include: { !$0.expenditure.total.isZero }) { line in
-            let spending = line.expenditure
-            return [
-                spending.total, spending.basic, spending.project, spending.toSuperior, spending.operating,
-                spending.toAffiliated,
-            ]
-        }
+        subjectTable(
+            include: { !$0.expenditure.total.isZero },
+            columns: { line in
+                let spending = line.expenditure
+                return [
+                    spending.total, spending.basic, spending.project, spending.toSuperior, spending.operating,
+                    spending.toAffiliated,
+                ]
+            })
     }
 
     private func table04() -> Table04View {
@@ -236,9 +242,11 @@ extension ViewBuilder {
     }
 
     private func table05() -> SubjectTableView {
-        subjectTable(include: { !$0.generalBudget.isZero }) { line in
-            [line.generalBudget.total, line.generalBudget.basic, line.generalBudget.project]
-        }
+        subjectTable(
+            include: { !$0.generalBudget.isZero },
+            columns: { line in
+                [line.generalBudget.total, line.generalBudget.basic, line.generalBudget.project]
+            })
     }
 
     private func table06() -> Table06View {
@@ -253,24 +261,29 @@ extension ViewBuilder {
     }
 
     private func table07() -> SubjectTableView {
-        subjectTable(include: { !$0.fund.isZero }) { line in
-            [
-                line.fund.carryIn, line.fund.income, line.fund.spending.total, line.fund.spending.basic,
-                line.fund.spending.project, line.fund.carryOut,
-            ]
-        }
+        subjectTable(
+            include: { !$0.fund.isZero },
+            columns: { line in
+                [
+                    line.fund.carryIn, line.fund.income, line.fund.spending.total, line.fund.spending.basic,
+                    line.fund.spending.project, line.fund.carryOut,
+                ]
+            })
     }
 
     private func table08() -> SubjectTableView {
-        subjectTable(include: { !$0.stateCapital.isZero }) { line in
-            [line.stateCapital.total, line.stateCapital.basic, line.stateCapital.project]
-        }
+        subjectTable(
+            include: { !$0.stateCapital.isZero },
+            columns: { line in
+                [line.stateCapital.total, line.stateCapital.basic, line.stateCapital.project]
+            })
     }
 
     private func table09() -> Table09View {
         let figures = accounts.threePublic
         func row(_ row: ThreePublicFigures.Row) -> Table09View.Row {
-            Table09View.Row(c1: MoneyView(row.initialBudget), c2: MoneyView(row.adjustedBudget), c3: MoneyView(row.actual))
+            Table09View.Row(
+                c1: MoneyView(row.initialBudget), c2: MoneyView(row.adjustedBudget), c3: MoneyView(row.actual))
         }
         func actualOnly(_ amount: Amount) -> Table09View.Row {
             Table09View.Row(c1: MoneyView(.zero), c2: MoneyView(.zero), c3: MoneyView(amount))
