@@ -180,7 +180,7 @@ struct Renderer {
             let error = tag.file.error(
                 .notInterpolatable, at: tag.range,
                 message: "不能输出\(value.kindName) \(tag.file.text(tag.range))：只能输出字符串、数字、布尔值或 null"
-                    + "（cannot interpolate a \(value.kindName == "列表" ? "list" : "object")）",
+                    + "（cannot interpolate \(value.kindName == "列表" ? "a list" : "an object")）",
                 path: tag.name.parts)
             errors.add(error, at: tag)
         }
