@@ -95,9 +95,13 @@ public final class Template: Sendable {
         nodes = try Parser.parse(file)
     }
 
-    /// Parses `text` as it is (no newline or BOM normalisation). Throws the first parse error.
-    public convenience init(parsing text: String, name: String = "template") throws(MustacheError) {
-        try self.init(file: SourceFile(name: name, level: -1, bytes: Array(text.utf8)))
+    /// Parses `text`, as it is unless `normalizesSource` (then a byte order mark is removed and CRLF becomes LF,
+    /// as for templates loaded by a library). `name` is used in error messages. Throws the first parse error.
+    public convenience init(parsing text: String, name: String = "template", normalizesSource: Bool = false)
+        throws(MustacheError)
+    {
+        let bytes = Array(text.utf8)
+        try self.init(file: SourceFile(name: name, level: -1, bytes: normalizesSource ? normalized(bytes) : bytes))
     }
 
     /// Renders without a library: every partial and parent is missing.
