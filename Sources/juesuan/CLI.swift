@@ -5,6 +5,7 @@ var commands: [any Command.Type] {
     [
         CheckCommand.self,
         SchemaCommand.self,
+        MustacheCommand.self,
     ]
 }
 

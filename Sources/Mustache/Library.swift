@@ -1,0 +1,257 @@
+import Foundation
+
+/// Where templates come from. Names are relative paths without extension (`report`, `parts/part1`,
+/// `tables/t01`), always relative to the source's root, also for partials and parents named inside other
+/// templates.
+public protocol TemplateSource: Sendable {
+    /// The text of template `name`, or nil if this source does not have it. Throws if it exists but cannot be read.
+    func templateText(named name: String) throws -> String?
+}
+
+/// Templates in a directory: `name` is the file `<root>/<name>.<fileExtension>`; with `allowsExactFileNames`
+/// also `<root>/<name>` when that file exists (and the one with the extension does not).
+public struct DirectoryTemplateSource: TemplateSource {
+    public let root: URL
+    public let fileExtension: String
+    public let allowsExactFileNames: Bool
+
+    public init(root: URL, fileExtension: String = "mustache", allowsExactFileNames: Bool = false) {
+        self.root = root
+        self.fileExtension = fileExtension
+        self.allowsExactFileNames = allowsExactFileNames
+    }
+
+    public func templateText(named name: String) throws -> String? {
+        var candidates: [URL] = []
+        if !fileExtension.isEmpty {
+            candidates.append(root.appendingPathComponent(name + "." + fileExtension, isDirectory: false))
+        }
+        if allowsExactFileNames || fileExtension.isEmpty {
+            candidates.append(root.appendingPathComponent(name, isDirectory: false))
+        }
+        for url in candidates {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                let data = try Data(contentsOf: url)
+                guard let text = String(data: data, encoding: .utf8) else {
+                    throw CocoaError(.fileReadInapplicableStringEncoding, userInfo: [NSFilePathErrorKey: url.path])
+                }
+                return text
+            }
+        }
+        return nil
+    }
+}
+
+/// Templates held in memory, by name (e.g. the standard templates compiled into the binary).
+public struct DictionaryTemplateSource: TemplateSource {
+    public let templates: [String: String]
+
+    public init(_ templates: [String: String]) { self.templates = templates }
+
+    public func templateText(named name: String) throws -> String? { templates[name] }
+}
+
+/// Spec mode renders a missing name as empty (as the Mustache spec requires); strict mode, the default, reports
+/// unknown names, missing partials and missing parents as errors.
+public enum RenderMode: Sendable {
+    case strict
+    case spec
+}
+
+public struct RenderOptions: Sendable {
+    public var escaping: Escaping
+    public var mode: RenderMode
+
+    public init(escaping: Escaping = .html, mode: RenderMode = .strict) {
+        self.escaping = escaping
+        self.mode = mode
+    }
+}
+
+/// What a render produced: the output (complete as far as possible, even with errors) and every error found.
+public struct RenderResult: Sendable {
+    public let output: String
+    public let errors: [MustacheError]
+
+    public var succeeded: Bool { errors.isEmpty }
+
+    /// The output, or all the errors.
+    public func get() throws(MustacheErrors) -> String {
+        guard errors.isEmpty else { throw MustacheErrors(errors) }
+        return output
+    }
+}
+
+/// A parsed template: parse once, render many times (from any thread).
+public final class Template: Sendable {
+    public let name: String
+    let file: SourceFile
+    let nodes: [Node]
+
+    init(file: SourceFile) throws(MustacheError) {
+        name = file.name
+        self.file = file
+        nodes = try Parser.parse(file)
+    }
+
+    /// Parses `text`, as it is unless `normalizesSource` (then a byte order mark is removed and CRLF becomes LF,
+    /// as for templates loaded by a library). `name` is used in error messages. Throws the first parse error.
+    public convenience init(parsing text: String, name: String = "template", normalizesSource: Bool = false)
+        throws(MustacheError)
+    {
+        let bytes = Array(text.utf8)
+        try self.init(file: SourceFile(name: name, level: -1, bytes: normalizesSource ? normalized(bytes) : bytes))
+    }
+
+    /// Renders without a library: every partial and parent is missing.
+    public func render(_ value: MustacheValue, options: RenderOptions = RenderOptions()) -> RenderResult {
+        TemplateLibrary(sources: []).render(self, value, options: options)
+    }
+}
+
+/// A chain of template sources and a cache of parsed templates: each template is read and parsed once.
+///
+/// A name is looked up in each source in order (e.g. a user directory first, then the built-in templates). A
+/// parent tag that names the template it is in (`{{<part3}}` inside `part3`) refers to the next template of that
+/// name further down the chain, so a user's `part3` can inherit the built-in `part3` and replace single blocks.
+/// Thread-safe.
+public final class TemplateLibrary: @unchecked Sendable {
+    public let sources: [any TemplateSource]
+    /// Whether loaded text has its byte order mark removed and CRLF turned into LF.
+    public let normalizesSource: Bool
+
+    private let lock = NSLock()
+    private var resolved: [Key: Lookup] = [:]
+    private var loaded: [Key: Lookup] = [:]
+
+    private struct Key: Hashable {
+        let name: String
+        let level: Int
+    }
+
+    enum Lookup {
+        case found(Template)
+        case missing
+        case failed(MustacheError)
+    }
+
+    public init(sources: [any TemplateSource], normalizesSource: Bool = true) {
+        self.sources = sources
+        self.normalizesSource = normalizesSource
+    }
+
+    /// Templates from one directory (`name` is `<directory>/<name>.mustache`).
+    public convenience init(directory: URL, fileExtension: String = "mustache") {
+        self.init(sources: [DirectoryTemplateSource(root: directory, fileExtension: fileExtension)])
+    }
+
+    /// Templates from a dictionary `[name: text]`.
+    public convenience init(templates: [String: String]) {
+        self.init(sources: [DictionaryTemplateSource(templates)])
+    }
+
+    /// The parsed template `name`. Throws if no source has it, it cannot be read, or it does not parse.
+    public func template(named name: String) throws(MustacheError) -> Template {
+        switch lookup(name, from: 0) {
+        case .found(let template): return template
+        case .failed(let error): throw error
+        case .missing:
+            throw MustacheError(
+                kind: .missingTemplate, template: name, line: 0, column: 0, tag: "",
+                message: "找不到模板“\(name)”（missing template）", path: [name])
+        }
+    }
+
+    /// Renders template `name` with `value`. A template that cannot be loaded is an error in the result.
+    public func render(_ name: String, _ value: MustacheValue, options: RenderOptions = RenderOptions()) -> RenderResult
+    {
+        do {
+            return render(try template(named: name), value, options: options)
+        } catch {
+            return RenderResult(output: "", errors: [error])
+        }
+    }
+
+    /// Renders a template (its partials and parents come from this library).
+    public func render(_ template: Template, _ value: MustacheValue, options: RenderOptions = RenderOptions())
+        -> RenderResult
+    {
+        var renderer = Renderer(library: self, options: options, root: value)
+        renderer.output.reserveCapacity(template.file.bytes.count * 2)
+        renderer.render(template.nodes)
+        return RenderResult(output: String(decoding: renderer.output, as: UTF8.self), errors: renderer.errors.all)
+    }
+
+    /// A partial or parent named inside `file`.
+    func lookup(_ name: String, from file: SourceFile, isParent: Bool) -> Lookup {
+        if isParent && name == file.name && file.level >= 0 {
+            let next = lookup(name, from: file.level + 1)
+            if case .missing = next {} else { return next }
+        }
+        return lookup(name, from: 0)
+    }
+
+    /// The first template `name` in the sources from `level` on.
+    private func lookup(_ name: String, from level: Int) -> Lookup {
+        lock.lock()
+        defer { lock.unlock() }
+        let key = Key(name: name, level: level)
+        if let known = resolved[key] { return known }
+        var result = Lookup.missing
+        var current = level
+        while current < sources.count {
+            let here = Key(name: name, level: current)
+            if let known = loaded[here] {
+                result = known
+                break
+            }
+            do {
+                if let text = try sources[current].templateText(named: name) {
+                    result = parse(text, name: name, level: current)
+                    loaded[here] = result
+                    break
+                }
+            } catch {
+                result = .failed(
+                    MustacheError(
+                        kind: .unreadableTemplate, template: name, line: 0, column: 0, tag: "",
+                        message: "无法读取模板“\(name)”：\(error.localizedDescription)（unreadable template）",
+                        path: [name]))
+                loaded[here] = result
+                break
+            }
+            current += 1
+        }
+        resolved[key] = result
+        return result
+    }
+
+    private func parse(_ text: String, name: String, level: Int) -> Lookup {
+        var bytes = Array(text.utf8)
+        if normalizesSource { bytes = normalized(bytes) }
+        do {
+            return .found(try Template(file: SourceFile(name: name, level: level, bytes: bytes)))
+        } catch {
+            return .failed(error)
+        }
+    }
+}
+
+/// Removes a UTF-8 byte order mark and turns CRLF into LF.
+func normalized(_ bytes: [UInt8]) -> [UInt8] {
+    var start = 0
+    if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
+    guard start > 0 || bytes.contains(UInt8(ascii: "\r")) else { return bytes }
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count - start)
+    var position = start
+    while position < bytes.count {
+        let byte = bytes[position]
+        if !(byte == UInt8(ascii: "\r") && position + 1 < bytes.count && bytes[position + 1] == UInt8(ascii: "\n")) {
+            result.append(byte)
+        }
+        position += 1
+    }
+    return result
+}

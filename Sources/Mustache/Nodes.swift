@@ -1,0 +1,100 @@
+/// A tag name, resolved into its dotted parts once, at parse time.
+struct Name: Sendable {
+    /// The name as written, trimmed (`a.b`, `.`, `parts/part1`).
+    let text: String
+    /// The dotted parts; empty for the implicit iterator `.`.
+    let parts: [String]
+
+    static let empty = Name(text: "", parts: [])
+}
+
+/// Where a tag is, for error messages, and what it names.
+final class TagInfo: Sendable {
+    let file: SourceFile
+    /// The whole tag, delimiters included, as byte offsets into `file.bytes`.
+    let range: Range<Int>
+    let name: Name
+
+    init(file: SourceFile, range: Range<Int>, name: Name) {
+        self.file = file
+        self.range = range
+        self.name = name
+    }
+}
+
+struct Delimiters: Sendable {
+    var open: [UInt8]
+    var close: [UInt8]
+
+    static let standard = Delimiters(open: Array("{{".utf8), close: Array("}}".utf8))
+}
+
+/// Literal text. `lineStarts` are the offsets where a non-empty template line begins: the renderer inserts the
+/// current indentation there (inside indented partials, parents and blocks).
+struct TextChunk: Sendable {
+    let bytes: [UInt8]
+    let lineStarts: [Int]
+}
+
+final class SectionNode: Sendable {
+    let tag: TagInfo
+    let children: [Node]
+    /// The unrendered section text (for lambdas): `source[inner]`.
+    let source: [UInt8]
+    let inner: Range<Int>
+    /// The delimiters in effect at the opening tag (a lambda's result is parsed with them).
+    let delimiters: Delimiters
+
+    init(tag: TagInfo, children: [Node], source: [UInt8], inner: Range<Int>, delimiters: Delimiters) {
+        self.tag = tag
+        self.children = children
+        self.source = source
+        self.inner = inner
+        self.delimiters = delimiters
+    }
+}
+
+/// A partial `{{>name}}` or a parent `{{<name}}…{{/name}}`.
+final class PartialNode: Sendable {
+    let tag: TagInfo
+    /// `{{>*name}}`: the partial's name is the value of `tag.name`.
+    let isDynamic: Bool
+    /// Standalone tags indent every line of the partial by the whitespace before them.
+    let indentation: [UInt8]
+    /// For parents: the blocks given as arguments, by name.
+    let blocks: [String: BlockNode]
+
+    init(tag: TagInfo, isDynamic: Bool, indentation: [UInt8], blocks: [String: BlockNode]) {
+        self.tag = tag
+        self.isDynamic = isDynamic
+        self.indentation = indentation
+        self.blocks = blocks
+    }
+}
+
+/// A block `{{$name}}…{{/name}}`: a default in a template, or an argument inside a parent tag.
+final class BlockNode: Sendable {
+    let tag: TagInfo
+    let children: [Node]
+    /// For a standalone block: the indentation added to whatever content renders in its place (its content was
+    /// stored with that indentation removed). Nil for an inline block.
+    let indentation: [UInt8]?
+
+    init(tag: TagInfo, children: [Node], indentation: [UInt8]?) {
+        self.tag = tag
+        self.children = children
+        self.indentation = indentation
+    }
+}
+
+enum Node: Sendable {
+    case text(TextChunk)
+    /// A template line starts here with a tag: insert the current indentation.
+    case lineStart
+    case variable(TagInfo, escaped: Bool)
+    case section(SectionNode)
+    case inverted(SectionNode)
+    case partial(PartialNode)
+    case parent(PartialNode)
+    case block(BlockNode)
+}

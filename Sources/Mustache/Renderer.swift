@@ -1,0 +1,372 @@
+/// Renders nodes into one UTF-8 buffer, collecting errors instead of stopping at the first.
+struct Renderer {
+    /// Partials, parents and lambdas nested deeper than this are reported as (probably infinite) recursion.
+    static let maximumDepth = 200
+
+    private enum Frame {
+        case root
+        case value(TagInfo)
+        case item(TagInfo, Int)
+    }
+
+    let library: TemplateLibrary
+    let escaping: Escaping
+    let strict: Bool
+    var output: [UInt8] = []
+    var errors = ErrorCollector()
+    private var stack: [MustacheValue]
+    /// What each context on the stack is, for messages; parallel to `stack`.
+    private var frames: [Frame]
+    /// Inserted at each template line start (inside indented partials, parents and blocks).
+    private var indentation: [UInt8] = []
+    /// Block arguments of the parents being rendered; the outermost definition wins.
+    private var overrides: [String: BlockNode] = [:]
+    private var depth = 0
+
+    init(library: TemplateLibrary, options: RenderOptions, root: MustacheValue) {
+        self.library = library
+        escaping = options.escaping
+        strict = options.mode == .strict
+        stack = [root]
+        frames = [.root]
+    }
+
+    mutating func render(_ nodes: [Node]) {
+        for node in nodes {
+            switch node {
+            case .text(let chunk):
+                if indentation.isEmpty || chunk.lineStarts.isEmpty {
+                    output.append(contentsOf: chunk.bytes)
+                } else {
+                    appendIndented(chunk)
+                }
+            case .lineStart:
+                if !indentation.isEmpty { output.append(contentsOf: indentation) }
+            case .variable(let tag, let escaped):
+                interpolate(tag, escaped: escaped)
+            case .section(let section):
+                renderSection(section)
+            case .inverted(let section):
+                renderInverted(section)
+            case .partial(let partial):
+                renderPartial(partial, isParent: false)
+            case .parent(let parent):
+                renderPartial(parent, isParent: true)
+            case .block(let block):
+                renderBlock(block)
+            }
+        }
+    }
+
+    private mutating func appendIndented(_ chunk: TextChunk) {
+        var from = 0
+        chunk.bytes.withUnsafeBufferPointer { bytes in
+            for lineStart in chunk.lineStarts {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<lineStart]))
+                output.append(contentsOf: indentation)
+                from = lineStart
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from...]))
+        }
+    }
+
+    // MARK: Names
+
+    /// The value of `name`, nil if it cannot be found. A dotted name that runs into null or false is null.
+    @inline(__always) private func lookup(_ name: Name) -> MustacheValue? {
+        let parts = name.parts
+        if parts.isEmpty { return stack[stack.count - 1] }
+        let first = parts[0]
+        var index = stack.count - 1
+        while index >= 0 {
+            if case .object(let object) = stack[index], let found = object[first] {
+                return parts.count == 1 ? found : descend(from: found, parts)
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    private func descend(from start: MustacheValue, _ parts: [String]) -> MustacheValue? {
+        var value = start
+        for part in parts.dropFirst() {
+            switch value {
+            case .object(let object):
+                guard let next = object[part] else { return nil }
+                value = next
+            case .null, .bool(false):
+                return .null
+            default:
+                return nil
+            }
+        }
+        return value
+    }
+
+    private func label(_ frame: Frame) -> String {
+        switch frame {
+        case .root: return "根"
+        case .value(let tag): return tag.name.text
+        case .item(let tag, let index): return "\(tag.name.text)[\(index)]"
+        }
+    }
+
+    /// Reports why `tag.name` could not be found.
+    private mutating func reportUnknown(_ tag: TagInfo) {
+        guard !errors.isRepeat(tag, .unknownName) else { return }
+        do {
+            let parts = tag.name.parts
+            let contexts = frames.reversed().map(label)
+            var reason: String
+            if contexts.count == 1 {
+                reason = "根对象中没有 \(parts[0])"
+            } else {
+                reason = "在上下文 \(contexts.joined(separator: "、")) 中都没有 \(parts[0])"
+            }
+            if let start = stack.reversed().lazy.compactMap({ value -> MustacheValue? in
+                if case .object(let object) = value { return object[parts[0]] }
+                return nil
+            }).first {
+                var value = start
+                for (position, part) in parts.enumerated().dropFirst() {
+                    let before = parts[..<position].joined(separator: ".")
+                    guard case .object(let object) = value else {
+                        reason = "\(before) 是\(value.kindName)，不能取 \(part)"
+                        break
+                    }
+                    guard let next = object[part] else {
+                        reason = "\(before) 中没有 \(part)"
+                        break
+                    }
+                    value = next
+                }
+            }
+            let error = tag.file.error(
+                .unknownName, at: tag.range,
+                message: "未知名称 \(tag.file.text(tag.range))，查找路径：\(parts.joined(separator: " → "))（\(reason)）"
+                    + "(unknown name)",
+                path: parts, contextStack: contexts)
+            errors.add(error, at: tag)
+        }
+    }
+
+    // MARK: Interpolation
+
+    private mutating func interpolate(_ tag: TagInfo, escaped: Bool) {
+        guard let value = lookup(tag.name) else {
+            if strict { reportUnknown(tag) }
+            return
+        }
+        switch value {
+        case .string(let text): append(text, escaped: escaped)
+        case .number(let number): append(number.description, escaped: escaped)
+        case .bool(let flag): append(flag ? "true" : "false", escaped: escaped)
+        case .null: break
+        case .lambda(let lambda):
+            let result = lambda("")
+            switch lambda.kind {
+            case .rendered:
+                append(result, escaped: escaped)
+            case .template:
+                let saved = output
+                output = []
+                renderLambdaResult(result, delimiters: .standard, tag: tag)
+                let rendered = String(decoding: output, as: UTF8.self)
+                output = saved
+                append(rendered, escaped: escaped)
+            }
+        case .list, .object:
+            guard strict, !errors.isRepeat(tag, .notInterpolatable) else { return }
+            let error = tag.file.error(
+                .notInterpolatable, at: tag.range,
+                message: "不能输出\(value.kindName) \(tag.file.text(tag.range))：只能输出字符串、数字、布尔值或 null"
+                    + "（cannot interpolate \(value.kindName == "列表" ? "a list" : "an object")）",
+                path: tag.name.parts)
+            errors.add(error, at: tag)
+        }
+    }
+
+    @inline(__always) private mutating func append(_ text: String, escaped: Bool) {
+        if escaped {
+            escaping.appendEscaped(text, to: &output)
+        } else {
+            output.append(contentsOf: text.utf8)
+        }
+    }
+
+    /// Parses and renders what a spec lambda returned, in the current context.
+    private mutating func renderLambdaResult(_ text: String, delimiters: Delimiters, tag: TagInfo) {
+        guard enter(tag, what: "lambda") else { return }
+        defer { depth -= 1 }
+        let file = SourceFile(name: "\(tag.file.name)（lambda）", level: tag.file.level, bytes: Array(text.utf8))
+        do {
+            render(try Parser.parse(file, delimiters: delimiters))
+        } catch {
+            errors.add(error)
+        }
+    }
+
+    // MARK: Sections
+
+    private mutating func renderSection(_ section: SectionNode) {
+        guard let value = lookup(section.tag.name) else {
+            if strict { reportUnknown(section.tag) }
+            return
+        }
+        switch value {
+        case .list(let items):
+            for (index, item) in items.enumerated() {
+                stack.append(item)
+                frames.append(.item(section.tag, index))
+                render(section.children)
+                stack.removeLast()
+                frames.removeLast()
+            }
+        case .lambda(let lambda):
+            switch lambda.kind {
+            case .template:
+                let text = String(decoding: section.source[section.inner], as: UTF8.self)
+                renderLambdaResult(lambda(text), delimiters: section.delimiters, tag: section.tag)
+            case .rendered:
+                let saved = output
+                output = []
+                render(section.children)
+                let rendered = String(decoding: output, as: UTF8.self)
+                output = saved
+                output.append(contentsOf: lambda(rendered).utf8)
+            }
+        default:
+            guard value.isTruthy else { return }
+            stack.append(value)
+            frames.append(.value(section.tag))
+            render(section.children)
+            stack.removeLast()
+            frames.removeLast()
+        }
+    }
+
+    private mutating func renderInverted(_ section: SectionNode) {
+        guard let value = lookup(section.tag.name) else {
+            if strict { reportUnknown(section.tag) }
+            render(section.children)
+            return
+        }
+        if !value.isTruthy { render(section.children) }
+    }
+
+    // MARK: Partials, parents and blocks
+
+    private mutating func enter(_ tag: TagInfo, what: String) -> Bool {
+        guard depth < Renderer.maximumDepth else {
+            if !errors.isRepeat(tag, .recursionLimit) {
+                let error = tag.file.error(
+                    .recursionLimit, at: tag.range,
+                    message: "\(what)嵌套超过 \(Renderer.maximumDepth) 层，可能是无限递归：\(tag.file.text(tag.range))"
+                        + "（recursion too deep）")
+                errors.add(error, at: tag)
+            }
+            return false
+        }
+        depth += 1
+        return true
+    }
+
+    /// The template a partial or parent tag names: its name, or for `{{>*name}}` the value of `name`.
+    private mutating func templateName(_ partial: PartialNode) -> String? {
+        guard partial.isDynamic else { return partial.tag.name.text }
+        guard let value = lookup(partial.tag.name) else {
+            if strict { reportUnknown(partial.tag) }
+            return nil
+        }
+        switch value {
+        case .string(let text): return text.isEmpty ? nil : text
+        case .number(let number): return number.description
+        default: return nil
+        }
+    }
+
+    private mutating func renderPartial(_ partial: PartialNode, isParent: Bool) {
+        guard let name = templateName(partial) else { return }
+        let tag = partial.tag
+        let template: Template
+        switch library.lookup(name, from: tag.file, isParent: isParent) {
+        case .found(let found):
+            template = found
+        case .failed(let error):
+            errors.add(error)
+            return
+        case .missing:
+            let kind: MustacheError.Kind = isParent ? .missingParent : .missingPartial
+            guard strict, !errors.isRepeat(tag, kind, detail: name) else { return }
+            let what = isParent ? "父模板" : "局部模板"
+            let english = isParent ? "missing parent" : "missing partial"
+            let error = tag.file.error(
+                kind, at: tag.range, message: "找不到\(what)“\(name)”：\(tag.file.text(tag.range))（\(english)）",
+                path: [name])
+            errors.add(error, at: tag, detail: name)
+            return
+        }
+        guard enter(tag, what: isParent ? "父模板" : "局部模板") else { return }
+        let savedIndentation = indentation
+        let savedOverrides = overrides
+        indentation.append(contentsOf: partial.indentation)
+        for (name, block) in partial.blocks where overrides[name] == nil { overrides[name] = block }
+        render(template.nodes)
+        indentation = savedIndentation
+        overrides = savedOverrides
+        depth -= 1
+    }
+
+    private mutating func renderBlock(_ block: BlockNode) {
+        let content = overrides[block.tag.name.text] ?? block
+        guard let extra = block.indentation, !extra.isEmpty else {
+            render(content.children)
+            return
+        }
+        let saved = indentation
+        indentation.append(contentsOf: extra)
+        render(content.children)
+        indentation = saved
+    }
+}
+
+/// Errors of one render, each reported once per place (with a count of how often it happened).
+struct ErrorCollector {
+    private struct Key: Hashable {
+        let template: String
+        let offset: Int
+        let kind: MustacheError.Kind
+        let detail: String
+    }
+
+    private(set) var all: [MustacheError] = []
+    private var positions: [Key: Int] = [:]
+
+    private static func key(_ tag: TagInfo, _ kind: MustacheError.Kind, _ detail: String) -> Key {
+        Key(template: tag.file.name, offset: tag.range.lowerBound, kind: kind, detail: detail)
+    }
+
+    /// Whether this error was already reported here; if so, counts one more occurrence.
+    mutating func isRepeat(_ tag: TagInfo, _ kind: MustacheError.Kind, detail: String = "") -> Bool {
+        guard let position = positions[Self.key(tag, kind, detail)] else { return false }
+        all[position].occurrences += 1
+        return true
+    }
+
+    mutating func add(_ error: MustacheError, at tag: TagInfo, detail: String = "") {
+        positions[Self.key(tag, error.kind, detail)] = all.count
+        all.append(error)
+    }
+
+    /// An error found in another template (a partial that does not parse or cannot be read).
+    mutating func add(_ error: MustacheError) {
+        let key = Key(
+            template: error.template, offset: error.line << 32 | error.column, kind: error.kind, detail: "loaded")
+        if let position = positions[key] {
+            all[position].occurrences += 1
+        } else {
+            positions[key] = all.count
+            all.append(error)
+        }
+    }
+}
