@@ -3,6 +3,7 @@ import Foundation
 /// Every command, in the order the help lists them.
 var commands: [any Command.Type] {
     [
+        RenderCommand.self,
         CheckCommand.self,
         SchemaCommand.self,
         MustacheCommand.self,

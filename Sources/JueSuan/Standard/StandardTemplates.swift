@@ -214,8 +214,9 @@ public enum StandardTemplates {
 
 """####,
         "report": ####"""
-{{! The report that `juesuan render` renders. A locality's template directory can replace this file with one that
-    inherits the standard and replaces single blocks, e.g. {{<standard}}{{$s7}}…{{/s7}}{{/standard}}. }}
+{{! The report that juesuan render renders. A locality's template directory can put its own report.mustache in
+    front of this one: it inherits the standard template with a parent tag (< standard) and replaces single blocks
+    ($ s7 … / s7), see README. }}
 {{>standard}}
 
 """####,
@@ -282,8 +283,8 @@ public enum StandardTemplates {
 """####,
         "standard": ####"""
 {{! The standard five-part report (部门决算公开). Every part and section is a block, so that a template that
-    inherits this one ({{<standard}}…{{/standard}}) can replace any single block. Templates place strings from the
-    report view; they compute nothing. The output is document markup (docs/MARKUP.md). }}
+    inherits this one can replace any single block. Templates place strings from the report view; they compute
+    nothing. The output is document markup (docs/MARKUP.md). }}
 {{$properties}}{{>parts/properties}}{{/properties}}
 {{$cover}}{{>parts/cover}}{{/cover}}
 {{$toc}}{{>parts/toc}}{{/toc}}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Naming and writing report files.
+public enum OutputFiles {
+    /// `<部门>-<年度>-部门决算`, with characters that file systems reject replaced by `_`.
+    public static func baseName(department: String, year: Int) -> String {
+        let unsafe: Set<Character> = ["/", "\\", ":", "*", "?", "\"", "<", ">", "|", "\0"]
+        let name = String(department.map { unsafe.contains($0) || $0.isNewline ? "_" : $0 })
+        return "\(name)-\(year)-部门决算"
+    }
+
+    /// Writes `bytes` to a temporary file next to `url` and renames it into place, so that `url` is either the old
+    /// file or the complete new one — never a truncated one.
+    public static func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
+        let directory = url.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        do {
+            try Data(bytes).write(to: temporary)
+            if rename(temporary.path, url.path) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+}

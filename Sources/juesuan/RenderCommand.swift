@@ -1,0 +1,162 @@
+import Foundation
+import JueSuan
+
+enum RenderCommand: Command {
+    static let name = "render"
+    static let summary = "生成部门决算公开报告（txt、md、html、docx、xlsx、json）"
+    static let synopsis = "juesuan render FILE... [--format FMT] [--out DIR] [--templates DIR] [--force]"
+    static let details = """
+        每个部门文件生成一份报告，文件名为“<部门>-<年度>-部门决算.<扩展名>”，写入 --out 指定的目录（默认当前目录）；
+        --out - 把报告写到标准输出（只限一个文件、一种文本格式）。
+        FMT：txt（默认）、md、html、docx、xlsx、json（计算结果，供其他系统使用），或 all（txt、md、html、docx、xlsx）；
+        可用逗号写多种，如 --format txt,docx。
+        标准模板已内置；--templates DIR 使用目录中的模板，其中的 report.mustache 可以继承标准模板并只替换个别块：
+        {{<standard}}{{$s7}}…{{/s7}}{{/standard}}。
+        有致命问题的部门不生成报告（列出问题，退出状态 1）。已存在的文件不覆盖，除非加 --force；
+        文件总是完整写入或不写入，失败不会留下残缺文件，也不会用坏文件替换好文件。
+        """
+    static let options: [OptionSpec] = [
+        .value("format", "FMT", help: "输出格式：txt、md、html、docx、xlsx、json、all（默认 txt）", short: "f"),
+        .value("out", "DIR", help: "输出目录（默认当前目录）；- 表示标准输出", short: "o"),
+        .value("templates", "DIR", help: "模板目录（可继承内置的标准模板）"),
+        .flag("force", help: "覆盖已存在的输出文件"),
+    ]
+
+    static func run(_ arguments: ParsedArguments, console: Console) -> ExitStatus {
+        guard !arguments.positionals.isEmpty else {
+            console.err("juesuan render：缺少输入文件\n\n" + help)
+            return .usage
+        }
+        let formats: [OutputFormat]
+        switch parseFormats(arguments.value("format") ?? "txt") {
+        case .success(let parsed): formats = parsed
+        case .failure(let error):
+            console.err("juesuan render：\(error.message)\n\n" + help)
+            return .usage
+        }
+        let out = arguments.value("out") ?? "."
+        let toStdout = out == "-"
+        if toStdout && (arguments.positionals.count != 1 || formats.count != 1 || !formats[0].isText) {
+            console.err("juesuan render：--out - 只能用于一个输入文件和一种文本格式（txt、md、html、json）\n")
+            return .usage
+        }
+        var templates = ReportTemplates.standard
+        if let directory = arguments.value("templates") {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
+                console.err("juesuan render：模板目录不存在：\(directory)\n")
+                return .usage
+            }
+            templates = ReportTemplates(overridesIn: URL(fileURLWithPath: directory))
+        }
+        if !toStdout {
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) {
+                do {
+                    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                } catch {
+                    console.err("juesuan render：无法创建输出目录 \(out)：\(error.localizedDescription)\n")
+                    return .usage
+                }
+            } else if !isDirectory.boolValue {
+                console.err("juesuan render：--out 应为目录，\(out) 是一个文件\n")
+                return .usage
+            }
+        }
+
+        var status = ExitStatus.ok
+        for path in arguments.positionals {
+            let result = renderOne(
+                path, formats: formats, templates: templates, out: toStdout ? nil : out,
+                force: arguments.has("force"), console: console)
+            status = worse(status, result)
+        }
+        return status
+    }
+
+    private static func renderOne(
+        _ path: String, formats: [OutputFormat], templates: ReportTemplates, out: String?, force: Bool,
+        console: Console
+    ) -> ExitStatus {
+        let input: DepartmentInput
+        switch InputLoader.load(path: path) {
+        case .success(let loaded): input = loaded
+        case .failure(let error):
+            console.err(error.description + "\n")
+            return .usage
+        }
+        let prepared = ReportPreparation(input)
+        if !prepared.fatal.isEmpty {
+            console.err(FindingsPrinter.text(prepared.fatal, fileName: path))
+            console.err("\(path)：有 \(prepared.fatal.count) 个致命问题，未生成报告。\n")
+            return .findings
+        }
+        let report: RenderedReport
+        do {
+            report = try RenderedReport(view: prepared.view, templates: templates)
+        } catch {
+            console.err("\(path)：\n\(error.description)\n")
+            return .findings
+        }
+        // Everything is rendered in memory first: a failure leaves no file behind.
+        var outputs: [(OutputFormat, [UInt8])] = []
+        for format in formats {
+            do {
+                outputs.append((format, try report.bytes(format)))
+            } catch {
+                console.err("\(path)：无法生成 \(format.rawValue)：\(error)\n")
+                return .findings
+            }
+        }
+        guard let out else {
+            console.out(String(decoding: outputs[0].1, as: UTF8.self))
+            return .ok
+        }
+        let baseName = OutputFiles.baseName(department: input.department.name, year: input.year)
+        let targets = outputs.map {
+            (URL(fileURLWithPath: out).appendingPathComponent(baseName + "." + $0.0.fileExtension), $0.1)
+        }
+        if !force {
+            let existing = targets.filter { FileManager.default.fileExists(atPath: $0.0.path) }
+            if !existing.isEmpty {
+                for (url, _) in existing { console.err("\(url.path)：文件已存在（加 --force 覆盖）\n") }
+                return .usage
+            }
+        }
+        for (url, bytes) in targets {
+            do {
+                try OutputFiles.writeAtomically(bytes, to: url)
+                console.err("已生成 \(url.path)\n")
+            } catch {
+                console.err("\(url.path)：写入失败：\(error.localizedDescription)\n")
+                return .usage
+            }
+        }
+        return .ok
+    }
+
+    struct FormatError: Error {
+        let message: String
+    }
+
+    static func parseFormats(_ text: String) -> Result<[OutputFormat], FormatError> {
+        var formats: [OutputFormat] = []
+        for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+            if part == "all" {
+                formats += [.txt, .md, .html, .docx, .xlsx]
+            } else if let format = OutputFormat(rawValue: part == "markdown" ? "md" : part) {
+                formats.append(format)
+            } else {
+                return .failure(FormatError(message: "未知格式“\(part)”（可用：txt、md、html、docx、xlsx、json、all）"))
+            }
+        }
+        var seen: Set<OutputFormat> = []
+        formats = formats.filter { seen.insert($0).inserted }
+        return formats.isEmpty ? .failure(FormatError(message: "--format 不能为空")) : .success(formats)
+    }
+
+    static func worse(_ a: ExitStatus, _ b: ExitStatus) -> ExitStatus {
+        a.rawValue >= b.rawValue ? a : b
+    }
+}
