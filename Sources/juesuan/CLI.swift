@@ -4,8 +4,10 @@ import Foundation
 var commands: [any Command.Type] {
     [
         RenderCommand.self,
+        ValidateCommand.self,
         CheckCommand.self,
         SchemaCommand.self,
+        RulesCommand.self,
         MustacheCommand.self,
     ]
 }

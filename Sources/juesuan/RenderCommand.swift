@@ -86,17 +86,14 @@ enum RenderCommand: Command {
             console.err(error.description + "\n")
             return .usage
         }
-        let prepared = ReportPreparation(input)
-        if !prepared.fatal.isEmpty {
-            console.err(FindingsPrinter.text(prepared.fatal, fileName: path))
-            console.err("\(path)：有 \(prepared.fatal.count) 个致命问题，未生成报告。\n")
+        let checked = CheckedReport(input, templates: templates)
+        if let error = checked.renderError {
+            console.err("\(path)：\n\(error.description)\n")
             return .findings
         }
-        let report: RenderedReport
-        do {
-            report = try RenderedReport(view: prepared.view, templates: templates)
-        } catch {
-            console.err("\(path)：\n\(error.description)\n")
+        guard checked.fatal.isEmpty, let report = checked.rendered else {
+            console.err(FindingsPrinter.text(checked.fatal, fileName: path))
+            console.err("\(path)：有 \(checked.fatal.count) 个致命问题，未生成报告。\n")
             return .findings
         }
         // Everything is rendered in memory first: a failure leaves no file behind.

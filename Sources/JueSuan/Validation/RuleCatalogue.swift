@@ -1,0 +1,201 @@
+import Foundation
+
+/// One rule of the catalogue: a stable id, a severity, what it checks, and an example message. docs/RULES.md is
+/// generated from this list (a test keeps them in step).
+public struct Rule: Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// Checked on every department (a finding when it fails).
+        case checked
+        /// Checked when the file is read (`juesuan check`, exit 2), before any rule runs.
+        case atLoad
+        /// Cannot fail: the model derives the figure so that it holds. The note says how.
+        case guaranteed(String)
+    }
+
+    public let id: String
+    public let severity: Severity
+    /// What it checks, in Chinese.
+    public let title: String
+    public let kind: Kind
+    /// An example message as a clerk sees it.
+    public let example: String
+
+    /// A finding of this rule.
+    func finding(_ location: FindingLocation, _ message: String) -> Finding {
+        Finding(rule: id, severity: severity, location: location, message: message)
+    }
+}
+
+/// Every rule, in the order of docs/RULES.md.
+public enum RuleCatalogue {
+    // MARK: Input (输入)
+
+    static let codeCategory = Rule(
+        id: "IN-01", severity: .fatal, title: "科目编码须属于 26 个标准功能分类类级科目之一", kind: .checked,
+        example: "$.subjects[4].code：科目 2090101 的类 209 不是标准功能分类科目")
+    static let codeNesting = Rule(
+        id: "IN-02", severity: .fatal, title: "项级科目须有所属的款级科目行（给出款名称），款级科目须属于已有的类", kind: .checked,
+        example: "$.subjects[3]：项 2010101 所属的款 20101 没有科目行（缺少款名称）")
+    static let standardName = Rule(
+        id: "IN-03", severity: .fatal, title: "已知编码的名称须与标准名称一致（26 个类、83 个经济分类科目）", kind: .checked,
+        example: "$.subjects[0].name：科目 201 的名称应为“一般公共服务支出”，实际为“教育支出”")
+    static let economicCode = Rule(
+        id: "IN-04", severity: .fatal, title: "经济分类科目编码须是公开06表的 83 个科目之一，且填明细科目", kind: .checked,
+        example: "$.basicExpenditureByEconomicCode[2].code：30119 不是公开06表的经济分类科目")
+    static let negativeAmount = Rule(
+        id: "IN-05", severity: .fatal, title: "金额不能为负数", kind: .checked,
+        example: "$.subjects[2].income.generalBudget：金额不能为负数：-12.00 万元")
+    static let counts = Rule(
+        id: "IN-06", severity: .fatal, title: "人数、车辆数、项目数等计数为非负整数", kind: .atLoad,
+        example: "dept.json:4:26: 错误：$.department.staff.inPost：不能为负数：-1")
+    static let partsExceedTotal = Rule(
+        id: "IN-07", severity: .fatal, title: "“其中”部分不能大于其总数（外事接待、中小企业、小微企业等）", kind: .checked,
+        example: "$.threePublic.reception.foreignAffairs：其中：外事接待费 2.00 万元大于国内接待费 1.07 万元")
+    static let suppliedTotal = Rule(
+        id: "IN-08", severity: .fatal, title: "填写的合计（核对用）与由明细计算的合计相差不超过 0.01 万元", kind: .checked,
+        example: "$.subjects[0].income.total：填写的合计 1861.28 万元与明细之和 1861.26 万元相差 0.02 万元")
+    static let duplicateCode = Rule(
+        id: "IN-09", severity: .fatal, title: "同一编码不能出现两次（功能分类科目、经济分类科目）", kind: .checked,
+        example: "$.subjects[7].code：科目编码 2010101 重复出现（第一次在 $.subjects[2]）")
+    static let childlessParent = Rule(
+        id: "IN-10", severity: .warning, title: "类、款级科目行下面应有项级科目（否则不列入报表）", kind: .checked,
+        example: "$.subjects[5]：款 20102 下面没有项级科目，未列入报表")
+    static let retiredCount = Rule(
+        id: "IN-11", severity: .warning, title: "离退休人员数等于单位发放与养老保险基金发放之和", kind: .checked,
+        example: "$.department.staff.retired：离退休人员 81 人，两类之和为 80 人")
+
+    // MARK: Cross-table (表间)
+
+    static let incomeTables = Rule(
+        id: "X-01", severity: .fatal, title: "01 本年收入合计 = 02 合计及各收入来源栏",
+        kind: .guaranteed(
+            "01 表收入各行与 02 表各栏都由同一组项级科目收入汇总，模型保证相等。"), example: "")
+    static let categoryLines = Rule(
+        id: "X-02", severity: .fatal, title: "01 表各功能分类支出行 = 03 表各类合计",
+        kind: .guaranteed(
+            "01 表支出各行取自 03 表的类级汇总，模型保证相等。"), example: "")
+    static let fiscalIncome = Rule(
+        id: "X-03", severity: .fatal, title: "01 财政拨款收入（行 1–3）= 04 本年收入合计",
+        kind: .guaranteed(
+            "两者都是各项级科目三类财政拨款收入之和。"), example: "")
+    static let fiscalSpending = Rule(
+        id: "X-04", severity: .fatal, title: "04 本年支出合计及各类 = 05 + 07 + 08（一般公共预算栏 = 05 合计及各类）",
+        kind: .guaranteed(
+            "04 表支出各栏由 05、07、08 表同一组项级科目汇总。"), example: "")
+    static let fundColumns = Rule(
+        id: "X-05", severity: .fatal, title: "04 政府性基金、国有资本经营栏 = 07、08 表",
+        kind: .guaranteed(
+            "04 表这两栏取自 07、08 表的项级科目。"), example: "")
+    static let fiscalBalance = Rule(
+        id: "X-06", severity: .fatal, title: "05 合计 = 财政拨款收入 + 04 年初结转 − 04 年末结转（04 表收支平衡）",
+        kind: .guaranteed(
+            "04 表年末财政拨款结转和结余按来源由 年初 + 收入 − 支出 计算，平衡式恒成立；见 X-12 对负数的检查。"), example: "")
+    static let basicVersus06 = Rule(
+        id: "X-07", severity: .fatal, title: "05 合计基本支出 = 06 人员经费合计 + 公用经费合计（差额不超过 0.01 万元）", kind: .checked,
+        example: "公开05表 合计 基本支出 2213.08 万元，公开06表 人员经费合计 2053.53 万元 + 公用经费合计 159.54 万元 = 2213.07 万元；相差 0.01 万元以上")
+    static let fiscalWithinTotal = Rule(
+        id: "X-08", severity: .fatal, title: "04 各类财政拨款支出 ≤ 01 该类本年支出", kind: .checked,
+        example: "公开04表 一般公共服务支出 1900.00 万元大于公开01表 1861.26 万元")
+    static let generalWithinExpenditure = Rule(
+        id: "X-09", severity: .fatal, title: "05 基本支出、项目支出 ≤ 03 同一科目的基本支出、项目支出", kind: .checked,
+        example: "科目 2010101 公开05表 项目支出 240.00 万元大于公开03表 230.00 万元")
+    static let economicVersusThreePublic = Rule(
+        id: "X-10", severity: .fatal, title: "06 表 30212、30217、30231、31013 ≤ 09 表对应决算数", kind: .checked,
+        example: "公开06表 30217 公务接待费 2.00 万元大于公开09表 公务接待费决算数 1.07 万元")
+    static let vehiclesHeld = Rule(
+        id: "X-11", severity: .fatal, title: "09 公务用车保有量 ≤ 10 车辆数合计", kind: .checked,
+        example: "公开09表 公务用车保有量 3 辆大于公开10表 车辆数合计 2 辆")
+    static let negativeBalance = Rule(
+        id: "X-12", severity: .fatal, title: "由收支计算的年末结转和结余不能为负（01、04 各来源、07 各科目）", kind: .checked,
+        example: "公开04表 年末一般公共预算财政拨款结转和结余为 -5.00 万元：财政拨款支出大于年初结转与本年收入之和")
+    static let table01Balance = Rule(
+        id: "T01-01", severity: .fatal, title: "01 表收入总计 = 支出总计",
+        kind: .guaranteed(
+            "年末结转和结余由 总计 − 本年支出 − 结余分配 计算，01 表两边总计恒相等。"), example: "")
+    static let subjectRollUp = Rule(
+        id: "T02-01", severity: .fatal, title: "02/03/05/07/08 表 类 = Σ款 = Σ项，合计 = Σ类",
+        kind: .guaranteed(
+            "类、款、合计行都由项级科目汇总，模型保证相等。"), example: "")
+    static let table06Groups = Rule(
+        id: "T06-01", severity: .fatal, title: "06 表各类合计行 = Σ明细；人员经费合计 = 301 + 303；公用经费合计 = 302 + 307 + 310 + 399",
+        kind: .guaranteed(
+            "06 表合计行由明细科目汇总，模型保证相等。"), example: "")
+    static let table09Rows = Rule(
+        id: "T09-01", severity: .fatal, title: "09 表 行1 = 2 + 3 + 6，行3 = 4 + 5，行6 决算 = 7 + 9",
+        kind: .guaranteed(
+            "09 表合计行由各项计算。"), example: "")
+    static let table10Total = Rule(
+        id: "T10-01", severity: .fatal, title: "10 表 车辆数合计 = 行 2–9 之和", kind: .guaranteed("车辆数合计由各类车辆计算。"), example: "")
+
+    // MARK: Prior year and narrative (上年与说明)
+
+    static let carryChain = Rule(
+        id: "P-01", severity: .warning, title: "本年年初结转和结余 = 上年年末结转和结余", kind: .checked,
+        example: "本年年初结转和结余 9.23 万元，上年年末结转和结余 9.30 万元")
+    static let priorBalance = Rule(
+        id: "P-02", severity: .warning, title: "上年数收支平衡：年初 + 收入 + 使用结余 = 支出 + 结余分配 + 年末", kind: .checked,
+        example: "上年数不平衡：28.95 + 2546.88 + 0.00 = 2575.83 万元，2566.60 + 0.00 + 9.30 = 2575.90 万元")
+    static let priorThreePublic = Rule(
+        id: "P-03", severity: .warning, title: "上年“三公”经费合计 = 上年各项之和", kind: .checked,
+        example: "上年“三公”经费合计 13.27 万元，各项之和 13.28 万元")
+    static let priorMissing = Rule(
+        id: "P-04", severity: .info, title: "比较所需的上年数应填写（未填写按 0 比较）", kind: .checked,
+        example: "$.priorYear.income：未填写上年本年收入合计，说明中按 0 比较")
+    static let changeReason = Rule(
+        id: "R-01", severity: .warning, title: "增减变动达到 10% 或由 0 变为非 0 时须说明原因（缺少时印出“（此处请补充内容）”）", kind: .checked,
+        example: "第三部分 一 本年收入合计，$.reasons.income：缺少变动原因，报告中印出“（此处请补充内容）”")
+    static let budgetReason = Rule(
+        id: "R-02", severity: .warning, title: "第三部分 三 决算数与年初预算数不同时须说明预决算差异原因", kind: .checked,
+        example: "第三部分 三 社会保障和就业支出（类），$.reasons.categories.208：缺少预决算差异原因")
+    static let executionReason = Rule(
+        id: "R-03", severity: .warning, title: "“三公”经费决算数与全年预算数不同时须说明主要原因", kind: .checked,
+        example: "第三部分 五（一）因公出国（境）费，$.reasons.threePublic.abroad.budget：缺少主要原因")
+    static let descriptionReason = Rule(
+        id: "R-04", severity: .warning, title: "有出国团组、接待批次、其他用车时须说明“主要是”“主要是用于”", kind: .checked,
+        example: "第三部分 八 其他用车主要是用于，$.reasons.otherVehiclesUse：缺少说明")
+    static let glossaryDefinition = Rule(
+        id: "R-05", severity: .warning, title: "名词解释中每个支出科目须有解释（没有标准解释的科目须在 glossary 中填写）", kind: .checked,
+        example: "第四部分 二 一般公共服务支出（类）人大事务（款）行政运行（项），$.glossary.expenditure：缺少解释")
+    static let zeroBudgetRate = Rule(
+        id: "N-01", severity: .fatal, title: "预算数为 0 时不写完成率（正文中不出现“预算数 0.00 万元…完成…预算的”）", kind: .checked,
+        example: "第三部分 五：“全年预算数 0.00 万元，决算数 0.00 万元，完成全年预算的 …”")
+
+    // MARK: Performance (绩效)
+
+    static let weightSum = Rule(
+        id: "E-01", severity: .warning, title: "项目支出绩效自评表 分值合计为 100", kind: .checked,
+        example: "项目支出绩效自评表“政府公报编制及印发专项经费”：分值合计 97，应为 100")
+    static let scoreWithinWeight = Rule(
+        id: "E-02", severity: .warning, title: "每项得分不超过其分值", kind: .checked,
+        example: "项目支出绩效自评表“政府公报编制及印发专项经费”指标“政府公报刊物印刷份数”：得分 5 大于分值 3")
+    static let totalScore = Rule(
+        id: "E-03", severity: .warning, title: "填写的总分 = 各项得分之和", kind: .checked,
+        example: "项目支出绩效自评表“人大办公室工作专项”：填写的总分 96，各项得分之和 99")
+    static let selfEvaluatedAmount = Rule(
+        id: "E-04", severity: .warning, title: "绩效自评涉及资金不超过项目支出总额", kind: .checked,
+        example: "第三部分 九（一）：共涉及资金 250.00 万元大于项目支出总额 230.00 万元")
+
+    // MARK: Table to text (表文一致)
+
+    static let textMatchesTables = Rule(
+        id: "TX-01", severity: .fatal, title: "说明中的每个金额与对应的表格单元格一致（表文一致，检查模板）", kind: .checked,
+        example: "第三部分 一“收入总计”：正文 2483.65 万元，公开01表 总计（行 31）为 2,483.66")
+    static let textMatchesFigures = Rule(
+        id: "TX-02", severity: .fatal, title: "说明中的每个百分比、增减额与计算结果一致（检查模板）", kind: .checked,
+        example: "第三部分 一“财政拨款收入 占”：正文 0.00%，计算结果 98.73%")
+
+    public static let all: [Rule] = [
+        codeCategory, codeNesting, standardName, economicCode, negativeAmount, counts, partsExceedTotal, suppliedTotal,
+        duplicateCode, childlessParent, retiredCount,
+        incomeTables, categoryLines, fiscalIncome, fiscalSpending, fundColumns, fiscalBalance, basicVersus06,
+        fiscalWithinTotal, generalWithinExpenditure, economicVersusThreePublic, vehiclesHeld, negativeBalance,
+        table01Balance, subjectRollUp, table06Groups, table09Rows, table10Total,
+        carryChain, priorBalance, priorThreePublic, priorMissing, changeReason, budgetReason, executionReason,
+        descriptionReason, glossaryDefinition, zeroBudgetRate,
+        weightSum, scoreWithinWeight, totalScore, selfEvaluatedAmount,
+        textMatchesTables, textMatchesFigures,
+    ]
+
+    /// The tolerance on sums: 0.01 万元 (a difference of exactly 0.01 is accepted).
+    public static let tolerance: Amount = "0.01"
+}

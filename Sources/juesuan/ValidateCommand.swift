@@ -1,0 +1,71 @@
+import Foundation
+import JueSuan
+
+enum ValidateCommand: Command {
+    static let name = "validate"
+    static let summary = "检查部门数据：表内、表间、上年数、原因说明和表文一致（生成前的全部检查）"
+    static let synopsis = "juesuan validate FILE... [--format text|json] [--templates DIR]"
+    static let details = """
+        按严重程度（致命、警告、提示）列出每个问题：规则编号、位置和说明。规则见 docs/RULES.md。
+        没有致命问题时退出状态为 0，有致命问题时为 1，用法错误或文件无法读取时为 2。
+        """
+    static let options: [OptionSpec] = [
+        .value("format", "FMT", help: "text（默认）或 json", short: "f"),
+        .value("templates", "DIR", help: "用这个模板目录做表文一致检查（默认内置标准模板）"),
+    ]
+
+    static func run(_ arguments: ParsedArguments, console: Console) -> ExitStatus {
+        guard !arguments.positionals.isEmpty else {
+            console.err("juesuan validate：缺少输入文件\n\n" + help)
+            return .usage
+        }
+        let format = arguments.value("format") ?? "text"
+        guard format == "text" || format == "json" else {
+            console.err("juesuan validate：--format 只能是 text 或 json，实际为“\(format)”\n\n" + help)
+            return .usage
+        }
+        var templates = ReportTemplates.standard
+        if let directory = arguments.value("templates") {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
+                console.err("juesuan validate：模板目录不存在：\(directory)\n")
+                return .usage
+            }
+            templates = ReportTemplates(overridesIn: URL(fileURLWithPath: directory))
+        }
+        var status = ExitStatus.ok
+        var reports: [FileFindings] = []
+        for path in arguments.positionals {
+            switch InputLoader.load(path: path) {
+            case .failure(let error):
+                console.err(error.description + "\n")
+                status = RenderCommand.worse(status, .usage)
+            case .success(let input):
+                let checked = CheckedReport(input, templates: templates)
+                var findings = checked.findings
+                if let error = checked.renderError {
+                    findings.insert(
+                        Finding(
+                            rule: "TPL", severity: .fatal, location: FindingLocation(place: "模板"),
+                            message: error.description),
+                        at: 0)
+                }
+                if findings.contains(where: { $0.severity == .fatal }) {
+                    status = RenderCommand.worse(status, .findings)
+                }
+                reports.append(
+                    FileFindings(file: path, department: input.department.name, year: input.year, findings: findings))
+                if format == "text" {
+                    let text = FindingsPrinter.text(findings, fileName: path)
+                    console.out(text.isEmpty ? "\(path)：没有发现问题。\n" : text)
+                    console.out(FindingsPrinter.summary(findings, fileName: path) + "\n")
+                }
+            }
+        }
+        if format == "json" {
+            console.out(FindingsPrinter.json(reports))
+        }
+        return status
+    }
+}
