@@ -24,7 +24,7 @@ let package = Package(
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         // Checkers/: Python scripts the office tests run on the .docx / .xlsx files (python-docx, openpyxl).
         .testTarget(name: "DocumentsTests", dependencies: ["Documents"], exclude: ["Checkers"]),
-        .testTarget(name: "JueSuanTests", dependencies: ["JueSuan", "Mustache", "Documents"], exclude: ["Fixtures"]),
+        .testTarget(name: "JueSuanTests", dependencies: ["JueSuan", "Mustache", "Documents"], exclude: ["Fixtures", "Golden"]),
         // Runs the built `juesuan` binary as a process.
         .testTarget(name: "CLITests", dependencies: ["juesuan"]),
     ],
