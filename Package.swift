@@ -21,10 +21,12 @@ let package = Package(
         // The command line. Thin.
         .executableTarget(name: "juesuan", dependencies: ["JueSuan", "Mustache", "Documents"]),
 
+        // Running outside checkers (python-docx, openpyxl, LibreOffice) from tests. Test-only; knows nothing of finance.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         // Checkers/: Python scripts the office tests run on the .docx / .xlsx files (python-docx, openpyxl).
-        .testTarget(name: "DocumentsTests", dependencies: ["Documents"], exclude: ["Checkers"]),
-        .testTarget(name: "JueSuanTests", dependencies: ["JueSuan", "Mustache", "Documents"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "TestSupport"], exclude: ["Checkers"]),
+        .testTarget(name: "JueSuanTests", dependencies: ["JueSuan", "Mustache", "Documents", "TestSupport"], exclude: ["Fixtures", "Golden"]),
         // Runs the built `juesuan` binary as a process.
         .testTarget(name: "CLITests", dependencies: ["juesuan"]),
     ],

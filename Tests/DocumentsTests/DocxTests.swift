@@ -1,5 +1,6 @@
 import Documents
 import Foundation
+import TestSupport
 import Testing
 
 /// The parts of a stored (uncompressed) ZIP, in order, read by walking the local headers.

@@ -1,5 +1,6 @@
 import Documents
 import Foundation
+import TestSupport
 import Testing
 
 /// LibreOffice opens what we write and prints it: the landscape tables on landscape pages, the amounts on paper.

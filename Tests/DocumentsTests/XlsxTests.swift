@@ -1,5 +1,6 @@
 import Documents
 import Foundation
+import TestSupport
 import Testing
 
 /// A cell value as openpyxl gives it: text, number or nothing.

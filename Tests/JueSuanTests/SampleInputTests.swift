@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import JueSuan
@@ -35,9 +36,10 @@ import Testing
         #expect(keyPaths(original) == keyPaths(encoded))
     }
 
+    /// The samples and the kitchen-sink fixture together use every field of the description.
     @Test func samplesTogetherUseEveryField() throws {
         var used: Set<String> = []
-        for path in samplePaths() {
+        for path in samplePaths() + [fixturesDirectory.appendingPathComponent("kitchen-sink.json").path] {
             used.formUnion(keyPaths(try JSONTreeParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: path))))))
         }
         let described = describedPaths(InputSchema.root, prefix: "$")
@@ -46,11 +48,8 @@ import Testing
     }
 
     @Test func samplesSatisfyTheJSONSchemaWithPythonJsonschema() throws {
-        let probe = try runTool("python3", ["-c", "import jsonschema"])
-        guard probe.status == 0 else {
-            if checkersRequired { Issue.record("python jsonschema is not installed (CI must install it)") }
-            return
-        }
+        guard Checker.jsonschema || Checker.isCI else { return }
+        try Checker.require(Checker.jsonschema, "python jsonschema")
         let schemaFile = FileManager.default.temporaryDirectory.appendingPathComponent(
             "juesuan-schema-\(getpid()).json")
         try InputSchema.jsonSchemaText().write(to: schemaFile, atomically: true, encoding: .utf8)
@@ -67,7 +66,7 @@ import Testing
                     print(path, list(error.absolute_path), error.message)
             sys.exit(1 if bad else 0)
             """
-        let result = try runTool("python3", ["-c", script, schemaFile.path] + samplePaths())
+        let result = try run("python3", ["-c", script, schemaFile.path] + samplePaths())
         #expect(result.status == 0, "\(result.output)")
         // The schema really rejects what the loader rejects.
         let broken = try fixtureText("minimal.json").replacingOccurrences(of: "\"year\"", with: "\"yaer\"")
@@ -75,7 +74,7 @@ import Testing
             "juesuan-broken-\(getpid()).json")
         try broken.write(to: brokenFile, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: brokenFile) }
-        let rejected = try runTool("python3", ["-c", script, schemaFile.path, brokenFile.path])
+        let rejected = try run("python3", ["-c", script, schemaFile.path, brokenFile.path])
         #expect(rejected.status == 1)
         #expect(rejected.output.contains("'yaer' was unexpected"))
     }

@@ -23,26 +23,3 @@ func samplePaths() -> [String] {
 func decodeInput(_ text: String, name: String = "test.json") -> Result<DepartmentInput, InputLoadError> {
     InputLoader.decode(Array(text.utf8), fileName: name)
 }
-
-/// Whether tests that need an outside checker must fail (CI) rather than skip when it is missing.
-let checkersRequired = ProcessInfo.processInfo.environment["JUESUAN_CI"] == "1"
-
-/// Runs a command line; returns status and combined output.
-func runTool(_ executable: String, _ arguments: [String], stdin: String? = nil) throws -> (
-    status: Int32, output: String
-) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [executable] + arguments
-    let pipe = Pipe()
-    let input = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    process.standardInput = input
-    try process.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try input.fileHandleForWriting.close()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
