@@ -31,6 +31,16 @@ import Testing
         #expect(Format.percent(Decimal(string: "22.365")!) == "22.37%")
     }
 
+    @Test func exactLiteralsOnly() {
+        #expect(Amount(exactly: "2443.08") == "2443.08")
+        #expect(Amount(exactly: "-3") == Amount(-3))
+        #expect(Amount(exactly: "---") == nil)
+        #expect(Amount(exactly: "12abc") == nil)
+        #expect(Amount(exactly: "1,234.5") == nil)
+        #expect(Amount(exactly: ".5") == nil)
+        #expect(Amount(exactly: "") == nil)
+    }
+
     @Test func yuanConvertsExactly() {
         let amount = Amount(Decimal(string: "24430800.5")! / 10_000)
         #expect(amount == "2443.08005")

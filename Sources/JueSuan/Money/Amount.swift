@@ -34,11 +34,12 @@ public struct Amount: Sendable, Hashable, Comparable, AdditiveArithmetic, Codabl
         self.value = Decimal(value)
     }
 
-    /// Parses an exact decimal literal such as `"2443.08"`; nil if it is not one.
+    /// Parses an exact decimal literal such as `"2443.08"` or `"-3"`; nil if it is not one (Foundation's
+    /// `Decimal(string:)` alone would read `"12abc"` as 12 and `"---"` as 0).
     public init?(exactly text: String) {
-        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), !value.isNaN else {
-            return nil
-        }
+        guard text.wholeMatch(of: /-?[0-9]+(\.[0-9]+)?/) != nil,
+            let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        else { return nil }
         self.value = value
     }
 
