@@ -87,12 +87,14 @@ public struct RenderResult: Sendable {
 public final class Template: Sendable {
     public let name: String
     let file: SourceFile
+    /// Valid while the template lives (they point into `store`).
     let nodes: [Node]
+    private let store: NodeStore
 
     init(file: SourceFile) throws(MustacheError) {
         name = file.name
         self.file = file
-        nodes = try Parser.parse(file)
+        (nodes, store) = try Parser.parse(file)
     }
 
     /// Parses `text`, as it is unless `normalizesSource` (then a byte order mark is removed and CRLF becomes LF,
@@ -179,7 +181,7 @@ public final class TemplateLibrary: @unchecked Sendable {
     {
         var renderer = Renderer(library: self, options: options, root: value)
         renderer.output.reserveCapacity(template.file.bytes.count * 2)
-        renderer.render(template.nodes)
+        withExtendedLifetime(template) { renderer.render(template.nodes) }
         return RenderResult(output: String(decoding: renderer.output, as: UTF8.self), errors: renderer.errors.all)
     }
 

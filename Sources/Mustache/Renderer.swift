@@ -5,8 +5,9 @@ struct Renderer {
 
     private enum Frame {
         case root
-        case value(TagInfo)
-        case item(TagInfo, Int)
+        // The section tags are kept alive by their section nodes.
+        case value(Unretained<TagInfo>)
+        case item(Unretained<TagInfo>, Int)
     }
 
     let library: TemplateLibrary
@@ -15,6 +16,9 @@ struct Renderer {
     var output: [UInt8] = []
     var errors = ErrorCollector()
     private var stack: [MustacheValue]
+    /// The members of each context on the stack that is an object (nil for other values), kept alive by `stack`:
+    /// scanning them costs no reference counting. Parallel to `stack`.
+    private var scopes: [Unmanaged<ObjectStorage>?]
     /// What each context on the stack is, for messages; parallel to `stack`.
     private var frames: [Frame]
     /// Inserted at each template line start (inside indented partials, parents and blocks).
@@ -28,37 +32,57 @@ struct Renderer {
         escaping = options.escaping
         strict = options.mode == .strict
         stack = [root]
+        scopes = [Renderer.scope(of: root)]
         frames = [.root]
+    }
+
+    private static func scope(of value: MustacheValue) -> Unmanaged<ObjectStorage>? {
+        if case .object(let object) = value { return .passUnretained(object.storage) }
+        return nil
+    }
+
+    @inline(__always) private mutating func push(_ value: MustacheValue, _ frame: Frame) {
+        stack.append(value)
+        scopes.append(Renderer.scope(of: value))
+        frames.append(frame)
+    }
+
+    @inline(__always) private mutating func pop() {
+        stack.removeLast()
+        scopes.removeLast()
+        frames.removeLast()
     }
 
     mutating func render(_ nodes: [Node]) {
         for node in nodes {
             switch node {
-            case .text(let chunk):
-                if indentation.isEmpty || chunk.lineStarts.isEmpty {
-                    output.append(contentsOf: chunk.bytes)
-                } else {
-                    appendIndented(chunk)
+            case .text(let text):
+                text.with { chunk in
+                    if indentation.isEmpty || chunk.lineStarts.isEmpty {
+                        output.append(contentsOf: chunk.bytes)
+                    } else {
+                        appendIndented(chunk)
+                    }
                 }
             case .lineStart:
                 if !indentation.isEmpty { output.append(contentsOf: indentation) }
             case .variable(let tag, let escaped):
-                interpolate(tag, escaped: escaped)
+                tag.with { interpolate($0, escaped: escaped) }
             case .section(let section):
-                renderSection(section)
+                section.with { renderSection($0) }
             case .inverted(let section):
-                renderInverted(section)
+                section.with { renderInverted($0) }
             case .partial(let partial):
-                renderPartial(partial, isParent: false)
+                partial.with { renderPartial($0, isParent: false) }
             case .parent(let parent):
-                renderPartial(parent, isParent: true)
+                parent.with { renderPartial($0, isParent: true) }
             case .block(let block):
-                renderBlock(block)
+                block.with { renderBlock($0) }
             }
         }
     }
 
-    private mutating func appendIndented(_ chunk: TextChunk) {
+    private mutating func appendIndented(_ chunk: TextNode) {
         var from = 0
         chunk.bytes.withUnsafeBufferPointer { bytes in
             for lineStart in chunk.lineStarts {
@@ -74,13 +98,15 @@ struct Renderer {
 
     /// The value of `name`, nil if it cannot be found. A dotted name that runs into null or false is null.
     @inline(__always) private func lookup(_ name: Name) -> MustacheValue? {
-        let parts = name.parts
-        if parts.isEmpty { return stack[stack.count - 1] }
-        let first = parts[0]
-        var index = stack.count - 1
+        guard let first = name.first else { return stack[stack.count - 1] }
+        var index = scopes.count - 1
         while index >= 0 {
-            if case .object(let object) = stack[index], let found = object[first] {
-                return parts.count == 1 ? found : descend(from: found, parts)
+            if let scope = scopes[index] {
+                let found = scope._withUnsafeGuaranteedRef { storage -> MustacheValue? in
+                    guard let position = storage.index(of: first) else { return nil }
+                    return storage.values[position]
+                }
+                if let found { return name.isDotted ? descend(from: found, name.parts) : found }
             }
             index -= 1
         }
@@ -106,8 +132,8 @@ struct Renderer {
     private func label(_ frame: Frame) -> String {
         switch frame {
         case .root: return "根"
-        case .value(let tag): return tag.name.text
-        case .item(let tag, let index): return "\(tag.name.text)[\(index)]"
+        case .value(let tag): return tag.with { $0.name.text }
+        case .item(let tag, let index): return tag.with { "\($0.name.text)[\(index)]" }
         }
     }
 
@@ -159,7 +185,13 @@ struct Renderer {
         }
         switch value {
         case .string(let text): append(text, escaped: escaped)
-        case .number(let number): append(number.description, escaped: escaped)
+        case .number(let number):
+            if escaped, case .custom = escaping.kind {
+                append(DecimalText.string(number), escaped: true)
+            } else {
+                // Numbers contain nothing that HTML or XML escaping changes.
+                DecimalText.append(number, to: &output)
+            }
         case .bool(let flag): append(flag ? "true" : "false", escaped: escaped)
         case .null: break
         case .lambda(let lambda):
@@ -200,7 +232,8 @@ struct Renderer {
         defer { depth -= 1 }
         let file = SourceFile(name: "\(tag.file.name)（lambda）", level: tag.file.level, bytes: Array(text.utf8))
         do {
-            render(try Parser.parse(file, delimiters: delimiters))
+            let (nodes, store) = try Parser.parse(file, delimiters: delimiters)
+            withExtendedLifetime(store) { render(nodes) }
         } catch {
             errors.add(error)
         }
@@ -215,12 +248,11 @@ struct Renderer {
         }
         switch value {
         case .list(let items):
+            let tag = Unretained(section.tag)
             for (index, item) in items.enumerated() {
-                stack.append(item)
-                frames.append(.item(section.tag, index))
+                push(item, .item(tag, index))
                 render(section.children)
-                stack.removeLast()
-                frames.removeLast()
+                pop()
             }
         case .lambda(let lambda):
             switch lambda.kind {
@@ -237,11 +269,9 @@ struct Renderer {
             }
         default:
             guard value.isTruthy else { return }
-            stack.append(value)
-            frames.append(.value(section.tag))
+            push(value, .value(Unretained(section.tag)))
             render(section.children)
-            stack.removeLast()
-            frames.removeLast()
+            pop()
         }
     }
 
@@ -311,7 +341,7 @@ struct Renderer {
         let savedOverrides = overrides
         indentation.append(contentsOf: partial.indentation)
         for (name, block) in partial.blocks where overrides[name] == nil { overrides[name] = block }
-        render(template.nodes)
+        withExtendedLifetime(template) { render(template.nodes) }
         indentation = savedIndentation
         overrides = savedOverrides
         depth -= 1
