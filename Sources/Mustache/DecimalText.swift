@@ -20,15 +20,15 @@ enum DecimalText {
         Packing(lengthShift: 0, negativeBit: 0x10),  // NSDecimal
     ]
 
-    static func append(_ value: Decimal, to output: inout [UInt8]) {
-        if let packing, appendFast(value, packing, to: &output) { return }
-        output.append(contentsOf: value.description.utf8)
+    static func append(_ value: Decimal, to output: OutputBuffer) {
+        if let packing, appendFast(value, packing, to: output) { return }
+        output.append(value.description)
     }
 
     static func string(_ value: Decimal) -> String {
-        var bytes: [UInt8] = []
-        append(value, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        let output = OutputBuffer(capacity: 24)
+        append(value, to: output)
+        return output.string()
     }
 
     /// Whether the fast path is in use on this platform.
@@ -43,14 +43,13 @@ enum DecimalText {
         return packings.first { packing in
             samples.count == 13
                 && samples.allSatisfy { value in
-                    var bytes: [UInt8] = []
-                    return appendFast(value, packing, to: &bytes)
-                        && String(decoding: bytes, as: UTF8.self) == value.description
+                    let output = OutputBuffer(capacity: 24)
+                    return appendFast(value, packing, to: output) && output.string() == value.description
                 }
         }
     }()
 
-    private static func appendFast(_ value: Decimal, _ packing: Packing, to output: inout [UInt8]) -> Bool {
+    private static func appendFast(_ value: Decimal, _ packing: Packing, to output: OutputBuffer) -> Bool {
         withUnsafeBytes(of: value) { raw -> Bool in
             let exponent = Int(Int8(bitPattern: raw[0]))
             let length = Int((raw[1] >> packing.lengthShift) & 0x0F)

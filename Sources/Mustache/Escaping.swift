@@ -27,18 +27,18 @@ public struct Escaping: Sendable {
         case .none: return text
         case .custom(let escape): return escape(text)
         case .html, .xml:
-            var bytes: [UInt8] = []
-            appendEscaped(text, to: &bytes)
-            return String(decoding: bytes, as: UTF8.self)
+            let output = OutputBuffer(capacity: text.utf8.count + 16)
+            appendEscaped(text, to: output)
+            return output.string()
         }
     }
 
-    @inline(__always) func appendEscaped(_ text: String, to output: inout [UInt8]) {
+    @inline(__always) func appendEscaped(_ text: String, to output: OutputBuffer) {
         switch kind {
-        case .none: output.append(contentsOf: text.utf8)
-        case .html: appendMarkupEscaped(text, to: &output, apostrophe: htmlApostrophe)
-        case .xml: appendMarkupEscaped(text, to: &output, apostrophe: xmlApostrophe)
-        case .custom(let escape): output.append(contentsOf: escape(text).utf8)
+        case .none: output.append(text)
+        case .html: appendMarkupEscaped(text, to: output, apostrophe: htmlApostrophe)
+        case .xml: appendMarkupEscaped(text, to: output, apostrophe: xmlApostrophe)
+        case .custom(let escape): output.append(escape(text))
         }
     }
 }
@@ -50,7 +50,7 @@ private let quoteEntity = Array("&quot;".utf8)
 private let htmlApostrophe = Array("&#39;".utf8)
 private let xmlApostrophe = Array("&apos;".utf8)
 
-private func appendMarkupEscaped(_ text: String, to output: inout [UInt8], apostrophe: [UInt8]) {
+private func appendMarkupEscaped(_ text: String, to output: OutputBuffer, apostrophe: [UInt8]) {
     var text = text
     text.withUTF8 { buffer in
         var runStart = 0
@@ -70,13 +70,13 @@ private func appendMarkupEscaped(_ text: String, to output: inout [UInt8], apost
                 default: entity = nil
                 }
                 if let entity {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<position]))
-                    output.append(contentsOf: entity)
+                    output.append(UnsafeBufferPointer(rebasing: buffer[runStart..<position]))
+                    output.append(entity)
                     runStart = position + 1
                 }
             }
             position += 1
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<count]))
+        output.append(UnsafeBufferPointer(rebasing: buffer[runStart..<count]))
     }
 }

@@ -179,10 +179,10 @@ public final class TemplateLibrary: @unchecked Sendable {
     public func render(_ template: Template, _ value: MustacheValue, options: RenderOptions = RenderOptions())
         -> RenderResult
     {
-        var renderer = Renderer(library: self, options: options, root: value)
-        renderer.output.reserveCapacity(template.file.bytes.count * 2)
+        var renderer = Renderer(
+            library: self, options: options, root: value, capacity: template.file.bytes.count * 2 + 1024)
         withExtendedLifetime(template) { renderer.render(template.nodes) }
-        return RenderResult(output: String(decoding: renderer.output, as: UTF8.self), errors: renderer.errors.all)
+        return RenderResult(output: renderer.output.string(), errors: renderer.errors.all)
     }
 
     /// A partial or parent named inside `file`.

@@ -1,7 +1,8 @@
 /// Renders nodes into one UTF-8 buffer, collecting errors instead of stopping at the first.
 struct Renderer {
-    /// Partials, parents and lambdas nested deeper than this are reported as (probably infinite) recursion.
-    static let maximumDepth = 200
+    /// Partials, parents and lambdas nested deeper than this are reported as (probably infinite) recursion. Kept
+    /// well below what a secondary thread's stack allows.
+    static let maximumDepth = 100
 
     private enum Frame {
         case root
@@ -13,7 +14,7 @@ struct Renderer {
     let library: TemplateLibrary
     let escaping: Escaping
     let strict: Bool
-    var output: [UInt8] = []
+    let output: OutputBuffer
     var errors = ErrorCollector()
     private var stack: [MustacheValue]
     /// The members of each context on the stack that is an object (nil for other values), kept alive by `stack`:
@@ -27,8 +28,9 @@ struct Renderer {
     private var overrides: [String: BlockNode] = [:]
     private var depth = 0
 
-    init(library: TemplateLibrary, options: RenderOptions, root: MustacheValue) {
+    init(library: TemplateLibrary, options: RenderOptions, root: MustacheValue, capacity: Int) {
         self.library = library
+        output = OutputBuffer(capacity: capacity)
         escaping = options.escaping
         strict = options.mode == .strict
         stack = [root]
@@ -59,13 +61,13 @@ struct Renderer {
             case .text(let text):
                 text.with { chunk in
                     if indentation.isEmpty || chunk.lineStarts.isEmpty {
-                        output.append(contentsOf: chunk.bytes)
+                        output.append(chunk.bytes)
                     } else {
                         appendIndented(chunk)
                     }
                 }
             case .lineStart:
-                if !indentation.isEmpty { output.append(contentsOf: indentation) }
+                if !indentation.isEmpty { output.append(indentation) }
             case .variable(let tag, let escaped):
                 tag.with { interpolate($0, escaped: escaped) }
             case .section(let section):
@@ -82,15 +84,15 @@ struct Renderer {
         }
     }
 
-    private mutating func appendIndented(_ chunk: TextNode) {
+    private func appendIndented(_ chunk: TextNode) {
         var from = 0
         chunk.bytes.withUnsafeBufferPointer { bytes in
             for lineStart in chunk.lineStarts {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<lineStart]))
-                output.append(contentsOf: indentation)
+                output.append(UnsafeBufferPointer(rebasing: bytes[from..<lineStart]))
+                output.append(indentation)
                 from = lineStart
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from...]))
+            output.append(UnsafeBufferPointer(rebasing: bytes[from...]))
         }
     }
 
@@ -190,7 +192,7 @@ struct Renderer {
                 append(DecimalText.string(number), escaped: true)
             } else {
                 // Numbers contain nothing that HTML or XML escaping changes.
-                DecimalText.append(number, to: &output)
+                DecimalText.append(number, to: output)
             }
         case .bool(let flag): append(flag ? "true" : "false", escaped: escaped)
         case .null: break
@@ -200,12 +202,9 @@ struct Renderer {
             case .rendered:
                 append(result, escaped: escaped)
             case .template:
-                let saved = output
-                output = []
+                let start = output.count
                 renderLambdaResult(result, delimiters: .standard, tag: tag)
-                let rendered = String(decoding: output, as: UTF8.self)
-                output = saved
-                append(rendered, escaped: escaped)
+                append(output.take(from: start), escaped: escaped)
             }
         case .list, .object:
             guard strict, !errors.isRepeat(tag, .notInterpolatable) else { return }
@@ -218,11 +217,11 @@ struct Renderer {
         }
     }
 
-    @inline(__always) private mutating func append(_ text: String, escaped: Bool) {
+    @inline(__always) private func append(_ text: String, escaped: Bool) {
         if escaped {
-            escaping.appendEscaped(text, to: &output)
+            escaping.appendEscaped(text, to: output)
         } else {
-            output.append(contentsOf: text.utf8)
+            output.append(text)
         }
     }
 
@@ -260,12 +259,9 @@ struct Renderer {
                 let text = String(decoding: section.source[section.inner], as: UTF8.self)
                 renderLambdaResult(lambda(text), delimiters: section.delimiters, tag: section.tag)
             case .rendered:
-                let saved = output
-                output = []
+                let start = output.count
                 render(section.children)
-                let rendered = String(decoding: output, as: UTF8.self)
-                output = saved
-                output.append(contentsOf: lambda(rendered).utf8)
+                output.append(lambda(output.take(from: start)))
             }
         default:
             guard value.isTruthy else { return }

@@ -171,9 +171,9 @@ private func render(
 
     @Test func infiniteRecursionIsStopped() throws {
         let result = render(["loop": "x{{>loop}}"], "loop", [:])
-        #expect(result.output == String(repeating: "x", count: 201))
+        #expect(result.output == String(repeating: "x", count: 101))
         let error = try #require(result.errors.first)
         #expect(error.kind == .recursionLimit)
-        #expect(error.description == "loop:1:2: 局部模板嵌套超过 200 层，可能是无限递归：{{>loop}}（recursion too deep）")
+        #expect(error.description == "loop:1:2: 局部模板嵌套超过 100 层，可能是无限递归：{{>loop}}（recursion too deep）")
     }
 }
