@@ -142,40 +142,38 @@ struct Renderer {
     /// Reports why `tag.name` could not be found.
     private mutating func reportUnknown(_ tag: TagInfo) {
         guard !errors.isRepeat(tag, .unknownName) else { return }
-        do {
-            let parts = tag.name.parts
-            let contexts = frames.reversed().map(label)
-            var reason: String
-            if contexts.count == 1 {
-                reason = "根对象中没有 \(parts[0])"
-            } else {
-                reason = "在上下文 \(contexts.joined(separator: "、")) 中都没有 \(parts[0])"
-            }
-            if let start = stack.reversed().lazy.compactMap({ value -> MustacheValue? in
-                if case .object(let object) = value { return object[parts[0]] }
-                return nil
-            }).first {
-                var value = start
-                for (position, part) in parts.enumerated().dropFirst() {
-                    let before = parts[..<position].joined(separator: ".")
-                    guard case .object(let object) = value else {
-                        reason = "\(before) 是\(value.kindName)，不能取 \(part)"
-                        break
-                    }
-                    guard let next = object[part] else {
-                        reason = "\(before) 中没有 \(part)"
-                        break
-                    }
-                    value = next
-                }
-            }
-            let error = tag.file.error(
-                .unknownName, at: tag.range,
-                message: "未知名称 \(tag.file.text(tag.range))，查找路径：\(parts.joined(separator: " → "))（\(reason)）"
-                    + "(unknown name)",
-                path: parts, contextStack: contexts)
-            errors.add(error, at: tag)
+        let parts = tag.name.parts
+        let contexts = frames.reversed().map(label)
+        var reason: String
+        if contexts.count == 1 {
+            reason = "根对象中没有 \(parts[0])"
+        } else {
+            reason = "在上下文 \(contexts.joined(separator: "、")) 中都没有 \(parts[0])"
         }
+        let start = stack.reversed().lazy.compactMap { value -> MustacheValue? in
+            if case .object(let object) = value { return object[parts[0]] }
+            return nil
+        }.first
+        if var value = start {
+            for (position, part) in parts.enumerated().dropFirst() {
+                let before = parts[..<position].joined(separator: ".")
+                guard case .object(let object) = value else {
+                    reason = "\(before) 是\(value.kindName)，不能取 \(part)"
+                    break
+                }
+                guard let next = object[part] else {
+                    reason = "\(before) 中没有 \(part)"
+                    break
+                }
+                value = next
+            }
+        }
+        let error = tag.file.error(
+            .unknownName, at: tag.range,
+            message: "未知名称 \(tag.file.text(tag.range))，查找路径：\(parts.joined(separator: " → "))（\(reason)）"
+                + "(unknown name)",
+            path: parts, contextStack: contexts)
+        errors.add(error, at: tag)
     }
 
     // MARK: Interpolation
@@ -305,9 +303,20 @@ struct Renderer {
             return nil
         }
         switch value {
-        case .string(let text): return text.isEmpty ? nil : text
+        case .string(let text) where !text.isEmpty: return text
         case .number(let number): return number.description
-        default: return nil
+        case .null, .bool(false): return nil
+        default:
+            let tag = partial.tag
+            if strict, !errors.isRepeat(tag, .invalidDynamicName) {
+                let error = tag.file.error(
+                    .invalidDynamicName, at: tag.range,
+                    message: "动态名称 \(tag.file.text(tag.range)) 的值不是模板名：\(tag.name.text) 是"
+                        + "\(value == .string("") ? "空字符串" : value.kindName)（dynamic name is not a template name）",
+                    path: tag.name.parts)
+                errors.add(error, at: tag)
+            }
+            return nil
         }
     }
 
