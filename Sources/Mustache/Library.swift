@@ -1,5 +1,17 @@
 import Foundation
 
+// The Mustache template engine: the whole spec (comments, delimiters, interpolation, inverted, partials,
+// sections, inheritance, dynamic names, lambdas as Swift closures), strict or spec mode, caller-chosen escaping.
+//
+//     let library = TemplateLibrary(sources: [
+//         DirectoryTemplateSource(root: userDirectory),          // looked up first
+//         DictionaryTemplateSource(builtInTemplates),            // then the built-in templates
+//     ])
+//     let data = try MustacheValue(encoding: viewModel)         // or MustacheValue(json: data)
+//     let result = library.render("report", data, options: RenderOptions(escaping: .custom(escape)))
+//     if !result.succeeded { for error in result.errors { print(error) } }   // report/part3:12:5: 未知名称 …
+//     let text = result.output                                  // or: try result.get()
+
 /// Where templates come from. Names are relative paths without extension (`report`, `parts/part1`,
 /// `tables/t01`), always relative to the source's root, also for partials and parents named inside other
 /// templates.

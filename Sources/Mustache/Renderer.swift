@@ -15,6 +15,8 @@ struct Renderer {
     let escaping: Escaping
     let strict: Bool
     let output: OutputBuffer
+    /// For numbers handed to a custom escaper as text.
+    private let scratch = OutputBuffer(capacity: 64)
     var errors = ErrorCollector()
     private var stack: [MustacheValue]
     /// The members of each context on the stack that is an object (nil for other values), kept alive by `stack`:
@@ -187,7 +189,8 @@ struct Renderer {
         case .string(let text): append(text, escaped: escaped)
         case .number(let number):
             if escaped, case .custom = escaping.kind {
-                append(DecimalText.string(number), escaped: true)
+                DecimalText.append(number, to: scratch)
+                append(scratch.take(from: 0), escaped: true)
             } else {
                 // Numbers contain nothing that HTML or XML escaping changes.
                 DecimalText.append(number, to: output)

@@ -163,15 +163,20 @@ func measure(_ label: String, _ escaping: Escaping) throws {
             Double(outputBytes) / 1e6, elapsed / Double(renders) * 1000))
 }
 
-/// The report markup's escaper: TAB, CR and LF become spaces.
-let lineMarkup = Escaping.custom { text in
-    guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+/// The report markup's escaper (TAB, CR and LF become spaces), as a closure and as a replacement table.
+let lineMarkupClosure = Escaping.custom { text in
+    var text = text
+    let clean = text.withUTF8 { bytes in !bytes.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } }
+    if clean { return text }
     return String(
         decoding: text.utf8.map { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
 }
+let lineMarkupTable = Escaping.replacing(["\t": " ", "\r": " ", "\n": " "])
 
 let only = CommandLine.arguments.dropFirst(2).first
-for (label, escaping) in [("html", Escaping.html), ("none", .none), ("custom", lineMarkup)]
-where only == nil || only == label {
+let modes = [
+    ("html", Escaping.html), ("none", .none), ("custom", lineMarkupClosure), ("replacing", lineMarkupTable),
+]
+for (label, escaping) in modes where only == nil || only == label {
     try measure(label, escaping)
 }
