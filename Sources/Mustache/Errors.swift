@@ -21,6 +21,7 @@ public struct MustacheError: Error, Sendable, Equatable, CustomStringConvertible
         case missingPartial
         case missingParent
         case notInterpolatable
+        case invalidDynamicName
         case recursionLimit
     }
 

@@ -1,5 +1,17 @@
 import Foundation
 
+// The Mustache template engine: the whole spec (comments, delimiters, interpolation, inverted, partials,
+// sections, inheritance, dynamic names, lambdas as Swift closures), strict or spec mode, caller-chosen escaping.
+//
+//     let library = TemplateLibrary(sources: [
+//         DirectoryTemplateSource(root: userDirectory),          // looked up first
+//         DictionaryTemplateSource(builtInTemplates),            // then the built-in templates
+//     ])
+//     let data = try MustacheValue(encoding: viewModel)         // or MustacheValue(json: data)
+//     let result = library.render("report", data, options: RenderOptions(escaping: .custom(escape)))
+//     if !result.succeeded { for error in result.errors { print(error) } }   // report/part3:12:5: 未知名称 …
+//     let text = result.output                                  // or: try result.get()
+
 /// Where templates come from. Names are relative paths without extension (`report`, `parts/part1`,
 /// `tables/t01`), always relative to the source's root, also for partials and parents named inside other
 /// templates.
@@ -87,12 +99,14 @@ public struct RenderResult: Sendable {
 public final class Template: Sendable {
     public let name: String
     let file: SourceFile
+    /// Valid while the template lives (they point into `store`).
     let nodes: [Node]
+    private let store: NodeStore
 
     init(file: SourceFile) throws(MustacheError) {
         name = file.name
         self.file = file
-        nodes = try Parser.parse(file)
+        (nodes, store) = try Parser.parse(file)
     }
 
     /// Parses `text`, as it is unless `normalizesSource` (then a byte order mark is removed and CRLF becomes LF,
@@ -177,10 +191,10 @@ public final class TemplateLibrary: @unchecked Sendable {
     public func render(_ template: Template, _ value: MustacheValue, options: RenderOptions = RenderOptions())
         -> RenderResult
     {
-        var renderer = Renderer(library: self, options: options, root: value)
-        renderer.output.reserveCapacity(template.file.bytes.count * 2)
-        renderer.render(template.nodes)
-        return RenderResult(output: String(decoding: renderer.output, as: UTF8.self), errors: renderer.errors.all)
+        var renderer = Renderer(
+            library: self, options: options, root: value, capacity: template.file.bytes.count * 2 + 1024)
+        withExtendedLifetime(template) { renderer.render(template.nodes) }
+        return RenderResult(output: renderer.output.string(), errors: renderer.errors.all)
     }
 
     /// A partial or parent named inside `file`.

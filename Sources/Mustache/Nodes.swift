@@ -4,6 +4,17 @@ struct Name: Sendable {
     let text: String
     /// The dotted parts; empty for the implicit iterator `.`.
     let parts: [String]
+    /// The first part (looked up through the context stack); nil for `.`.
+    let first: String?
+    /// Whether there are parts after the first.
+    let isDotted: Bool
+
+    init(text: String, parts: [String]) {
+        self.text = text
+        self.parts = parts
+        first = parts.first
+        isDotted = parts.count > 1
+    }
 
     static let empty = Name(text: "", parts: [])
 }
@@ -31,9 +42,39 @@ struct Delimiters: Sendable {
 
 /// Literal text. `lineStarts` are the offsets where a non-empty template line begins: the renderer inserts the
 /// current indentation there (inside indented partials, parents and blocks).
-struct TextChunk: Sendable {
+final class TextNode: Sendable {
     let bytes: [UInt8]
     let lineStarts: [Int]
+
+    init(bytes: [UInt8], lineStarts: [Int]) {
+        self.bytes = bytes
+        self.lineStarts = lineStarts
+    }
+}
+
+/// A reference that does not retain, so that copying a `Node` costs no reference counting (which dominated render
+/// time). Every object a node refers to is kept alive by the `NodeStore` of the template it was parsed in, and a
+/// template outlives every render of its nodes.
+struct Unretained<Object: AnyObject>: @unchecked Sendable {
+    private let reference: Unmanaged<Object>
+
+    init(_ object: Object) { reference = .passUnretained(object) }
+
+    /// Calls `body` with the object, borrowed (no retain, no release).
+    @inline(__always) func with<Result>(_ body: (Object) throws -> Result) rethrows -> Result {
+        try reference._withUnsafeGuaranteedRef(body)
+    }
+}
+
+/// Owns the objects of one parsed template's nodes.
+final class NodeStore: @unchecked Sendable {
+    // Filled while parsing, immutable afterwards.
+    private(set) var objects: [AnyObject] = []
+
+    func keep<Object: AnyObject>(_ object: Object) -> Unretained<Object> {
+        objects.append(object)
+        return Unretained(object)
+    }
 }
 
 final class SectionNode: Sendable {
@@ -88,13 +129,13 @@ final class BlockNode: Sendable {
 }
 
 enum Node: Sendable {
-    case text(TextChunk)
+    case text(Unretained<TextNode>)
     /// A template line starts here with a tag: insert the current indentation.
     case lineStart
-    case variable(TagInfo, escaped: Bool)
-    case section(SectionNode)
-    case inverted(SectionNode)
-    case partial(PartialNode)
-    case parent(PartialNode)
-    case block(BlockNode)
+    case variable(Unretained<TagInfo>, escaped: Bool)
+    case section(Unretained<SectionNode>)
+    case inverted(Unretained<SectionNode>)
+    case partial(Unretained<PartialNode>)
+    case parent(Unretained<PartialNode>)
+    case block(Unretained<BlockNode>)
 }

@@ -105,19 +105,28 @@ struct Parser {
     private let endIsLineEnd: Bool
     private var delimiters: Delimiters
     private var tokens: [Token] = []
+    private let store: NodeStore
 
-    /// Parses a whole template.
-    static func parse(_ file: SourceFile, delimiters: Delimiters = .standard) throws(MustacheError) -> [Node] {
-        var parser = Parser(source: file.bytes, file: file, map: nil, endIsLineEnd: true, delimiters: delimiters)
-        return try parser.run()
+    /// Parses a whole template. The nodes are valid as long as the store is alive.
+    static func parse(_ file: SourceFile, delimiters: Delimiters = .standard) throws(MustacheError) -> (
+        nodes: [Node], store: NodeStore
+    ) {
+        let store = NodeStore()
+        var parser = Parser(
+            source: file.bytes, file: file, map: nil, endIsLineEnd: true, delimiters: delimiters, store: store)
+        return (try parser.run(), store)
     }
 
-    private init(source: [UInt8], file: SourceFile, map: OffsetMap?, endIsLineEnd: Bool, delimiters: Delimiters) {
+    private init(
+        source: [UInt8], file: SourceFile, map: OffsetMap?, endIsLineEnd: Bool, delimiters: Delimiters,
+        store: NodeStore
+    ) {
         self.source = source
         self.file = file
         self.map = map
         self.endIsLineEnd = endIsLineEnd
         self.delimiters = delimiters
+        self.store = store
     }
 
     private mutating func run() throws(MustacheError) -> [Node] {
@@ -437,7 +446,7 @@ struct Parser {
 
     private func isLineStart(_ position: Int) -> Bool { position == 0 || source[position - 1] == newline }
 
-    private func text(_ start: Int, _ end: Int) -> TextChunk {
+    private func text(_ start: Int, _ end: Int) -> TextNode {
         var lineStarts: [Int] = []
         var position = start
         while position < end {
@@ -450,7 +459,7 @@ struct Parser {
             }
             position += 1
         }
-        return TextChunk(bytes: Array(source[start..<end]), lineStarts: lineStarts)
+        return TextNode(bytes: Array(source[start..<end]), lineStarts: lineStarts)
     }
 
     private func tagInfo(_ token: Token) -> TagInfo {
@@ -465,27 +474,26 @@ struct Parser {
             if token.kind == .text {
                 let start = index > 0 ? max(token.start, tokens[index - 1].removeEnd) : token.start
                 let end = index + 1 < tokens.count ? min(token.end, tokens[index + 1].removeStart) : token.end
-                if start < end { nodes.append(.text(text(start, end))) }
+                if start < end { nodes.append(.text(store.keep(text(start, end)))) }
                 index += 1
                 continue
             }
             if !token.isStandalone && isLineStart(token.start) { nodes.append(.lineStart) }
             switch token.kind {
             case .variable, .unescaped:
-                nodes.append(.variable(tagInfo(token), escaped: token.kind == .variable))
+                nodes.append(.variable(store.keep(tagInfo(token)), escaped: token.kind == .variable))
             case .section, .inverted:
                 let closing = tokens[token.match]
                 let section = SectionNode(
                     tag: tagInfo(token), children: try build(index + 1..<token.match), source: source,
                     inner: token.end..<closing.start, delimiters: token.delimiters)
-                nodes.append(token.kind == .section ? .section(section) : .inverted(section))
+                nodes.append(token.kind == .section ? .section(store.keep(section)) : .inverted(store.keep(section)))
                 index = token.match
             case .partial:
-                nodes.append(
-                    .partial(
-                        PartialNode(
-                            tag: tagInfo(token), isDynamic: token.isDynamic,
-                            indentation: token.isStandalone ? token.indentation : [], blocks: [:])))
+                let partial = PartialNode(
+                    tag: tagInfo(token), isDynamic: token.isDynamic,
+                    indentation: token.isStandalone ? token.indentation : [], blocks: [:])
+                nodes.append(.partial(store.keep(partial)))
             case .parent:
                 var blocks: [String: BlockNode] = [:]
                 var inner = index + 1
@@ -497,14 +505,13 @@ struct Parser {
                     // Anything else inside a parent tag is ignored (but was parsed).
                     inner = tokens[inner].opensSection ? tokens[inner].match + 1 : inner + 1
                 }
-                nodes.append(
-                    .parent(
-                        PartialNode(
-                            tag: tagInfo(token), isDynamic: token.isDynamic,
-                            indentation: token.isStandalone ? token.indentation : [], blocks: blocks)))
+                let parent = PartialNode(
+                    tag: tagInfo(token), isDynamic: token.isDynamic,
+                    indentation: token.isStandalone ? token.indentation : [], blocks: blocks)
+                nodes.append(.parent(store.keep(parent)))
                 index = token.match
             case .block:
-                nodes.append(.block(try block(at: index)))
+                nodes.append(.block(store.keep(try block(at: index))))
                 index = token.match
             case .comment, .delimiters, .close, .text:
                 break
@@ -562,7 +569,7 @@ struct Parser {
         }
         var parser = Parser(
             source: dedented, file: file, map: OffsetMap(lineStarts: lineStarts, shifts: shifts, parent: map),
-            endIsLineEnd: isLineStart(contentEnd), delimiters: opening.delimiters)
+            endIsLineEnd: isLineStart(contentEnd), delimiters: opening.delimiters, store: store)
         return BlockNode(tag: tagInfo(opening), children: try parser.run(), indentation: common)
     }
 

@@ -1,20 +1,27 @@
 /// Renders nodes into one UTF-8 buffer, collecting errors instead of stopping at the first.
 struct Renderer {
-    /// Partials, parents and lambdas nested deeper than this are reported as (probably infinite) recursion.
-    static let maximumDepth = 200
+    /// Partials, parents and lambdas nested deeper than this are reported as (probably infinite) recursion. Kept
+    /// well below what a secondary thread's stack allows.
+    static let maximumDepth = 100
 
     private enum Frame {
         case root
-        case value(TagInfo)
-        case item(TagInfo, Int)
+        // The section tags are kept alive by their section nodes.
+        case value(Unretained<TagInfo>)
+        case item(Unretained<TagInfo>, Int)
     }
 
     let library: TemplateLibrary
     let escaping: Escaping
     let strict: Bool
-    var output: [UInt8] = []
+    let output: OutputBuffer
+    /// For numbers handed to a custom escaper as text.
+    private let scratch = OutputBuffer(capacity: 64)
     var errors = ErrorCollector()
     private var stack: [MustacheValue]
+    /// The members of each context on the stack that is an object (nil for other values), kept alive by `stack`:
+    /// scanning them costs no reference counting. Parallel to `stack`.
+    private var scopes: [Unmanaged<ObjectStorage>?]
     /// What each context on the stack is, for messages; parallel to `stack`.
     private var frames: [Frame]
     /// Inserted at each template line start (inside indented partials, parents and blocks).
@@ -23,50 +30,71 @@ struct Renderer {
     private var overrides: [String: BlockNode] = [:]
     private var depth = 0
 
-    init(library: TemplateLibrary, options: RenderOptions, root: MustacheValue) {
+    init(library: TemplateLibrary, options: RenderOptions, root: MustacheValue, capacity: Int) {
         self.library = library
+        output = OutputBuffer(capacity: capacity)
         escaping = options.escaping
         strict = options.mode == .strict
         stack = [root]
+        scopes = [Renderer.scope(of: root)]
         frames = [.root]
+    }
+
+    private static func scope(of value: MustacheValue) -> Unmanaged<ObjectStorage>? {
+        if case .object(let object) = value { return .passUnretained(object.storage) }
+        return nil
+    }
+
+    @inline(__always) private mutating func push(_ value: MustacheValue, _ frame: Frame) {
+        stack.append(value)
+        scopes.append(Renderer.scope(of: value))
+        frames.append(frame)
+    }
+
+    @inline(__always) private mutating func pop() {
+        stack.removeLast()
+        scopes.removeLast()
+        frames.removeLast()
     }
 
     mutating func render(_ nodes: [Node]) {
         for node in nodes {
             switch node {
-            case .text(let chunk):
-                if indentation.isEmpty || chunk.lineStarts.isEmpty {
-                    output.append(contentsOf: chunk.bytes)
-                } else {
-                    appendIndented(chunk)
+            case .text(let text):
+                text.with { chunk in
+                    if indentation.isEmpty || chunk.lineStarts.isEmpty {
+                        output.append(chunk.bytes)
+                    } else {
+                        appendIndented(chunk)
+                    }
                 }
             case .lineStart:
-                if !indentation.isEmpty { output.append(contentsOf: indentation) }
+                if !indentation.isEmpty { output.append(indentation) }
             case .variable(let tag, let escaped):
-                interpolate(tag, escaped: escaped)
+                tag.with { interpolate($0, escaped: escaped) }
             case .section(let section):
-                renderSection(section)
+                section.with { renderSection($0) }
             case .inverted(let section):
-                renderInverted(section)
+                section.with { renderInverted($0) }
             case .partial(let partial):
-                renderPartial(partial, isParent: false)
+                partial.with { renderPartial($0, isParent: false) }
             case .parent(let parent):
-                renderPartial(parent, isParent: true)
+                parent.with { renderPartial($0, isParent: true) }
             case .block(let block):
-                renderBlock(block)
+                block.with { renderBlock($0) }
             }
         }
     }
 
-    private mutating func appendIndented(_ chunk: TextChunk) {
+    private func appendIndented(_ chunk: TextNode) {
         var from = 0
         chunk.bytes.withUnsafeBufferPointer { bytes in
             for lineStart in chunk.lineStarts {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<lineStart]))
-                output.append(contentsOf: indentation)
+                output.append(UnsafeBufferPointer(rebasing: bytes[from..<lineStart]))
+                output.append(indentation)
                 from = lineStart
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from...]))
+            output.append(UnsafeBufferPointer(rebasing: bytes[from...]))
         }
     }
 
@@ -74,13 +102,15 @@ struct Renderer {
 
     /// The value of `name`, nil if it cannot be found. A dotted name that runs into null or false is null.
     @inline(__always) private func lookup(_ name: Name) -> MustacheValue? {
-        let parts = name.parts
-        if parts.isEmpty { return stack[stack.count - 1] }
-        let first = parts[0]
-        var index = stack.count - 1
+        guard let first = name.first else { return stack[stack.count - 1] }
+        var index = scopes.count - 1
         while index >= 0 {
-            if case .object(let object) = stack[index], let found = object[first] {
-                return parts.count == 1 ? found : descend(from: found, parts)
+            if let scope = scopes[index] {
+                let found = scope._withUnsafeGuaranteedRef { storage -> MustacheValue? in
+                    guard let position = storage.index(of: first) else { return nil }
+                    return storage.values[position]
+                }
+                if let found { return name.isDotted ? descend(from: found, name.parts) : found }
             }
             index -= 1
         }
@@ -106,48 +136,46 @@ struct Renderer {
     private func label(_ frame: Frame) -> String {
         switch frame {
         case .root: return "根"
-        case .value(let tag): return tag.name.text
-        case .item(let tag, let index): return "\(tag.name.text)[\(index)]"
+        case .value(let tag): return tag.with { $0.name.text }
+        case .item(let tag, let index): return tag.with { "\($0.name.text)[\(index)]" }
         }
     }
 
     /// Reports why `tag.name` could not be found.
     private mutating func reportUnknown(_ tag: TagInfo) {
         guard !errors.isRepeat(tag, .unknownName) else { return }
-        do {
-            let parts = tag.name.parts
-            let contexts = frames.reversed().map(label)
-            var reason: String
-            if contexts.count == 1 {
-                reason = "根对象中没有 \(parts[0])"
-            } else {
-                reason = "在上下文 \(contexts.joined(separator: "、")) 中都没有 \(parts[0])"
-            }
-            if let start = stack.reversed().lazy.compactMap({ value -> MustacheValue? in
-                if case .object(let object) = value { return object[parts[0]] }
-                return nil
-            }).first {
-                var value = start
-                for (position, part) in parts.enumerated().dropFirst() {
-                    let before = parts[..<position].joined(separator: ".")
-                    guard case .object(let object) = value else {
-                        reason = "\(before) 是\(value.kindName)，不能取 \(part)"
-                        break
-                    }
-                    guard let next = object[part] else {
-                        reason = "\(before) 中没有 \(part)"
-                        break
-                    }
-                    value = next
-                }
-            }
-            let error = tag.file.error(
-                .unknownName, at: tag.range,
-                message: "未知名称 \(tag.file.text(tag.range))，查找路径：\(parts.joined(separator: " → "))（\(reason)）"
-                    + "(unknown name)",
-                path: parts, contextStack: contexts)
-            errors.add(error, at: tag)
+        let parts = tag.name.parts
+        let contexts = frames.reversed().map(label)
+        var reason: String
+        if contexts.count == 1 {
+            reason = "根对象中没有 \(parts[0])"
+        } else {
+            reason = "在上下文 \(contexts.joined(separator: "、")) 中都没有 \(parts[0])"
         }
+        let start = stack.reversed().lazy.compactMap { value -> MustacheValue? in
+            if case .object(let object) = value { return object[parts[0]] }
+            return nil
+        }.first
+        if var value = start {
+            for (position, part) in parts.enumerated().dropFirst() {
+                let before = parts[..<position].joined(separator: ".")
+                guard case .object(let object) = value else {
+                    reason = "\(before) 是\(value.kindName)，不能取 \(part)"
+                    break
+                }
+                guard let next = object[part] else {
+                    reason = "\(before) 中没有 \(part)"
+                    break
+                }
+                value = next
+            }
+        }
+        let error = tag.file.error(
+            .unknownName, at: tag.range,
+            message: "未知名称 \(tag.file.text(tag.range))，查找路径：\(parts.joined(separator: " → "))（\(reason)）"
+                + "(unknown name)",
+            path: parts, contextStack: contexts)
+        errors.add(error, at: tag)
     }
 
     // MARK: Interpolation
@@ -159,7 +187,14 @@ struct Renderer {
         }
         switch value {
         case .string(let text): append(text, escaped: escaped)
-        case .number(let number): append(number.description, escaped: escaped)
+        case .number(let number):
+            if escaped, case .custom = escaping.kind {
+                DecimalText.append(number, to: scratch)
+                append(scratch.take(from: 0), escaped: true)
+            } else {
+                // Numbers contain nothing that HTML or XML escaping changes.
+                DecimalText.append(number, to: output)
+            }
         case .bool(let flag): append(flag ? "true" : "false", escaped: escaped)
         case .null: break
         case .lambda(let lambda):
@@ -168,12 +203,9 @@ struct Renderer {
             case .rendered:
                 append(result, escaped: escaped)
             case .template:
-                let saved = output
-                output = []
+                let start = output.count
                 renderLambdaResult(result, delimiters: .standard, tag: tag)
-                let rendered = String(decoding: output, as: UTF8.self)
-                output = saved
-                append(rendered, escaped: escaped)
+                append(output.take(from: start), escaped: escaped)
             }
         case .list, .object:
             guard strict, !errors.isRepeat(tag, .notInterpolatable) else { return }
@@ -186,11 +218,11 @@ struct Renderer {
         }
     }
 
-    @inline(__always) private mutating func append(_ text: String, escaped: Bool) {
+    @inline(__always) private func append(_ text: String, escaped: Bool) {
         if escaped {
-            escaping.appendEscaped(text, to: &output)
+            escaping.appendEscaped(text, to: output)
         } else {
-            output.append(contentsOf: text.utf8)
+            output.append(text)
         }
     }
 
@@ -200,7 +232,8 @@ struct Renderer {
         defer { depth -= 1 }
         let file = SourceFile(name: "\(tag.file.name)（lambda）", level: tag.file.level, bytes: Array(text.utf8))
         do {
-            render(try Parser.parse(file, delimiters: delimiters))
+            let (nodes, store) = try Parser.parse(file, delimiters: delimiters)
+            withExtendedLifetime(store) { render(nodes) }
         } catch {
             errors.add(error)
         }
@@ -215,12 +248,11 @@ struct Renderer {
         }
         switch value {
         case .list(let items):
+            let tag = Unretained(section.tag)
             for (index, item) in items.enumerated() {
-                stack.append(item)
-                frames.append(.item(section.tag, index))
+                push(item, .item(tag, index))
                 render(section.children)
-                stack.removeLast()
-                frames.removeLast()
+                pop()
             }
         case .lambda(let lambda):
             switch lambda.kind {
@@ -228,20 +260,15 @@ struct Renderer {
                 let text = String(decoding: section.source[section.inner], as: UTF8.self)
                 renderLambdaResult(lambda(text), delimiters: section.delimiters, tag: section.tag)
             case .rendered:
-                let saved = output
-                output = []
+                let start = output.count
                 render(section.children)
-                let rendered = String(decoding: output, as: UTF8.self)
-                output = saved
-                output.append(contentsOf: lambda(rendered).utf8)
+                output.append(lambda(output.take(from: start)))
             }
         default:
             guard value.isTruthy else { return }
-            stack.append(value)
-            frames.append(.value(section.tag))
+            push(value, .value(Unretained(section.tag)))
             render(section.children)
-            stack.removeLast()
-            frames.removeLast()
+            pop()
         }
     }
 
@@ -279,9 +306,20 @@ struct Renderer {
             return nil
         }
         switch value {
-        case .string(let text): return text.isEmpty ? nil : text
+        case .string(let text) where !text.isEmpty: return text
         case .number(let number): return number.description
-        default: return nil
+        case .null, .bool(false): return nil
+        default:
+            let tag = partial.tag
+            if strict, !errors.isRepeat(tag, .invalidDynamicName) {
+                let error = tag.file.error(
+                    .invalidDynamicName, at: tag.range,
+                    message: "动态名称 \(tag.file.text(tag.range)) 的值不是模板名：\(tag.name.text) 是"
+                        + "\(value == .string("") ? "空字符串" : value.kindName)（dynamic name is not a template name）",
+                    path: tag.name.parts)
+                errors.add(error, at: tag)
+            }
+            return nil
         }
     }
 
@@ -311,7 +349,7 @@ struct Renderer {
         let savedOverrides = overrides
         indentation.append(contentsOf: partial.indentation)
         for (name, block) in partial.blocks where overrides[name] == nil { overrides[name] = block }
-        render(template.nodes)
+        withExtendedLifetime(template) { render(template.nodes) }
         indentation = savedIndentation
         overrides = savedOverrides
         depth -= 1

@@ -34,6 +34,15 @@ private func render(_ escaping: Escaping) throws -> String {
         #expect(try render(lineMarkup) == "<a href=\"x\">Tom & Jerry's</a> next  line|\(raw)|\(raw)")
     }
 
+    @Test func replacementTable() throws {
+        let lineMarkup = Escaping.replacing(["\t": " ", "\r": " ", "\n": " "])
+        let raw = "<a href=\"x\">Tom & Jerry's</a>\tnext\r\nline"
+        #expect(try render(lineMarkup) == "<a href=\"x\">Tom & Jerry's</a> next  line|\(raw)|\(raw)")
+        let brackets = Escaping.replacing(["[": "【", "]": "】"])
+        #expect(brackets.escape("[注]中文[1]") == "【注】中文【1】")
+        #expect(Escaping.replacing([:]).escape("a\tb") == "a\tb")
+    }
+
     @Test func escapingAppliesToNumbersAndLambdaResultsButNotToText() throws {
         let brackets = Escaping.custom { "[\($0)]" }
         let data: MustacheValue = ["n": 1.5, "yes": true, "f": .lambda(MustacheLambda { _ in "<b>" })]

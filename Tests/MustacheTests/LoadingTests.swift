@@ -70,6 +70,23 @@ private struct TemporaryDirectory {
         #expect(library.render(first, ["x": 2]).output == "2")
     }
 
+    @Test func concurrentRendersShareOneLibrary() async throws {
+        let library = TemplateLibrary(templates: [
+            "page": "{{<layout}}{{$body}}{{#rows}}{{>row}}{{/rows}}{{/body}}{{/layout}}",
+            "layout": "<{{title}}>{{$body}}{{/body}}</{{title}}>", "row": "[{{.}}]",
+        ])
+        let outputs = try await withThrowingTaskGroup(of: String.self) { group in
+            for index in 0..<32 {
+                group.addTask {
+                    try library.render("page", ["title": .string("t\(index % 4)"), "rows": [1, 2, 3]]).get()
+                }
+            }
+            return try await group.reduce(into: [String]()) { $0.append($1) }
+        }
+        #expect(outputs.count == 32)
+        #expect(Set(outputs) == Set((0..<4).map { "<t\($0)>[1][2][3]</t\($0)>" }))
+    }
+
     @Test func userDirectoryFallsBackToBuiltInTemplatesAndCanInheritThem() throws {
         let builtIn = DictionaryTemplateSource([
             "report": "{{>part1}}{{>part3}}",

@@ -102,6 +102,17 @@ private func render(
             ])
     }
 
+    @Test func dynamicNameMustGiveATemplateName() {
+        let result = render(
+            ["t": "{{>*kind}}|{{>*none}}|{{>*empty}}"], "t", ["kind": ["a": 1], "none": nil, "empty": ""])
+        #expect(result.output == "||")
+        #expect(
+            result.errors.map(\.description) == [
+                "t:1:1: 动态名称 {{>*kind}} 的值不是模板名：kind 是对象（dynamic name is not a template name）",
+                "t:1:23: 动态名称 {{>*empty}} 的值不是模板名：empty 是空字符串（dynamic name is not a template name）",
+            ])
+    }
+
     @Test func collectsAllErrorsOfOneRenderInOrder() {
         let templates = [
             "main": "{{title}}\n{{#rows}}{{.}}{{/rows}}\n{{>part}}\n{{^gone}}!{{/gone}}\n{{>nowhere}}\n",
@@ -171,9 +182,9 @@ private func render(
 
     @Test func infiniteRecursionIsStopped() throws {
         let result = render(["loop": "x{{>loop}}"], "loop", [:])
-        #expect(result.output == String(repeating: "x", count: 201))
+        #expect(result.output == String(repeating: "x", count: 101))
         let error = try #require(result.errors.first)
         #expect(error.kind == .recursionLimit)
-        #expect(error.description == "loop:1:2: 局部模板嵌套超过 200 层，可能是无限递归：{{>loop}}（recursion too deep）")
+        #expect(error.description == "loop:1:2: 局部模板嵌套超过 100 层，可能是无限递归：{{>loop}}（recursion too deep）")
     }
 }

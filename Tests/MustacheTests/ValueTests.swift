@@ -30,6 +30,22 @@ private func render(_ template: String, _ data: MustacheValue) throws -> String 
         #expect(try render("{{a}} {{b}} {{c}} {{d}} {{e}} {{f}} {{g}}", value) == "1.21 0.1 85 1 -0.5 1000 1234567.891")
     }
 
+    @Test func numbersRenderExactlyAsDecimalDescription() throws {
+        var numbers: [Decimal] = [0, 1, -1, Decimal(UInt64.max), Decimal(Int64.min), Decimal(string: "1e-20")!]
+        for index in 0..<3000 {
+            numbers.append(Decimal(index * 7919 % 1_000_000) / 100)
+            numbers.append(Decimal(index) / 7)
+            numbers.append(
+                Decimal(sign: index % 2 == 0 ? .plus : .minus, exponent: index % 50 - 25, significand: Decimal(index)))
+        }
+        let decoded = try JSONDecoder().decode(
+            [Decimal].self, from: Data("[1.10, 2.50, 100.000, -0.0, 1e2, 0.10, 99.990]".utf8))
+        numbers += decoded
+        let template = try Template(parsing: "{{#.}}{{.}}\n{{/.}}")
+        let output = try template.render(.list(numbers.map(MustacheValue.number))).get()
+        #expect(output == numbers.map { "\($0)\n" }.joined())
+    }
+
     @Test func largeIntegers() throws {
         let value = try json(#"{"big": 12345678901234567890123, "negative": -9007199254740993}"#)
         #expect(try render("{{big}} {{negative}}", value) == "12345678901234567890123 -9007199254740993")
