@@ -115,7 +115,8 @@ import Testing
                     let isBody = offset >= table.header.count
                     let expected: Cell? =
                         text.isEmpty
-                        ? nil : isBody && table.columns[column].numeric && number != nil ? .number(number!) : .text(text)
+                        ? nil
+                        : isBody && table.columns[column].numeric && number != nil ? .number(number!) : .text(text)
                     #expect(cell == expected, "\(sheet.name) row \(start + offset + 1) column \(column + 1)")
                 }
             }

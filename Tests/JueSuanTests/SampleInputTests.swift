@@ -130,3 +130,95 @@ func describedPaths(_ object: ObjectSchema, prefix: String) -> Set<String> {
     }
     return paths
 }
+
+/// The description and the Codable model agree on which fields are required: leaving out any optional field of the
+/// kitchen-sink fixture still decodes, and leaving out any required one is reported as missing.
+@Suite struct RequiredFieldTests {
+    struct Removal {
+        let path: JSONPath
+        let field: Field
+    }
+
+    /// Every field present in `node`, with the description's view of it (first element of arrays only).
+    static func removals(_ node: JSONNode, _ type: SchemaType, _ path: JSONPath) -> [Removal] {
+        switch (type, node) {
+        case (.object(let object), .object(let members, _)):
+            var result: [Removal] = []
+            for member in members {
+                guard let field = object.fields.first(where: { $0.name == member.key }) else { continue }
+                let childPath = path.appending(member.key)
+                result.append(Removal(path: childPath, field: field))
+                result += removals(member.value, field.type, childPath)
+            }
+            return result
+        case (.array(let element, _), .array(let items, _)):
+            guard let first = items.first else { return [] }
+            return removals(first, element, path.appending(0))
+        case (.oneKeyOf(_, _, let fields), .object(let members, _)):
+            guard let member = members.first, let field = fields.first(where: { $0.name == member.key }) else {
+                return []
+            }
+            return removals(member.value, field.type, path.appending(member.key))
+        default:
+            return []
+        }
+    }
+
+    /// `node` without the member at `path`.
+    static func removing(_ path: [JSONPathComponent], from node: JSONNode) -> JSONNode {
+        guard let first = path.first else { return node }
+        switch (first, node) {
+        case (.key(let key), .object(let members, let position)):
+            if path.count == 1 { return .object(members.filter { $0.key != key }, position) }
+            return .object(
+                members.map { member in
+                    member.key == key
+                        ? JSONMember(
+                            key: member.key, keyPosition: member.keyPosition,
+                            value: removing(Array(path.dropFirst()), from: member.value)) : member
+                },
+                position)
+        case (.index(let index), .array(let items, let position)):
+            var copy = items
+            copy[index] = removing(Array(path.dropFirst()), from: items[index])
+            return .array(copy, position)
+        default:
+            return node
+        }
+    }
+
+    static func serialized(_ node: JSONNode) -> String {
+        switch node {
+        case .null: return "null"
+        case .bool(let value, _): return value ? "true" : "false"
+        case .number(let text, _): return text
+        case .string(let text, _):
+            let data = try? JSONEncoder().encode(text)
+            return String(decoding: data ?? Data(), as: UTF8.self)
+        case .array(let items, _): return "[" + items.map(serialized).joined(separator: ",") + "]"
+        case .object(let members, _):
+            return "{"
+                + members.map { serialized(.string($0.key, $0.keyPosition)) + ":" + serialized($0.value) }.joined(
+                    separator: ",") + "}"
+        }
+    }
+
+    @Test func optionalFieldsMayBeLeftOutRequiredOnesMayNot() throws {
+        let text = try fixtureText("kitchen-sink.json")
+        let tree = try JSONTreeParser.parse(text)
+        let all = Self.removals(tree, .object(InputSchema.root), .root)
+        #expect(all.count > 150, "the fixture uses every field")
+        for removal in all {
+            let changed = Self.serialized(Self.removing(removal.path.components, from: tree))
+            switch decodeInput(changed) {
+            case .success:
+                #expect(!removal.field.required, "\(removal.path) is required but decoding without it succeeded")
+            case .failure(let error):
+                #expect(removal.field.required, "\(removal.path) is optional but: \(error)")
+                if removal.field.required {
+                    #expect(error.description.contains("缺少必填字段 \"\(removal.field.name)\""), "\(error)")
+                }
+            }
+        }
+    }
+}

@@ -473,9 +473,17 @@ public struct BasicGroupReasons: Codable, Sendable, Equatable {
 
 public struct ThreePublicReasons: Codable, Sendable, Equatable {
     public var abroad: ItemReasons?
-    public var vehiclePurchase: ItemReasons?
-    public var vehicleOperation: ItemReasons?
+    public var vehiclePurchase: BudgetChangeReasons?
+    public var vehicleOperation: BudgetChangeReasons?
     public var reception: ItemReasons?
+}
+
+/// The two reasons of a 公务用车 item (there is no 主要是 clause for vehicles).
+public struct BudgetChangeReasons: Codable, Sendable, Equatable {
+    /// 预算执行 主要原因.
+    public var budget: String?
+    /// 决算数比上年 变动原因.
+    public var change: String?
 }
 
 public struct ItemReasons: Codable, Sendable, Equatable {
@@ -567,9 +575,9 @@ public struct SelfEvaluationTable: Codable, Sendable, Equatable {
     /// 偏差原因及整改措施 of the funds' execution (optional row).
     public var fundsDeviation: String?
     /// 年度总体目标 预期目标.
-    public var goal: String
+    public var goal: String?
     /// 实际完成情况.
-    public var result: String
+    public var result: String?
     /// 绩效指标 rows.
     public var indicators: [PerformanceIndicator]
     /// 总分 as supplied (checked against the sum of the scores).
@@ -600,9 +608,9 @@ public struct PerformanceIndicator: Codable, Sendable, Equatable {
     /// 三级指标.
     public var name: String
     /// 年度指标值, e.g. `≥40 万元`.
-    public var target: String
+    public var target: String?
     /// 实际完成值.
-    public var actual: String
+    public var actual: String?
     /// 分值.
     public var weight: Decimal
     /// 得分.

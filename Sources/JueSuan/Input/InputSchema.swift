@@ -64,7 +64,7 @@ public enum InputSchema {
                 example: "false"),
             Field(
                 "numbering", "编号样式", .string(.oneOf(DutyNumbering.allCases.map(\.rawValue))),
-                appearsIn: "第一部分 一", note: "每条职责前的编号，默认“（一）”；条目自带编号时填“无”。", example: "\"1、\""),
+                appearsIn: "第一部分 一", note: "每条职责前的编号，默认“（一）”；“(1)”按标准印成全角“（1）”；条目自带编号时填“无”。", example: "\"1、\""),
             Field(
                 "items", "职责条目", .array(.string(.nonEmpty), minItems: 1), required: true, appearsIn: "第一部分 一",
                 note: "每条职责一项，不含编号。", example: "[\"负责人大会议……的有关事务。\"]"),
@@ -381,12 +381,19 @@ public enum InputSchema {
             text("description", "主要是", appearsIn: "“主要是：”之后（出国、接待）"),
         ])
 
+    static let budgetChangeReasons = ObjectSchema(
+        name: "BudgetChangeReasons", title: "公务用车说明",
+        fields: [
+            text("budget", "预算执行主要原因", appearsIn: "“全年预算数…决算数…，主要原因：”之后"),
+            text("change", "比上年变动主要原因", appearsIn: "“决算数比上年…，主要原因：”之后"),
+        ])
+
     static let threePublicReasons = ObjectSchema(
         name: "ThreePublicReasons", title: "“三公”经费原因",
         fields: [
             Field("abroad", "因公出国（境）费", .object(itemReasons), appearsIn: "第三部分 五（一）"),
-            Field("vehiclePurchase", "公务用车购置", .object(itemReasons), appearsIn: "第三部分 五（二）"),
-            Field("vehicleOperation", "公务用车运行维护费", .object(itemReasons), appearsIn: "第三部分 五（二）"),
+            Field("vehiclePurchase", "公务用车购置", .object(budgetChangeReasons), appearsIn: "第三部分 五（二）"),
+            Field("vehicleOperation", "公务用车运行维护费", .object(budgetChangeReasons), appearsIn: "第三部分 五（二）"),
             Field("reception", "公务接待费", .object(itemReasons), appearsIn: "第三部分 五（三）"),
         ])
 

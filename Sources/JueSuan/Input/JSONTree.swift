@@ -130,6 +130,9 @@ public struct JSONTreeParser {
     private var line = 1
     /// Byte offset where the current line starts, to compute character columns.
     private var lineStart = 0
+    /// The last column computed on the current line and its byte offset, so that positions on one long line
+    /// (a minified file) cost linear time in all.
+    private var columnCache = (index: 0, column: 1)
 
     public static func parse(_ data: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
         var parser = JSONTreeParser(bytes: data)
@@ -145,17 +148,21 @@ public struct JSONTreeParser {
     }
 
     private var position: SourcePosition {
-        // Columns count characters: count the UTF-8 lead bytes between the line start and here.
-        var column = 1
-        var i = lineStart
-        while i < index {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
+        mutating get {
+            // Columns count characters: count the UTF-8 lead bytes between the line start and here, continuing
+            // from the last position computed on this line.
+            if columnCache.index < lineStart || columnCache.index > index { columnCache = (lineStart, 1) }
+            var (i, column) = columnCache
+            while i < index {
+                if bytes[i] & 0xC0 != 0x80 { column += 1 }
+                i += 1
+            }
+            columnCache = (index, column)
+            return SourcePosition(line: line, column: column)
         }
-        return SourcePosition(line: line, column: column)
     }
 
-    private func error(_ message: String, at position: SourcePosition? = nil) -> JSONSyntaxError {
+    private mutating func error(_ message: String, at position: SourcePosition? = nil) -> JSONSyntaxError {
         JSONSyntaxError(position: position ?? self.position, message: message)
     }
 

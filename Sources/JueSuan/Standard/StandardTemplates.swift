@@ -88,7 +88,7 @@ public enum StandardTemplates {
 @h3 （一）绩效管理工作开展情况。
 @p 根据预算绩效管理要求，我部门组织对纳入 {{year}} 年度部门预算范围的二级项目 {{projectCount}} 个全面开展绩效自评，共涉及资金 {{amount}} 万元，占项目支出总额的 {{share}}。其中，{{excellent}} 个项目评价结果为“优”，{{good}} 个项目评价结果为“良”，{{fair}} 个项目评价结果为“中”，{{poor}} 个项目评价结果为“差”。
 {{#departmentEvaluation}}
-@p 组织对 {{count}} 个项目开展了部门评价，分别为：{{projects}}。涉及一般公共预算支出 {{generalBudget}} 万元，政府性基金预算支出 {{governmentFund}} 万元，国有资本预算支出 {{stateCapital}} 万元。从评价情况看，{{assessment}}。
+@p 组织对 {{count}} 个项目开展了部门评价，{{#single}}即{{projects}}{{/single}}{{^single}}分别为：{{projects}}{{/single}}。涉及一般公共预算支出 {{generalBudget}} 万元，政府性基金预算支出 {{governmentFund}} 万元，国有资本预算支出 {{stateCapital}} 万元。从评价情况看，{{assessment}}。
 {{/departmentEvaluation}}
 {{#overallEvaluation}}
 @p 组织开展部门整体支出绩效评价，涉及一般公共预算支出 {{generalBudget}} 万元，政府性基金预算支出 {{governmentFund}} 万元，评价结果为“{{grade}}”。从评价情况看，{{assessment}}。

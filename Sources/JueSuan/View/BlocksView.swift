@@ -139,8 +139,8 @@ public struct SelfEvaluationTableView: Encodable, Sendable {
         fundsWeight = SelfEvaluationTableView.number(weight)
         fundsScore = SelfEvaluationTableView.number(table.fundsScore)
         fundsDeviation = table.fundsDeviation.flatMap { $0.isEmpty ? nil : $0 }
-        goal = table.goal
-        result = table.result
+        goal = table.goal ?? ""
+        result = table.result ?? ""
         rows = SelfEvaluationTableView.rows(table.indicators)
         weightTotal = SelfEvaluationTableView.number(table.indicators.map(\.weight).reduce(weight, +))
         scoreTotal = SelfEvaluationTableView.number(table.indicators.map(\.score).reduce(table.fundsScore, +))

@@ -156,6 +156,8 @@ public struct AssetsSection: Encodable, Sendable {
 public struct PerformanceSection: Encodable, Sendable {
     public struct DepartmentEvaluationView: Encodable, Sendable {
         public var count: String
+        /// Exactly one project (`即A` rather than `分别为：A、B`).
+        public var single: Bool
         /// `A、B`.
         public var projects: String
         public var generalBudget: String
@@ -314,8 +316,8 @@ extension ViewBuilder {
         let statistics = input.threePublic.statistics
 
         func item(
-            _ row: ThreePublicFigures.Row, prior: Amount?, reasons: ItemReasons?, key: String, location: String,
-            describedCount: Int?
+            _ row: ThreePublicFigures.Row, prior: Amount?, budgetReason: String?, changeReason: String?,
+            descriptionReason: String?, key: String, location: String, describedCount: Int?
         ) -> ThreePublicSection.Item {
             let change = YearOnYear(current: row.actual, prior: prior.orZero)
             let differs = !Format.rounded((row.actual - row.adjustedBudget).value).isZero
@@ -324,13 +326,13 @@ extension ViewBuilder {
                 budget: Format.amount(row.adjustedBudget), actual: Format.amount(row.actual),
                 completion: completion(row.actual, of: row.adjustedBudget),
                 budgetReason: reason(
-                    reasons?.budget, expected: differs, path: path + ".budget", location: location + " 预算执行"),
+                    budgetReason, expected: differs, path: path + ".budget", location: location + " 预算执行"),
                 change: ChangeView(change),
                 changeReason: reason(
-                    reasons?.change, expected: change.needsReason, path: path + ".change", location: location + " 比上年"),
+                    changeReason, expected: change.needsReason, path: path + ".change", location: location + " 比上年"),
                 description: describedCount.map {
                     reason(
-                        reasons?.description, expected: $0 > 0, path: path + ".description", location: location + " 主要是"
+                        descriptionReason, expected: $0 > 0, path: path + ".description", location: location + " 主要是"
                     )
                 } ?? ReasonView(nil, expected: false))
         }
@@ -347,22 +349,28 @@ extension ViewBuilder {
         return ThreePublicSection(
             total: total,
             abroad: item(
-                figures.abroad, prior: prior?.abroad, reasons: reasons?.abroad, key: "abroad",
+                figures.abroad, prior: prior?.abroad, budgetReason: reasons?.abroad?.budget,
+                changeReason: reasons?.abroad?.change, descriptionReason: reasons?.abroad?.description, key: "abroad",
                 location: "第三部分 五（一）因公出国（境）费", describedCount: statistics.abroadGroups ?? 0),
             abroadGroups: String(statistics.abroadGroups ?? 0),
             abroadPersonTimes: String(statistics.abroadPersonTimes ?? 0),
             vehiclesBudget: Format.amount(figures.vehicles.adjustedBudget),
             vehiclesActual: Format.amount(figures.vehicles.actual),
             vehiclePurchase: item(
-                figures.vehiclePurchase, prior: prior?.vehiclePurchase, reasons: reasons?.vehiclePurchase,
+                figures.vehiclePurchase, prior: prior?.vehiclePurchase, budgetReason: reasons?.vehiclePurchase?.budget,
+                changeReason: reasons?.vehiclePurchase?.change, descriptionReason: nil,
                 key: "vehiclePurchase", location: "第三部分 五（二）公务用车购置", describedCount: nil),
             vehiclesPurchased: String(statistics.vehiclesPurchased ?? 0),
             vehicleOperation: item(
-                figures.vehicleOperation, prior: prior?.vehicleOperation, reasons: reasons?.vehicleOperation,
+                figures.vehicleOperation, prior: prior?.vehicleOperation,
+                budgetReason: reasons?.vehicleOperation?.budget,
+                changeReason: reasons?.vehicleOperation?.change, descriptionReason: nil,
                 key: "vehicleOperation", location: "第三部分 五（二）公务用车运行维护费", describedCount: nil),
             vehiclesHeld: String(statistics.vehiclesHeld ?? 0),
             reception: item(
-                figures.reception, prior: prior?.reception, reasons: reasons?.reception, key: "reception",
+                figures.reception, prior: prior?.reception, budgetReason: reasons?.reception?.budget,
+                changeReason: reasons?.reception?.change, descriptionReason: reasons?.reception?.description,
+                key: "reception",
                 location: "第三部分 五（三）公务接待费", describedCount: statistics.domesticReceptionBatches ?? 0),
             receptionBatches: String(statistics.domesticReceptionBatches ?? 0),
             receptionPersonTimes: String(statistics.domesticReceptionPersonTimes ?? 0))
@@ -424,7 +432,8 @@ extension ViewBuilder {
             excellent: String(counts[0]), good: String(counts[1]), fair: String(counts[2]), poor: String(counts[3]),
             departmentEvaluation: performance.departmentEvaluation.map { evaluation in
                 PerformanceSection.DepartmentEvaluationView(
-                    count: String(evaluation.projects.count), projects: evaluation.projects.joined(separator: "、"),
+                    count: String(evaluation.projects.count), single: evaluation.projects.count == 1,
+                    projects: evaluation.projects.joined(separator: "、"),
                     generalBudget: Format.amount(evaluation.generalBudget.orZero),
                     governmentFund: Format.amount(evaluation.governmentFund.orZero),
                     stateCapital: Format.amount(evaluation.stateCapital.orZero),
