@@ -328,8 +328,11 @@ public enum DocxWriter {
             xml += " w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>"
             for width in widths { xml += "<w:gridCol w:w=\"\(width)\"/>" }
             xml += "</w:tblGrid>"
+            // The title, the header rows and the first body rows stay on one page (no orphaned table head).
+            let keptRows = min(grid.slots.count - 1, table.header.count + 3)
             for (r, slots) in grid.slots.enumerated() {
                 let isHeader = r < table.header.count
+                let keepNext = r < keptRows ? "<w:keepNext/>" : ""
                 xml += "<w:tr><w:trPr><w:cantSplit/>\(isHeader ? "<w:tblHeader/>" : "")</w:trPr>"
                 var c = 0
                 while c < grid.columnCount {
@@ -364,7 +367,7 @@ public enum DocxWriter {
                     if span > 1 { xml += "<w:gridSpan w:val=\"\(span)\"/>" }
                     if let merge { xml += "<w:vMerge w:val=\"\(merge)\"/>" }
                     xml += "<w:vAlign w:val=\"center\"/></w:tcPr>"
-                    xml += "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/><w:jc w:val=\"\(alignment)\"/></w:pPr>"
+                    xml += "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>\(keepNext)<w:jc w:val=\"\(alignment)\"/></w:pPr>"
                     xml += runs(text) + "</w:p></w:tc>"
                     c += span
                 }

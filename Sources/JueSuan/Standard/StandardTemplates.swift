@@ -255,7 +255,7 @@ public enum StandardTemplates {
 @table
 @caption 项目支出绩效自评表
 @pre （{{year}} 年度）
-@columns l:4 l:4 l:5 l:6 r:4 r:4 r:3 r:3 l:6
+@columns l:3 l:4 l:5 l:7 c:5 c:5 c:5 c:4 l:6
 @row 项目名称	{{projectName}}	{<}	{<}	{<}	{<}	{<}	{<}	{<}
 @row 主管部门	{{supervisor}}	{<}	{<}	实施单位	{{implementer}}	{<}	{<}	{<}
 @row 项目资金（万元）		年初预算数	全年预算数（A）	全年执行数（B）	分值	执行率	得分	{<}
@@ -385,7 +385,7 @@ public enum StandardTemplates {
 @pre 部门：{{department}}
 @pre {{year}} 年度
 @pre 金额单位：万元
-@columns l:3 l:1 l:1 l:9 rn:4 rn:4 rn:4 rn:4 rn:4 rn:4 rn:4
+@columns l:5 l:1 l:1 l:12 rn:4 rn:4 rn:4 rn:4 rn:4 rn:4 rn:4
 @head 项 目	{<}	{<}	{<}	本年收入合计	财政拨款收入	上级补助收入	事业收入	经营收入	附属单位上缴收入	其他收入
 @head 支出功能分类科目编码	{<}	{<}	科目名称	{^}	{^}	{^}	{^}	{^}	{^}	{^}
 @head 类	款	项	栏次	1	2	3	4	5	6	7
@@ -409,7 +409,7 @@ public enum StandardTemplates {
 @pre 部门：{{department}}
 @pre {{year}} 年度
 @pre 金额单位：万元
-@columns l:3 l:1 l:1 l:9 rn:4 rn:4 rn:4 rn:4 rn:4 rn:4
+@columns l:5 l:1 l:1 l:12 rn:4 rn:4 rn:4 rn:4 rn:4 rn:4
 @head 项 目	{<}	{<}	{<}	本年支出合计	基本支出	项目支出	上缴上级支出	经营支出	对附属单位补助支出
 @head 支出功能分类科目编码	{<}	{<}	科目名称	{^}	{^}	{^}	{^}	{^}	{^}
 @head 类	款	项	栏次	1	2	3	4	5	6
@@ -483,7 +483,7 @@ public enum StandardTemplates {
 @pre 部门：{{department}}
 @pre {{year}} 年度
 @pre 金额单位：万元
-@columns l:3 l:1 l:1 l:9 rn:4 rn:4 rn:4
+@columns l:5 l:1 l:1 l:12 rn:4 rn:4 rn:4
 @head 项 目	{<}	{<}	{<}	本年支出合计	基本支出	项目支出
 @head 支出功能分类科目编码	{<}	{<}	科目名称	{^}	{^}	{^}
 @head 类	款	项	栏次	1	2	3
@@ -554,7 +554,7 @@ public enum StandardTemplates {
 @pre 部门：{{department}}
 @pre {{year}} 年度
 @pre 金额单位：万元
-@columns l:3 l:1 l:1 l:9 rn:4 rn:4 rn:4 rn:4 rn:4 rn:4
+@columns l:5 l:1 l:1 l:12 rn:4 rn:4 rn:4 rn:4 rn:4 rn:4
 @head 项 目	{<}	{<}	{<}	年初结转和结余	本年收入	本年支出	{<}	{<}	年末结转和结余
 @head 支出功能分类科目编码	{<}	{<}	科目名称	{^}	{^}	小计	基本支出	项目支出	{^}
 @head 类	款	项	栏次	1	2	3	4	5	6
@@ -579,7 +579,7 @@ public enum StandardTemplates {
 @pre 部门：{{department}}
 @pre {{year}} 年度
 @pre 金额单位：万元
-@columns l:3 l:1 l:1 l:9 rn:4 rn:4 rn:4
+@columns l:5 l:1 l:1 l:12 rn:4 rn:4 rn:4
 @head 项 目	{<}	{<}	{<}	合 计	基本支出	项目支出
 @head 支出功能分类科目编码	{<}	{<}	科目名称	{^}	{^}	{^}
 @head 类	款	项	栏次	1	2	3
