@@ -22,6 +22,8 @@ let package = Package(
         .executableTarget(name: "juesuan", dependencies: ["JueSuan", "Mustache", "Documents"]),
         // Throughput of the template engine: `swift run -c release mustache-bench`.
         .executableTarget(name: "mustache-bench", dependencies: ["Mustache"], path: "Sources/MustacheBench"),
+        // Reports per second per output format: `swift run -c release report-bench Samples/s0-rendaban.json`.
+        .executableTarget(name: "report-bench", dependencies: ["JueSuan", "Mustache", "Documents"], path: "Sources/ReportBench"),
 
         // Running outside checkers (python-docx, openpyxl, LibreOffice) from tests. Test-only; knows nothing of finance.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

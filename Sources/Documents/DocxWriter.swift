@@ -367,7 +367,8 @@ public enum DocxWriter {
                     if span > 1 { xml += "<w:gridSpan w:val=\"\(span)\"/>" }
                     if let merge { xml += "<w:vMerge w:val=\"\(merge)\"/>" }
                     xml += "<w:vAlign w:val=\"center\"/></w:tcPr>"
-                    xml += "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>\(keepNext)<w:jc w:val=\"\(alignment)\"/></w:pPr>"
+                    xml +=
+                        "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>\(keepNext)<w:jc w:val=\"\(alignment)\"/></w:pPr>"
                     xml += runs(text) + "</w:p></w:tc>"
                     c += span
                 }

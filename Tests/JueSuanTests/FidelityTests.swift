@@ -136,7 +136,9 @@ import Testing
         let text = try String(contentsOf: file, encoding: .utf8)
         let listed = Self.listed(text)
         #expect(listed.problems == [])
-        let unlistedSeed = Self.counted(differingSeed).filter { $0.value > Self.counted(listed.seed)[$0.key, default: 0] }
+        let unlistedSeed = Self.counted(differingSeed).filter {
+            $0.value > Self.counted(listed.seed)[$0.key, default: 0]
+        }
         let unlistedOutput = Self.counted(differingOutput).filter {
             $0.value > Self.counted(listed.output)[$0.key, default: 0]
         }
