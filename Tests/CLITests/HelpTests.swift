@@ -41,3 +41,22 @@ import Testing
         #expect(result.stderr.contains("选项 --help 不带值"))
     }
 }
+
+@Suite struct ArgumentTests {
+    @Test func doubleDashEndsOptions() throws {
+        let result = try runJueSuan(["check", "--", "--not-an-option.json"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--not-an-option.json: 错误：无法读取文件：文件不存在"))
+        #expect(!result.stderr.contains("未知选项"))
+    }
+
+    @Test func valueAfterEqualsOrSpace() throws {
+        let spaced = try runJueSuan(["schema", "--format", "markdown"])
+        let joined = try runJueSuan(["schema", "--format=markdown"])
+        #expect(spaced.status == 0)
+        #expect(spaced.stdout == joined.stdout)
+        let missing = try runJueSuan(["schema", "--format"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("选项 --format 需要一个值（FMT）"))
+    }
+}

@@ -49,3 +49,34 @@ import Testing
         #expect(Format.amount(Amount(Decimal(string: "49.99")! / 10_000)) == "0.00")
     }
 }
+
+@Suite struct ReasonTests {
+    @Test func aTrailingFullStopIsNotDoubled() {
+        #expect(ReasonView("工作量增加。", expected: true).text == "工作量增加")
+        #expect(ReasonView("工作量增加。增加交流活动工作。 ", expected: false).text == "工作量增加。增加交流活动工作")
+        #expect(ReasonView("厉行节约", expected: false).text == "厉行节约")
+    }
+
+    @Test func aMissingExpectedReasonPrintsThePlaceholder() {
+        let missing = ReasonView(nil, expected: true)
+        #expect(missing.show && missing.missing)
+        #expect(missing.text == "（此处请补充内容）")
+        let blank = ReasonView("  。", expected: true)
+        #expect(blank.missing)
+        let notExpected = ReasonView(nil, expected: false)
+        #expect(!notExpected.show && !notExpected.missing)
+    }
+
+    @Test func yearOnYearForms() {
+        #expect(ChangeView(YearOnYear(current: "9.23", prior: "28.95")).phrase == "比上年减少 19.72 万元，下降 68.12%")
+        #expect(ChangeView(YearOnYear(current: "12.60", prior: 0)).phrase == "比上年增加 12.60 万元")
+        #expect(ChangeView(YearOnYear(current: 0, prior: "149.97")).phrase == "比上年减少 149.97 万元，下降 100.00%")
+        #expect(ChangeView(YearOnYear(current: 0, prior: 0)).phrase == "与上年持平")
+        #expect(ChangeView(YearOnYear(current: "25.32", prior: "9.23")).phrase == "比上年增加 16.09 万元，增长 174.32%")
+        // Equal at the printed precision is 持平 (amounts from 元 that round to the same cents).
+        #expect(YearOnYear(current: "10.001", prior: "10.004") == .same)
+        #expect(YearOnYear(current: "110", prior: "100").needsReason)
+        #expect(!YearOnYear(current: "109.99", prior: "100").needsReason)
+        #expect(YearOnYear(current: "1", prior: 0).needsReason)
+    }
+}
