@@ -1,4 +1,5 @@
 import Foundation
+import JueSuan
 
 /// Exit statuses, as documented in the README.
 enum ExitStatus: Int32 {
@@ -43,5 +44,19 @@ extension Command {
         if !details.isEmpty { text += "\n\(details)\n" }
         text += "\n选项：\n\(optionsHelp(options))\n"
         return text
+    }
+}
+
+extension Command {
+    /// The templates named by `--templates DIR` (the standard ones without it); nil after telling the user that the
+    /// directory does not exist.
+    static func templates(_ arguments: ParsedArguments, console: Console) -> ReportTemplates? {
+        guard let directory = arguments.value("templates") else { return .standard }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            console.err("juesuan \(name)：模板目录不存在：\(directory)\n")
+            return nil
+        }
+        return ReportTemplates(overridesIn: URL(fileURLWithPath: directory))
     }
 }

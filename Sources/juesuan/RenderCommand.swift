@@ -40,16 +40,7 @@ enum RenderCommand: Command {
             console.err("juesuan render：--out - 只能用于一个输入文件和一种文本格式（txt、md、html、json）\n")
             return .usage
         }
-        var templates = ReportTemplates.standard
-        if let directory = arguments.value("templates") {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
-            else {
-                console.err("juesuan render：模板目录不存在：\(directory)\n")
-                return .usage
-            }
-            templates = ReportTemplates(overridesIn: URL(fileURLWithPath: directory))
-        }
+        guard let templates = templates(arguments, console: console) else { return .usage }
         if !toStdout {
             var isDirectory: ObjCBool = false
             if !FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) {

@@ -24,16 +24,7 @@ enum ValidateCommand: Command {
             console.err("juesuan validate：--format 只能是 text 或 json，实际为“\(format)”\n\n" + help)
             return .usage
         }
-        var templates = ReportTemplates.standard
-        if let directory = arguments.value("templates") {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
-            else {
-                console.err("juesuan validate：模板目录不存在：\(directory)\n")
-                return .usage
-            }
-            templates = ReportTemplates(overridesIn: URL(fileURLWithPath: directory))
-        }
+        guard let templates = templates(arguments, console: console) else { return .usage }
         var status = ExitStatus.ok
         var reports: [FileFindings] = []
         for path in arguments.positionals {

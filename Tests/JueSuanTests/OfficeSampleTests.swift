@@ -51,6 +51,16 @@ import Testing
         URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     }
 
+    /// Writes the report in `format` (a ZIP container) and checks it with `python3 -m zipfile -t`.
+    static func writeTestedZip(_ report: RenderedReport, _ format: OutputFormat, path: String) throws -> URL {
+        let directory = try outputDirectory("\(format.rawValue)-\(name(path))")
+        let file = directory.appendingPathComponent("\(name(path)).\(format.fileExtension)")
+        try Data(try report.bytes(format)).write(to: file)
+        let zipTest = try run("python3", ["-m", "zipfile", "-t", file.path])
+        #expect(zipTest.status == 0, "\(zipTest.output) \(zipTest.stderr)")
+        return file
+    }
+
     /// The txt output split into its table rows (per table, in order) and its other lines (paragraphs).
     static func textParts(_ report: RenderedReport) -> (paragraphs: [String], tables: [[String]]) {
         let text = String(decoding: (try? report.bytes(.txt)) ?? [], as: UTF8.self)
@@ -76,11 +86,7 @@ import Testing
         guard Checker.pythonDocx || Checker.isCI else { return }
         try Checker.require(Checker.pythonDocx, "python-docx")
         let report = try Self.report(path)
-        let directory = try outputDirectory("docx-\(Self.name(path))")
-        let file = directory.appendingPathComponent("\(Self.name(path)).docx")
-        try Data(try report.bytes(.docx)).write(to: file)
-        let zipTest = try run("python3", ["-m", "zipfile", "-t", file.path])
-        #expect(zipTest.status == 0, "\(zipTest.output) \(zipTest.stderr)")
+        let file = try Self.writeTestedZip(report, .docx, path: path)
         let docx = try dump("docx_dump.py", file, as: DocxDump.self)
         let text = Self.textParts(report)
         #expect(docx.paragraphs == text.paragraphs)
@@ -92,11 +98,7 @@ import Testing
         guard Checker.openpyxl || Checker.isCI else { return }
         try Checker.require(Checker.openpyxl, "openpyxl")
         let report = try Self.report(path)
-        let directory = try outputDirectory("xlsx-\(Self.name(path))")
-        let file = directory.appendingPathComponent("\(Self.name(path)).xlsx")
-        try Data(try report.bytes(.xlsx)).write(to: file)
-        let zipTest = try run("python3", ["-m", "zipfile", "-t", file.path])
-        #expect(zipTest.status == 0, "\(zipTest.output) \(zipTest.stderr)")
+        let file = try Self.writeTestedZip(report, .xlsx, path: path)
         let xlsx = try dump("xlsx_dump.py", file, as: XlsxDump.self)
         #expect(xlsx.sheets.map(\.name) == (1...10).map { String(format: "公开%02d表", $0) })
         var tables: [Table] = []
