@@ -80,3 +80,14 @@ import Testing
         #expect(YearOnYear(current: "1", prior: 0).needsReason)
     }
 }
+
+@Suite struct ChineseNumeralTests {
+    @Test(arguments: [
+        (1, "一"), (9, "九"), (10, "十"), (11, "十一"), (15, "十五"), (20, "二十"), (21, "二十一"), (99, "九十九"),
+        (100, "一百"), (101, "一百零一"), (110, "一百一十"), (115, "一百一十五"), (1000, "一千"), (1010, "一千零一十"),
+        (1001, "一千零一"), (9999, "九千九百九十九"), (10_000, "10000"),
+    ])
+    func ordinals(value: Int, expected: String) {
+        #expect(ChineseNumeral.of(value) == expected)
+    }
+}

@@ -50,6 +50,11 @@ import Testing
         Case(rule: "IN-08", what: "a supplied total 0.011 off") { input in
             input.subjects[subjectIndex(input, "2120101")].income?.total = "388.511"
         },
+        Case(rule: "IN-08", what: "an amount on a 款 row without 项 (it would be lost)") { input in
+            var section = Subject(code: "21299", name: "其他城乡社区支出")
+            section.income = SubjectIncome(generalBudget: "5")
+            input.subjects.append(section)
+        },
         Case(rule: "IN-09", what: "the same code twice") { input in
             input.subjects.append(Subject(code: "2120102", name: "一般行政管理事务"))
         },

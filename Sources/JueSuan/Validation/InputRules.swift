@@ -166,7 +166,11 @@ extension FindingCollector {
         }
         let lines = Dictionary(accounts.subjectLines.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         for (index, subject) in input.subjects.enumerated() {
-            guard let line = lines[subject.code] else { continue }
+            // A 类/款 row without 项 is no line of the tables: any amount on it would be lost, so it is compared
+            // with zero.
+            let level: SubjectLine.Level =
+                subject.code.count == 3 ? .category : subject.code.count == 5 ? .section : .item
+            let line = lines[subject.code] ?? SubjectLine(code: subject.code, name: subject.name ?? "", level: level)
             let path = "$.subjects[\(index)]"
             let place = "科目 \(subject.code)"
             if let income = subject.income {

@@ -134,18 +134,27 @@ public struct NumberedText: Encodable, Sendable, Equatable {
     }
 }
 
-/// Chinese numerals for ordinals: 1 → 一, 11 → 十一, 20 → 二十, 21 → 二十一 (up to 99).
+/// Chinese numerals for ordinals: 1 → 一, 11 → 十一, 20 → 二十, 105 → 一百零五, 1010 → 一千零一十 (up to 9999; larger
+/// ordinals are written in Arabic digits).
 public enum ChineseNumeral {
     static let digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
 
     public static func of(_ value: Int) -> String {
-        precondition(value > 0 && value < 100, "ordinal out of range: \(value)")
-        let tens = value / 10
-        let ones = value % 10
+        guard value > 0 && value < 10_000 else { return String(value) }
+        if value < 20 { return value < 10 ? digits[value] : "十" + (value == 10 ? "" : digits[value - 10]) }
+        let units = [(1000, "千"), (100, "百"), (10, "十"), (1, "")]
         var text = ""
-        if tens > 1 { text += digits[tens] }
-        if tens > 0 { text += "十" }
-        if ones > 0 { text += digits[ones] }
+        var pendingZero = false
+        for (unit, name) in units {
+            let digit = (value / unit) % 10
+            if digit == 0 {
+                if !text.isEmpty { pendingZero = true }
+                continue
+            }
+            if pendingZero { text += "零" }
+            pendingZero = false
+            text += digits[digit] + name
+        }
         return text
     }
 
