@@ -176,13 +176,7 @@ public struct Accounts: Sendable {
     // MARK: Table 10
 
     /// 车辆数合计 (10 row 1).
-    public var vehicleTotal: Int {
-        let v = input.assets.vehicles
-        return [
-            v.ministerial, v.principal, v.confidential, v.emergency, v.lawEnforcement, v.specialTechnical,
-            v.retiredCadres, v.other,
-        ].map { $0 ?? 0 }.reduce(0, +)
-    }
+    public var vehicleTotal: Int { input.assets.vehicles.total }
 }
 
 /// An amount per 财政拨款 source.

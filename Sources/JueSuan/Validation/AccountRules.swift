@@ -96,7 +96,7 @@ extension FindingCollector {
             }
         }
         if let three = prior.threePublic, let total = three.suppliedTotal {
-            let sum = [three.abroad, three.vehiclePurchase, three.vehicleOperation, three.reception].map(\.orZero).sum()
+            let sum = three.itemsTotal
             if Self.differ(total, sum) {
                 add(
                     RuleCatalogue.priorThreePublic,

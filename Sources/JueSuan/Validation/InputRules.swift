@@ -240,7 +240,7 @@ extension FindingCollector {
             "“三公”经费全年预算数")
         check(three?.actual, figures.actual, "$.threePublic.total.actual", "公开09表 行 1", "“三公”经费决算数")
         check(
-            input.fiscalInitialBudget.suppliedTotal, input.fiscalInitialBudget.byCategory.values.sum(),
+            input.fiscalInitialBudget.suppliedTotal, input.fiscalInitialBudget.total,
             "$.fiscalInitialBudget.total", "第三部分 三", "财政拨款年初预算数")
         let p = input.procurement
         check(
@@ -256,7 +256,7 @@ extension FindingCollector {
 
     private mutating func staffTotal() {
         let staff = input.department.staff
-        let derived = staff.retiredPaidByUnit + staff.retiredPaidByPensionFund
+        let derived = staff.retired
         if let retired = staff.suppliedRetired, retired != derived {
             add(
                 RuleCatalogue.retiredCount, FindingLocation(place: "第一部分 二", inputPath: "$.department.staff.retired"),

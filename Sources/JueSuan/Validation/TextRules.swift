@@ -195,7 +195,7 @@ struct TextChecker {
         guard let text = sectionText("财政拨款支出决算情况说明") else { return missingSection("三", "财政拨款支出决算情况说明") }
         let budgets = accounts.input.fiscalInitialBudget.byCategory
         amount(
-            "三", text, label: "财政拨款本年支出年初预算数 \(Format.amount(budgets.values.sum())) 万元，决算数",
+            "三", text, label: "财政拨款本年支出年初预算数 \(Format.amount(accounts.input.fiscalInitialBudget.total)) 万元，决算数",
             expected: rendered.cell("公开04表", labelColumn: 3, { $0 == "本年支出合计" }, column: 5),
             source: "公开04表 本年支出合计（行 59）")
         for line in accounts.subjectLines where line.level == .category && !line.fiscalExpenditure.isZero {

@@ -53,7 +53,7 @@ extension ViewBuilder {
             institutions: institutions.joined(separator: "、"),
             staffInPost: String(staff.inPost),
             staffOther: String(staff.other),
-            retired: String(staff.retiredPaidByUnit + staff.retiredPaidByPensionFund),
+            retired: String(staff.retired),
             retiredPaidByUnit: String(staff.retiredPaidByUnit),
             retiredPaidByPensionFund: String(staff.retiredPaidByPensionFund))
     }

@@ -282,7 +282,7 @@ extension ViewBuilder {
                     budget: Format.amount(budget),
                     actual: Format.amount(actual), completion: completion(actual, of: budget), reason: reason))
         }
-        let budget = budgets.values.sum()
+        let budget = input.fiscalInitialBudget.total
         let actual = accounts.fiscalExpenditure.total
         return FiscalSection(
             budget: Format.amount(budget), actual: Format.amount(actual), completion: completion(actual, of: budget),
@@ -337,9 +337,7 @@ extension ViewBuilder {
                 } ?? ReasonView(nil, expected: false))
         }
 
-        let priorTotal = [prior?.abroad, prior?.vehiclePurchase, prior?.vehicleOperation, prior?.reception].map(
-            \.orZero
-        ).sum()
+        let priorTotal = prior?.itemsTotal ?? .zero
         let total = ThreePublicSection.Item(
             budget: Format.amount(figures.total.adjustedBudget), actual: Format.amount(figures.total.actual),
             completion: completion(figures.total.actual, of: figures.total.adjustedBudget),

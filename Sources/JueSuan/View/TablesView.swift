@@ -307,13 +307,8 @@ extension ViewBuilder {
     }
 
     private func table10() -> Table10View {
-        let v = input.assets.vehicles
-        let counts = [
-            v.ministerial, v.principal, v.confidential, v.emergency, v.lawEnforcement, v.specialTechnical,
-            v.retiredCadres, v.other,
-        ].map { $0 ?? 0 }
         var rows: [String: CountView] = ["r1": CountView(accounts.vehicleTotal)]
-        for (index, count) in counts.enumerated() { rows["r\(index + 2)"] = CountView(count) }
+        for (index, count) in input.assets.vehicles.counts.enumerated() { rows["r\(index + 2)"] = CountView(count) }
         rows["r10"] = CountView(input.assets.equipmentOverOneMillion ?? 0)
         return Table10View(rows: rows)
     }
