@@ -4,6 +4,7 @@ import Foundation
 var commands: [any Command.Type] {
     [
         RenderCommand.self,
+        BatchCommand.self,
         ValidateCommand.self,
         CheckCommand.self,
         SchemaCommand.self,
@@ -27,7 +28,7 @@ func mainHelp() -> String {
         命令：
         \(list.joined(separator: "\n"))
 
-        退出状态：0 成功；1 输入有致命问题；2 用法错误或输入无法读取。
+        退出状态：0 成功；1 输入有致命问题（batch：有部门有致命问题或失败）；2 用法错误或输入无法读取。
 
         """
 }

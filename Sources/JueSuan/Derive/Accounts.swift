@@ -169,6 +169,9 @@ public struct Accounts: Sendable {
 
     public let table06: Table06
 
+    /// 机关运行经费: as supplied, else 06 公用经费合计.
+    public var operatingCosts: Amount { input.operatingCosts ?? table06.publicExpenses }
+
     // MARK: Table 09
 
     public var threePublic: ThreePublicFigures { ThreePublicFigures(input.threePublic) }

@@ -25,3 +25,11 @@ extension FiscalInitialBudget {
     /// 财政拨款本年支出年初预算数 = the sum per 类.
     public var total: Amount { byCategory.values.sum() }
 }
+
+extension Procurement {
+    /// 政府采购支出总额 = 货物 + 工程 + 服务 (a supplied total is only checked).
+    public var itemsTotal: Amount { goods.orZero + works.orZero + services.orZero }
+
+    /// 授予中小企业合同金额 = the three kinds.
+    public var smeTotal: Amount { smeGoods.orZero + smeWorks.orZero + smeServices.orZero }
+}

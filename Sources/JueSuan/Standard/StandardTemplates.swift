@@ -325,6 +325,160 @@ public enum StandardTemplates {
 {{$part5}}{{>parts/part5}}{{/part5}}
 
 """####,
+        "summary/findings": ####"""
+{{! A department's findings page, linked from summary.html. }}
+<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}}</title>
+<style>
+{{>summary/style}}
+</style>
+</head>
+<body>
+<p><a href="summary.html">← 返回汇总</a></p>
+<h1>{{title}}</h1>
+<table class="facts">
+<tbody>
+<tr><th>部门</th><td>{{department}}</td></tr>
+<tr><th>年度</th><td>{{year}}</td></tr>
+<tr><th>输入文件</th><td>{{file}}</td></tr>
+<tr class="{{state}}"><th>状态</th><td class="status">{{status}}</td></tr>
+<tr><th>审核结果</th><td>{{counts}}</td></tr>
+<tr><th>报告</th><td>{{#reports}}<a href="{{href}}">{{text}}</a><br>{{/reports}}{{^reports}}未生成{{/reports}}</td></tr>
+</tbody>
+</table>
+{{#hasProblems}}
+<h2>失败原因</h2>
+<ul>
+{{#problems}}
+<li class="problem">{{.}}</li>
+{{/problems}}
+</ul>
+{{/hasProblems}}
+{{#hasFindings}}
+<h2>审核发现</h2>
+<table class="findings">
+<thead>
+<tr><th>级别</th><th>规则</th><th>位置</th><th>输入字段</th><th>说明</th></tr>
+</thead>
+<tbody>
+{{#findings}}
+<tr class="{{state}}"><td class="c">{{severity}}</td><td class="c">{{rule}}</td><td>{{place}}</td><td>{{inputPath}}</td><td>{{message}}</td></tr>
+{{/findings}}
+</tbody>
+</table>
+{{/hasFindings}}
+{{^hasFindings}}
+{{^hasProblems}}
+<p>没有发现问题。</p>
+{{/hasProblems}}
+{{/hasFindings}}
+</body>
+</html>
+
+"""####,
+        "summary/style": ####"""
+{{! CSS shared by summary.html and the findings pages: readable on screen, printable on A4 landscape. }}
+@page { size: A4 landscape; margin: 15mm 12mm; }
+body { font-family: "仿宋_GB2312", "仿宋", FangSong, "Noto Serif CJK SC", serif; font-size: 11pt; margin: 1.5em; color: #111; }
+h1 { font-family: "黑体", SimHei, "Noto Sans CJK SC", sans-serif; font-size: 18pt; text-align: center; }
+h2, h3 { font-family: "黑体", SimHei, "Noto Sans CJK SC", sans-serif; }
+h2 { font-size: 14pt; margin-top: 1.5em; }
+h3 { font-size: 12pt; }
+table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; }
+th, td { border: 1px solid #666; padding: 0.2em 0.4em; vertical-align: top; }
+th { background: #eee; font-weight: bold; white-space: nowrap; }
+thead { display: table-header-group; }
+tr { page-break-inside: avoid; }
+td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.c { text-align: center; white-space: nowrap; }
+tr.failed td.status { background: #f4c7c3; font-weight: bold; }
+tr.fatal td.status { background: #fbd5a5; font-weight: bold; }
+tr.warning td.status { background: #fff2b3; }
+tr.ready td.status { background: #d9ead3; }
+.problem { color: #a00; font-size: 10pt; }
+tr.level1 td:first-child { padding-left: 2em; }
+tr.level2 td:first-child { padding-left: 4em; }
+a { color: #0645ad; }
+p.counts { font-size: 12pt; }
+@media print { a { color: inherit; text-decoration: none; } body { margin: 0; } }
+
+"""####,
+        "summary/summary": ####"""
+{{! summary.html of `juesuan batch`: the departments, most urgent first, then the totals per year. }}
+<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}}</title>
+<style>
+{{>summary/style}}
+</style>
+</head>
+<body>
+<h1>{{title}}</h1>
+<p class="counts">{{counts}}。报告格式：{{formats}}。</p>
+<h2>一、各部门情况</h2>
+<p>先列失败的、有致命问题的和有警告的部门，再列已生成且无问题的部门；同一状态按输入文件的顺序。</p>
+<table class="departments">
+<thead>
+<tr><th>序号</th><th>部门</th><th>年度</th><th>状态</th><th>致命</th><th>警告</th><th>本年收入合计（万元）</th><th>本年支出合计（万元）</th><th>报告</th><th>审核结果</th><th>输入文件</th></tr>
+</thead>
+<tbody>
+{{#departments}}
+<tr class="{{state}}"><td class="c">{{number}}</td><td>{{department}}{{#problems}}<div class="problem">{{.}}</div>{{/problems}}</td><td class="c">{{year}}</td><td class="c status">{{status}}</td><td class="n">{{fatal}}</td><td class="n">{{warnings}}</td><td class="n">{{income}}</td><td class="n">{{expenditure}}</td><td class="c">{{#reports}}<a href="{{href}}">{{text}}</a> {{/reports}}</td><td class="c">{{#findings}}<a href="{{href}}">{{text}}</a>{{/findings}}</td><td>{{file}}</td></tr>
+{{/departments}}
+</tbody>
+</table>
+<h2>二、合计</h2>
+{{#years}}
+<h3>{{year}} 年度：{{departments}} 个已生成报告的部门{{#hasExcluded}}（另有 {{excluded}} 个部门有致命问题或失败，未计入）{{/hasExcluded}}</h3>
+<table class="totals">
+<thead>
+<tr><th>项目</th><th>单位</th><th>全年预算数</th><th>决算数</th></tr>
+</thead>
+<tbody>
+{{#rows}}
+<tr class="level{{level}}"><td>{{name}}</td><td class="c">{{unit}}</td><td class="n">{{budget}}</td><td class="n">{{actual}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+{{/years}}
+<p>金额均由各部门明细数据计算，四舍五入到分；“三公”经费的预算数为全年预算数。</p>
+</body>
+</html>
+
+"""####,
+        "summary/workbook": ####"""
+{{! summary.xlsx of `juesuan batch` (document markup): one sheet of totals per year, then the departments. }}
+@property title 部门决算批量生成汇总
+{{#years}}
+@table sheet={{sheet}}
+@caption {{year}} 年度部门决算汇总
+@pre {{departments}} 个已生成报告的部门{{#hasExcluded}}（另有 {{excluded}} 个部门有致命问题或失败，未计入）{{/hasExcluded}}
+@columns l:8 c:1 rn:2 rn:2
+@head 项 目	单位	全年预算数	决算数
+{{#rows}}
+@row {{indentedName}}	{{unit}}	{{budget}}	{{actual}}
+{{/rows}}
+@note 注：金额均由各部门明细数据计算，四舍五入到分；“三公”经费的预算数为全年预算数。
+@end
+{{/years}}
+@table sheet=各部门
+@caption {{title}}
+@pre {{counts}}
+@columns c:1 l:8 c:1 c:2 rn:1 rn:1 rn:3 rn:3 l:8
+@head 序号	部门	年度	状态	致命	警告	本年收入合计（万元）	本年支出合计（万元）	输入文件
+{{#departments}}
+@row {{number}}	{{department}}	{{year}}	{{status}}	{{fatal}}	{{warnings}}	{{income}}	{{expenditure}}	{{file}}
+{{/departments}}
+@end
+
+"""####,
         "tables/t01": ####"""
 {{! 公开01表 收入支出决算总表. Layout data: header rows with merges, the 31 fixed rows with 行次, zero display per
     cell (`t` shows 0.00, `tb` leaves a zero blank), notes. }}

@@ -244,7 +244,7 @@ extension FindingCollector {
             "$.fiscalInitialBudget.total", "第三部分 三", "财政拨款年初预算数")
         let p = input.procurement
         check(
-            p.suppliedTotal, p.goods.orZero + p.works.orZero + p.services.orZero, "$.procurement.total", "第三部分 七",
+            p.suppliedTotal, p.itemsTotal, "$.procurement.total", "第三部分 七",
             "政府采购支出总额")
         if let total = input.assets.vehicles.suppliedTotal, total != accounts.vehicleTotal {
             add(

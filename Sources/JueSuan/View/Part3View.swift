@@ -377,20 +377,17 @@ extension ViewBuilder {
     private mutating func operatingCostsSection() -> OperatingCostsSection {
         OperatingCostsSection(
             costs: compared(
-                operatingCosts, prior: input.priorYear.operatingCosts, reason: input.reasons.operatingCosts,
+                accounts.operatingCosts, prior: input.priorYear.operatingCosts, reason: input.reasons.operatingCosts,
                 reasonPath: "$.reasons.operatingCosts", location: "第三部分 六 机关运行经费"))
     }
-
-    /// 机关运行经费 = 06 公用经费合计 unless the input says otherwise.
-    var operatingCosts: Amount { input.operatingCosts ?? accounts.table06.publicExpenses }
 
     private func procurementSection() -> ProcurementSection {
         let p = input.procurement
         let goods = p.goods.orZero
         let works = p.works.orZero
         let services = p.services.orZero
-        let total = goods + works + services
-        let sme = p.smeGoods.orZero + p.smeWorks.orZero + p.smeServices.orZero
+        let total = p.itemsTotal
+        let sme = p.smeTotal
         func percent(_ part: Amount, _ whole: Amount) -> String { Format.percent(Ratio.share(part, of: whole)) }
         return ProcurementSection(
             total: Format.amount(total), goods: Format.amount(goods), works: Format.amount(works),
