@@ -26,8 +26,16 @@ let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent
 
 /// Runs `juesuan` with `arguments`, optionally feeding `stdin`, in `directory` (default: the package root).
 func runJueSuan(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> RunResult {
+    try runProgram(productsDirectory.appendingPathComponent("juesuan").path, arguments, stdin: stdin, in: directory)
+}
+
+/// Runs the program at `path` with `arguments`, optionally feeding `stdin`, in `directory` (default: the package
+/// root).
+func runProgram(_ path: String, _ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws
+    -> RunResult
+{
     let process = Process()
-    process.executableURL = productsDirectory.appendingPathComponent("juesuan")
+    process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
     process.currentDirectoryURL = directory ?? packageRoot
     let outPipe = Pipe()

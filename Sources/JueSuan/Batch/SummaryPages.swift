@@ -253,7 +253,7 @@ public enum SummaryPages {
     /// defused so that a spreadsheet does not run it as a formula.
     static func csvField(_ text: String) -> String {
         var field = text
-        if let first = field.first, "=+@".contains(first) || (first == "-" && Decimal(string: field) == nil) {
+        if let first = field.first, "=+@".contains(first) || (first == "-" && Amount(exactly: field) == nil) {
             field = "'" + field
         }
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// `juesuan batch` as a process: exit statuses, the one summary line when standard error is not a terminal, the
+/// progress line when it is, and usage errors.
+@Suite struct BatchCommandTests {
+    static func inputs(_ name: String, broken: Bool = false) throws -> URL {
+        let directory = try RenderAndValidateTests.scratch(name)
+        let input = directory.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        for sample in ["s0-rendaban.json", "s4-zhushanquweiban.json"] {
+            try FileManager.default.copyItem(
+                at: packageRoot.appendingPathComponent("Samples/\(sample)"),
+                to: input.appendingPathComponent(sample))
+        }
+        if broken { try Data("[1, 2".utf8).write(to: input.appendingPathComponent("broken.json")) }
+        return directory
+    }
+
+    @Test func rendersEveryDepartmentAndSaysSoInOneLine() throws {
+        let directory = try Self.inputs("batch-ok")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("out").path
+        let result = try runJueSuan(["batch", directory.appendingPathComponent("in").path, "--out", out, "-j", "2"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix(
+                "juesuan batch：共 2 个部门文件：已生成 2 个（其中有警告 0 个），有致命问题 0 个，失败 0 个；用时 "))
+        #expect(result.stderr.hasSuffix("秒；汇总见 \(out)/summary.html\n"))
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+        #expect(result.stdout.isEmpty)
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: out))
+        #expect(names.contains("景德镇市人大办公室-2024-部门决算.docx"))
+        #expect(names.contains("中共景德镇市珠山区委办公室-2024-部门决算.html"))
+        #expect(names.contains("summary.xlsx"))
+        #expect(names.count == 2 * 2 + 2 + 4)
+    }
+
+    @Test func aFailingDepartmentMakesTheStatusOneAndTheOthersStillRender() throws {
+        let directory = try Self.inputs("batch-broken", broken: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("out").path
+        let result = try runJueSuan(["batch", directory.appendingPathComponent("in").path, "--out", out])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("已生成 2 个（其中有警告 0 个），有致命问题 0 个，失败 1 个"))
+        #expect(FileManager.default.fileExists(atPath: out + "/景德镇市人大办公室-2024-部门决算.docx"))
+        let page = try String(contentsOfFile: out + "/broken-审核结果.html", encoding: .utf8)
+        #expect(page.contains("broken.json:1:6"))
+    }
+
+    @Test func showsProgressOnATerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let directory = try Self.inputs("batch-tty")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let binary = productsDirectory.appendingPathComponent("juesuan").path
+        let command = "'\(binary)' batch '\(directory.path)/in' --out '\(directory.path)/out' --format txt -j 1"
+        // `script` runs the command on a pseudo-terminal and copies what it prints.
+        let result = try runProgram("/usr/bin/script", ["-qec", command, "/dev/null"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("[2/2] "))
+        #expect(result.stdout.contains("已用 0:0"))
+        #expect(result.stdout.contains("预计剩余 0:00"))
+        #expect(result.stdout.contains("\r\u{1B}[Kjuesuan batch：共 2 个部门文件"))
+    }
+
+    @Test(arguments: [
+        (["batch", "Samples"], "缺少 --out DIR"),
+        (["batch", "--out", "OUT"], "缺少输入目录或文件"),
+        (["batch", "Samples", "--out", "OUT", "--jobs", "0"], "--jobs 应为 1 到 1024 之间的整数，实际为“0”"),
+        (["batch", "Samples", "--out", "OUT", "--jobs", "two"], "--jobs 应为 1 到 1024 之间的整数，实际为“two”"),
+        (["batch", "Samples", "--out", "OUT", "--format", "pdf"], "未知格式“pdf”"),
+        (["batch", "no-such-dir", "--out", "OUT"], "找不到输入：no-such-dir"),
+        (["batch", "Samples", "--out", "README.md"], "--out 应为目录，README.md 是一个文件"),
+        (["batch", "Samples", "--out", "OUT", "--templates", "no-such-dir"], "模板目录不存在：no-such-dir"),
+    ])
+    func usageErrorsExitWithTwo(arguments: [String], message: String) throws {
+        let scratch = try RenderAndValidateTests.scratch("batch-usage")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let result = try runJueSuan(arguments.map { $0 == "OUT" ? scratch.appendingPathComponent("out").path : $0 })
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+}
