@@ -24,6 +24,9 @@ let package = Package(
         .executableTarget(name: "mustache-bench", dependencies: ["Mustache"], path: "Sources/MustacheBench"),
         // Reports per second per output format: `swift run -c release report-bench Samples/s0-rendaban.json`.
         .executableTarget(name: "report-bench", dependencies: ["JueSuan", "Mustache", "Documents"], path: "Sources/ReportBench"),
+        // The whole `juesuan batch` on N synthetic departments: wall time, departments/s, peak memory.
+        // `swift build -c release && .build/release/batch-bench` (it runs the `juesuan` built next to it).
+        .executableTarget(name: "batch-bench", path: "Sources/BatchBench"),
 
         // Running outside checkers (python-docx, openpyxl, LibreOffice) from tests. Test-only; knows nothing of finance.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
