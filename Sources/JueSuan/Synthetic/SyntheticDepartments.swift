@@ -168,7 +168,13 @@ private struct SyntheticBuilder {
 
     // MARK: Helpers
 
-    func amount(_ minor: Int) -> Amount { Amount(Decimal(minor) / Decimal(perWan)) }
+    /// `minor` minor units as 万元, exactly (built from digits and exponent: a division would be slow).
+    func amount(_ minor: Int) -> Amount {
+        Amount(
+            Decimal(
+                sign: minor < 0 ? .minus : .plus, exponent: perWan == 100 ? -2 : -6,
+                significand: Decimal(minor.magnitude)))
+    }
     /// nil for zero (an amount that is 0 may be left out).
     func optional(_ minor: Int) -> Amount? { minor == 0 ? nil : amount(minor) }
     /// `permille` of `value`, rounded down.
