@@ -4,6 +4,7 @@ import Foundation
 var commands: [any Command.Type] {
     [
         RenderCommand.self,
+        SampleCommand.self,
         ValidateCommand.self,
         CheckCommand.self,
         SchemaCommand.self,
