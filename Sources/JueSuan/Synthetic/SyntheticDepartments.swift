@@ -614,7 +614,8 @@ private struct SyntheticBuilder {
     /// Splits `total` over `codes` with random weights (exactly: the last takes the remainder).
     mutating func split(_ total: Int, _ codes: [(String, ClosedRange<Int>)]) {
         guard !codes.isEmpty else { return }
-        let weights = codes.map { random.int($0.1) }
+        // Weights in hundredths, so that two codes drawn from the same range rarely get equal amounts.
+        let weights = codes.map { random.int(($0.1.lowerBound * 100)...($0.1.upperBound * 100)) }
         let sum = max(1, weights.reduce(0, +))
         var rest = total
         for (index, code) in codes.enumerated() {
