@@ -5,6 +5,7 @@ var commands: [any Command.Type] {
     [
         RenderCommand.self,
         BatchCommand.self,
+        SampleCommand.self,
         ValidateCommand.self,
         CheckCommand.self,
         SchemaCommand.self,
