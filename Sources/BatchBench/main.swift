@@ -10,6 +10,7 @@ import Foundation
     import Darwin
 #endif
 
+setvbuf(stdout, nil, _IOLBF, 0)
 var count = 1000
 var jobs = ProcessInfo.processInfo.activeProcessorCount
 var formats = "txt,html,docx,xlsx"
@@ -77,7 +78,9 @@ let input = work.appendingPathComponent("departments")
 let output = work.appendingPathComponent("out")
 defer { if !keep { try? FileManager.default.removeItem(at: work) } }
 
-print("batch-bench：\(count) 个合成部门（种子 \(seed)），格式 \(formats)，\(jobs) 个并行任务，\(ProcessInfo.processInfo.activeProcessorCount) 个 CPU 核")
+print(
+    "batch-bench：\(count) 个合成部门（种子 \(seed)），格式 \(formats)，\(jobs) 个并行任务，\(ProcessInfo.processInfo.activeProcessorCount) 个 CPU 核"
+)
 let sample = measure(["sample", "--count", String(count), "--seed", seed, "--out", input.path])
 guard sample.status == 0 else { exit(1) }
 let inputs = directorySize(input)
