@@ -10,7 +10,9 @@ import Foundation
     import Darwin
 #endif
 
-setvbuf(stdout, nil, _IOLBF, 0)
+/// Prints at once (unbuffered), so that the figures and the children's lines come out in order.
+func say(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
+
 var count = 1000
 var jobs = ProcessInfo.processInfo.activeProcessorCount
 var formats = "txt,html,docx,xlsx"
@@ -78,13 +80,13 @@ let input = work.appendingPathComponent("departments")
 let output = work.appendingPathComponent("out")
 defer { if !keep { try? FileManager.default.removeItem(at: work) } }
 
-print(
+say(
     "batch-bench：\(count) 个合成部门（种子 \(seed)），格式 \(formats)，\(jobs) 个并行任务，\(ProcessInfo.processInfo.activeProcessorCount) 个 CPU 核"
 )
 let sample = measure(["sample", "--count", String(count), "--seed", seed, "--out", input.path])
 guard sample.status == 0 else { exit(1) }
 let inputs = directorySize(input)
-print(String(format: "生成输入     %7.2f s   %d 个文件，%.1f MB", sample.seconds, inputs.files, Double(inputs.bytes) / 1e6))
+say(String(format: "生成输入     %7.2f s   %d 个文件，%.1f MB", sample.seconds, inputs.files, Double(inputs.bytes) / 1e6))
 
 let batch = measure(["batch", input.path, "--out", output.path, "--format", formats, "--jobs", String(jobs)])
 let outputs = directorySize(output)
@@ -94,10 +96,10 @@ let cpu = seconds(batch.usage.ru_utime) + seconds(batch.usage.ru_stime)
 #else
     let peakMB = Double(batch.usage.ru_maxrss) / 1_048_576  // bytes on macOS
 #endif
-print(String(format: "批量生成     %7.2f s   退出状态 %d", batch.seconds, batch.status))
-print(String(format: "部门/秒      %7.1f", Double(count) / batch.seconds))
-print(String(format: "CPU 时间     %7.2f s   （用户 + 系统；并行度 %.2f）", cpu, cpu / batch.seconds))
-print(String(format: "峰值内存     %7.1f MB  （最大常驻内存）", peakMB))
-print(String(format: "输出         %d 个文件，%.1f MB", outputs.files, Double(outputs.bytes) / 1e6))
-print("目标（1,000 个部门 × txt、html、docx、xlsx，2 核）：≤ 10 s，≤ 500 MB")
-if keep { print("文件保留在 \(work.path)") }
+say(String(format: "批量生成     %7.2f s   退出状态 %d", batch.seconds, batch.status))
+say(String(format: "部门/秒      %7.1f", Double(count) / batch.seconds))
+say(String(format: "CPU 时间     %7.2f s   （用户 + 系统；并行度 %.2f）", cpu, cpu / batch.seconds))
+say(String(format: "峰值内存     %7.1f MB  （最大常驻内存）", peakMB))
+say(String(format: "输出         %d 个文件，%.1f MB", outputs.files, Double(outputs.bytes) / 1e6))
+say("目标（1,000 个部门 × txt、html、docx、xlsx，2 核）：≤ 10 s，≤ 500 MB")
+if keep { say("文件保留在 \(work.path)") }
