@@ -51,7 +51,7 @@ guard FileManager.default.isExecutableFile(atPath: binary) else {
 /// Runs `juesuan arguments` with its standard error passed through; returns wall seconds and the child's resource use.
 func measure(_ arguments: [String]) -> (seconds: Double, usage: rusage, status: Int32) {
     let argv = ([binary] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for pointer in argv { free(pointer) } }
     var pid: pid_t = 0
     let start = Date()
     guard posix_spawn(&pid, binary, nil, nil, argv, environ) == 0 else {
