@@ -8,7 +8,7 @@ public enum Markup {
     public static func parse(_ text: String) throws(MarkupError) -> Document {
         var parser = MarkupParser()
         var number = 0
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: LineText.isLineBreak) {
+        for line in LineText.lines(text) {
             number += 1
             parser.read(line, number: number)
         }
@@ -379,7 +379,7 @@ private struct MarkupParser {
             return
         }
         if !header && builder.firstBodyLine == nil { builder.firstBodyLine = at.line }
-        let cells = argument.split(separator: "\t", omittingEmptySubsequences: false).map { String(trim($0)) }
+        let cells = LineText.cells(argument).map { String(trim($0)) }
         let columnCount = builder.table.columns.count
         guard cells.count <= columnCount else {
             report(at.line, "\(at.written) 有 \(cells.count) 个单元格，多于 @columns 定义的 \(columnCount) 列")

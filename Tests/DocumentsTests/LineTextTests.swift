@@ -1,0 +1,40 @@
+import Testing
+
+@testable import Documents
+
+/// The line and cell scans work on UTF-8 bytes; they must find exactly what a reading by `Character` finds.
+@Suite struct LineTextTests {
+    /// Texts where bytes and characters could disagree: CR LF, lone CR, marks and joiners next to TAB, LF and
+    /// spaces, an emoji sequence, empty texts and breaks at either end.
+    static let texts = [
+        "", "\n", "\r", "\r\n", "\n\r", "\r\r\n", "\t", "甲\t乙\n丙\r\n丁\r戊", "a\t\u{301}b\n\u{301}c\r\u{301}",
+        "e\u{301}\r\n\u{200D}x", "👨‍👩‍👧\t👍🏽\n", " \u{301}\t \t", "\r\n\r\n", "x\r", "\u{600} \ty ", "行尾 ", "a  ",
+    ]
+
+    @Test("lines split where a split by Character at line breaks does")
+    func lines() {
+        for text in Self.texts {
+            let expected = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+            #expect(LineText.lines(text) == expected, "\(text.debugDescription)")
+        }
+    }
+
+    @Test("cells split where a split by Character at TAB does")
+    func cells() {
+        for text in Self.texts {
+            let line = text[...]
+            #expect(LineText.cells(line) == line.split(separator: "\t", omittingEmptySubsequences: false))
+        }
+    }
+
+    @Test("flatten and trailing spaces agree with the Character reading")
+    func flatten() {
+        for text in Self.texts {
+            let flat = String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r\n" || $0 == "\r" ? " " : $0 })
+            #expect(LineText.flatten(text) == flat, "\(text.debugDescription)")
+            var trimmed = text
+            while trimmed.last == " " { trimmed.removeLast() }
+            #expect(LineText.withoutTrailingSpaces(text) == trimmed, "\(text.debugDescription)")
+        }
+    }
+}
