@@ -381,29 +381,42 @@ public enum DocxWriter {
         static let justification: [Column.Alignment: String] = [.left: "left", .center: "center", .right: "right"]
     }
 
-    /// Text as runs: TAB becomes `w:tab`, a line break `w:br`; XML-illegal characters are dropped.
+    /// Text as runs: TAB becomes `w:tab`, a line break (LF, CR or CR LF) `w:br`; XML-illegal characters are dropped.
+    /// Scans UTF-8 bytes: TAB, LF and CR are never part of a larger `Character` (other than CR LF).
     static func runs(_ text: String) -> String {
-        guard !text.isEmpty else { return "" }
+        let utf8 = text.utf8
+        guard !utf8.isEmpty else { return "" }
+        let textStart = "<w:t xml:space=\"preserve\">"
+        guard utf8.contains(where: LineText.isBreaking) else {
+            return "<w:r>" + textStart + XMLText.escape(text) + "</w:t></w:r>"
+        }
         var xml = "<w:r>"
-        var segment = ""
-        func flush() {
-            if !segment.isEmpty { xml += "<w:t xml:space=\"preserve\">\(XMLText.escape(segment))</w:t>" }
-            segment = ""
-        }
-        for character in text {
-            switch character {
-            case "\t":
-                flush()
-                xml += "<w:tab/>"
-            case "\r\n", "\r", "\n":
-                flush()
-                xml += "<w:br/>"
-            default:
-                segment.append(character)
+        var segmentStart = utf8.startIndex
+        var position = segmentStart
+        while position != utf8.endIndex {
+            let byte = utf8[position]
+            guard LineText.isBreaking(byte) else {
+                utf8.formIndex(after: &position)
+                continue
             }
+            if segmentStart != position {
+                xml += textStart + XMLText.escape(String(text[segmentStart..<position])) + "</w:t>"
+            }
+            utf8.formIndex(after: &position)
+            if byte == LineText.tab {
+                xml += "<w:tab/>"
+            } else {
+                xml += "<w:br/>"
+                if byte == LineText.carriageReturn, position != utf8.endIndex, utf8[position] == LineText.lineFeed {
+                    utf8.formIndex(after: &position)
+                }
+            }
+            segmentStart = position
         }
-        flush()
-        return xml == "<w:r>" ? "" : xml + "</w:r>"
+        if segmentStart != utf8.endIndex {
+            xml += textStart + XMLText.escape(String(text[segmentStart...])) + "</w:t>"
+        }
+        return xml + "</w:r>"
     }
 }
 

@@ -2,8 +2,8 @@ import Testing
 
 @testable import Documents
 
-/// The line and cell scans work on UTF-8 bytes; they must find exactly what a reading by `Character` finds.
-@Suite struct LineTextTests {
+/// The scans that work on UTF-8 bytes must find exactly what a reading by `Character` or `Unicode.Scalar` finds.
+@Suite struct ByteScanTests {
     /// Texts where bytes and characters could disagree: CR LF, lone CR, marks and joiners next to TAB, LF and
     /// spaces, an emoji sequence, empty texts and breaks at either end.
     static let texts = [
@@ -35,6 +35,19 @@ import Testing
             var trimmed = text
             while trimmed.last == " " { trimmed.removeLast() }
             #expect(LineText.withoutTrailingSpaces(text) == trimmed, "\(text.debugDescription)")
+        }
+    }
+
+    @Test("XMLText.escape: a text is left alone exactly when it has nothing to remove or escape")
+    func plainText() {
+        let texts =
+            Self.texts + [
+                "a&b", "<", ">", "\"", "'", "\u{0}", "\u{1F}", "\u{7F}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{FFBF}",
+                "\u{FFBE}", "\u{EFBF}", "\u{10FFFF}", "甲乙\u{FFFF}丙", "￾", "ｆｕｌｌ＆", "&\u{301}",
+            ]
+        for text in texts {
+            let changes = XMLText.sanitize(text) != text || text.utf8.contains { "&<>\"'".utf8.contains($0) }
+            #expect(XMLText.isPlain(text) == !changes, "\(text.debugDescription)")
         }
     }
 }
