@@ -18,6 +18,18 @@ extension Validator {
 /// The rendered document, searchable by section and table.
 struct RenderedDocument {
     let document: Document
+    /// The body cell texts of each exported table, by sheet name (the first table of a name).
+    private let grids: [String: [[String]]]
+
+    init(document: Document) {
+        self.document = document
+        var grids: [String: [[String]]] = [:]
+        for case .table(let table) in document.blocks {
+            guard let sheet = table.sheetName, grids[sheet] == nil else { continue }
+            grids[sheet] = TableGrid(rows: table.body, columnCount: table.columns.count).texts
+        }
+        self.grids = grids
+    }
 
     /// The paragraphs under the level-2 heading whose text contains `title`, up to the next heading of level ≤ 2.
     func section(_ title: String) -> [String]? {
@@ -50,8 +62,7 @@ struct RenderedDocument {
     /// The text of body cell `column` in the first body row whose cell `labelColumn` satisfies `matches`; a blank
     /// cell reads as `0.00` (or `0` for counts).
     func cell(_ sheet: String, labelColumn: Int, _ matches: (String) -> Bool, column: Int) -> String? {
-        guard let table = table(sheet) else { return nil }
-        let grid = TableGrid(rows: table.body, columnCount: table.columns.count).texts
+        guard let grid = grids[sheet] else { return nil }
         guard let row = grid.first(where: { $0.indices.contains(labelColumn) && matches($0[labelColumn]) }),
             row.indices.contains(column)
         else { return nil }
@@ -84,19 +95,59 @@ struct TextChecker {
             return add(RuleCatalogue.textMatchesTables, place, "找不到“\(label)”的表格数据（\(source)）")
         }
         let normalised = expected.isEmpty ? (unit == "万元" ? "0.00" : "0") : expected
-        let pattern =
-            NSRegularExpression.escapedPattern(for: label) + " ?(-?[0-9][0-9,]*(?:\\.[0-9]+)?) ?"
-            + NSRegularExpression.escapedPattern(for: unit)
-        guard let regex = try? NSRegularExpression(pattern: pattern),
-            let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-            let range = Range(match.range(at: 1), in: text)
-        else {
+        guard let actual = Self.number(after: label, before: unit, in: text) else {
             return add(RuleCatalogue.textMatchesTables, place, "正文中找不到“\(label) … \(unit)”（\(source)：\(normalised)）")
         }
-        let actual = String(text[range])
         if actual != normalised {
             add(RuleCatalogue.textMatchesTables, place, "“\(label)”：正文 \(actual) \(unit)，\(source)为 \(normalised)")
         }
+    }
+
+    /// The number written between the first `label` and `unit` that have one between them: what the regular
+    /// expression `label ?(-?[0-9][0-9,]*(?:\.[0-9]+)?) ?unit` captures (label and unit literal). Matched on UTF-8
+    /// bytes, as the regular expression matches code points.
+    static func number(after label: String, before unit: String, in text: String) -> String? {
+        let bytes = Array(text.utf8)
+        let label = Array(label.utf8)
+        let unit = Array(unit.utf8)
+        func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
+        func at(_ i: Int, _ byte: UInt8) -> Bool { i < bytes.count && bytes[i] == byte }
+        func matches(_ pattern: [UInt8], at i: Int) -> Bool {
+            i + pattern.count <= bytes.count && bytes[i..<i + pattern.count].elementsEqual(pattern)
+        }
+        /// The number's range when the rest of the pattern matches at `i`, tried in the order the regular
+        /// expression backtracks (greedy parts longest first).
+        func number(at i: Int) -> Range<Int>? {
+            for start in at(i, 0x20) ? [i + 1, i] : [i] {
+                var end = start
+                if at(end, UInt8(ascii: "-")) { end += 1 }
+                guard isDigit(end) else { continue }
+                end += 1
+                while isDigit(end) || at(end, UInt8(ascii: ",")) { end += 1 }
+                // The greedy match, then what backtracking could give back; the unit decides.
+                var ends: [Int] = []
+                if at(end, UInt8(ascii: ".")) && isDigit(end + 1) {
+                    var fraction = end + 2
+                    while isDigit(fraction) { fraction += 1 }
+                    ends += (end + 2...fraction).reversed()
+                }
+                ends += (start + (at(start, UInt8(ascii: "-")) ? 2 : 1)...end).reversed()
+                for candidate in ends {
+                    if matches(unit, at: candidate) || (at(candidate, 0x20) && matches(unit, at: candidate + 1)) {
+                        return start..<candidate
+                    }
+                }
+            }
+            return nil
+        }
+        var i = 0
+        while i + label.count <= bytes.count {
+            if matches(label, at: i), let range = number(at: i + label.count) {
+                return String(decoding: bytes[range], as: UTF8.self)
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// Checks that the section contains `expected` (a clause with a computed percentage or phrase).
