@@ -44,6 +44,15 @@ import Testing
         Case(rule: "IN-05", what: "a negative amount") { input in
             input.procurement.works = "-1"
         },
+        Case(rule: "IN-05", what: "a negative amount in a dictionary") { input in
+            input.fiscalInitialBudget.byCategory["201"] = "-0.01"
+        },
+        Case(rule: "IN-05", what: "a negative amount in an array") { input in
+            input.basicExpenditureByEconomicCode[0].amount = "-5"
+        },
+        Case(rule: "IN-05", what: "a negative count") { input in
+            input.department.staff.other = -1
+        },
         Case(rule: "IN-07", what: "外事接待费 above 国内接待费") { input in
             input.threePublic.reception.foreignAffairs = "3"
         },
