@@ -333,7 +333,9 @@ public enum DocxWriter {
             for (r, slots) in grid.slots.enumerated() {
                 let isHeader = r < table.header.count
                 let keepNext = r < keptRows ? "<w:keepNext/>" : ""
-                xml += "<w:tr><w:trPr><w:cantSplit/>\(isHeader ? "<w:tblHeader/>" : "")</w:trPr>"
+                xml +=
+                    isHeader
+                    ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
                 var c = 0
                 while c < grid.columnCount {
                     var span = 1
@@ -363,13 +365,27 @@ public enum DocxWriter {
                         alignment = Self.justification[table.columns[c].alignment] ?? "left"
                     }
                     let width = widths[c..<min(c + span, widths.count)].reduce(0, +)
-                    xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
-                    if span > 1 { xml += "<w:gridSpan w:val=\"\(span)\"/>" }
-                    if let merge { xml += "<w:vMerge w:val=\"\(merge)\"/>" }
-                    xml += "<w:vAlign w:val=\"center\"/></w:tcPr>"
-                    xml +=
-                        "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>\(keepNext)<w:jc w:val=\"\(alignment)\"/></w:pPr>"
-                    xml += runs(text) + "</w:p></w:tc>"
+                    // Appended piece by piece: an interpolation would build (and free) a string of its own.
+                    xml += "<w:tc><w:tcPr><w:tcW w:w=\""
+                    xml += String(width)
+                    xml += "\" w:type=\"dxa\"/>"
+                    if span > 1 {
+                        xml += "<w:gridSpan w:val=\""
+                        xml += String(span)
+                        xml += "\"/>"
+                    }
+                    if let merge {
+                        xml += "<w:vMerge w:val=\""
+                        xml += merge
+                        xml += "\"/>"
+                    }
+                    xml += "<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>"
+                    xml += keepNext
+                    xml += "<w:jc w:val=\""
+                    xml += alignment
+                    xml += "\"/></w:pPr>"
+                    appendRuns(text, to: &xml)
+                    xml += "</w:p></w:tc>"
                     c += span
                 }
                 xml += "</w:tr>"
@@ -382,15 +398,26 @@ public enum DocxWriter {
     }
 
     /// Text as runs: TAB becomes `w:tab`, a line break (LF, CR or CR LF) `w:br`; XML-illegal characters are dropped.
-    /// Scans UTF-8 bytes: TAB, LF and CR are never part of a larger `Character` (other than CR LF).
     static func runs(_ text: String) -> String {
+        var xml = ""
+        appendRuns(text, to: &xml)
+        return xml
+    }
+
+    /// Appends `runs(text)`. Scans UTF-8 bytes: TAB, LF and CR are never part of a larger `Character` (other than
+    /// CR LF).
+    static func appendRuns(_ text: String, to xml: inout String) {
         let utf8 = text.utf8
-        guard !utf8.isEmpty else { return "" }
+        guard !utf8.isEmpty else { return }
         let textStart = "<w:t xml:space=\"preserve\">"
-        guard utf8.contains(where: LineText.isBreaking) else {
-            return "<w:r>" + textStart + XMLText.escape(text) + "</w:t></w:r>"
+        guard LineText.containsBreaking(text) else {
+            xml += "<w:r>"
+            xml += textStart
+            XMLText.appendEscaped(text, to: &xml)
+            xml += "</w:t></w:r>"
+            return
         }
-        var xml = "<w:r>"
+        xml += "<w:r>"
         var segmentStart = utf8.startIndex
         var position = segmentStart
         while position != utf8.endIndex {
@@ -400,7 +427,9 @@ public enum DocxWriter {
                 continue
             }
             if segmentStart != position {
-                xml += textStart + XMLText.escape(String(text[segmentStart..<position])) + "</w:t>"
+                xml += textStart
+                XMLText.appendEscaped(String(text[segmentStart..<position]), to: &xml)
+                xml += "</w:t>"
             }
             utf8.formIndex(after: &position)
             if byte == LineText.tab {
@@ -414,9 +443,11 @@ public enum DocxWriter {
             segmentStart = position
         }
         if segmentStart != utf8.endIndex {
-            xml += textStart + XMLText.escape(String(text[segmentStart...])) + "</w:t>"
+            xml += textStart
+            XMLText.appendEscaped(String(text[segmentStart...]), to: &xml)
+            xml += "</w:t>"
         }
-        return xml + "</w:r>"
+        xml += "</w:r>"
     }
 }
 

@@ -20,6 +20,12 @@ enum LineText {
         byte == tab || isLineBreak(byte)
     }
 
+    /// Whether `text` has a TAB or a line break.
+    static func containsBreaking(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.contains(where: isBreaking) }
+    }
+
     /// The lines of `text`, split at LF, CR and CR LF (which counts as one break).
     static func lines(_ text: String) -> [Substring] {
         var lines: [Substring] = []
@@ -62,7 +68,7 @@ enum LineText {
 
     /// TABs and line breaks become one space each (a CR LF pair counts as one).
     static func flatten(_ text: String) -> String {
-        guard text.utf8.contains(where: isBreaking) else { return text }
+        guard containsBreaking(text) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var previous: UInt8 = 0
