@@ -386,15 +386,36 @@ extension XlsxWriter {
         }
 
         static func longestLine(_ text: String) -> Int {
-            text.split(whereSeparator: \.isNewline).map { XlsxWriter.displayWidth(String($0)) }.max() ?? 0
+            // Most texts are one line: no byte of a newline character (LF, VT, FF, CR, NEL, U+2028, U+2029).
+            guard mayHaveNewline(text) else { return XlsxWriter.displayWidth(text) }
+            return text.split(whereSeparator: \.isNewline).map { XlsxWriter.displayWidth(String($0)) }.max() ?? 0
+        }
+
+        private static func mayHaveNewline(_ text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { bytes in
+                for (i, byte) in bytes.enumerated() {
+                    switch byte {
+                    case 0x0A...0x0D: return true
+                    case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0x85: return true
+                    case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (0xA8...0xA9).contains(bytes[i + 2]):
+                        return true
+                    default: continue
+                    }
+                }
+                return false
+            }
         }
 
         /// How many lines `text` takes in a cell `width` units wide (wrapping), for row heights.
         static func lineCount(_ text: String, width: Int) -> Int {
             let usable = max(1, width - 1)
-            return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { count, line in
-                count + max(1, (XlsxWriter.displayWidth(String(line)) + usable - 1) / usable)
+            func lines(_ line: some StringProtocol) -> Int {
+                max(1, (XlsxWriter.displayWidth(String(line)) + usable - 1) / usable)
             }
+            // Without an LF byte there is no "\n" character to split at.
+            guard text.utf8.contains(LineText.lineFeed) else { return lines(text) }
+            return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + lines($1) }
         }
 
         static let lineHeight = 15.0
@@ -430,10 +451,21 @@ extension XlsxWriter {
                     height: lines > 1 ? Double(lines) * Self.lineHeight : nil)
             }
 
+            let columnNames = (0..<columnCount).map(XlsxWriter.columnName)
+            var cells = ""
+            /// `<c r="B7" s="3"`, appended piece by piece (an interpolation would build a string of its own).
+            func openCell(_ reference: String, _ format: CellFormat) {
+                cells += "<c r=\""
+                cells += reference
+                cells += "\" s=\""
+                cells += String(styles.index(format))
+                cells += "\""
+            }
             for (r, slots) in grid.slots.enumerated() {
                 row += 1
                 let isHeader = r < table.header.count
-                var cells = ""
+                let rowNumber = String(row)
+                cells = ""
                 var lines = 1
                 for (c, slot) in slots.enumerated() {
                     let column = table.columns[c]
@@ -446,7 +478,7 @@ extension XlsxWriter {
                         horizontal = column.alignment.rawValue
                     }
                     var format = CellFormat(bordered: true, horizontal: horizontal, wrap: true)
-                    let reference = "\(XlsxWriter.columnName(c))\(row)"
+                    let reference = columnNames[c] + rowNumber
                     switch slot {
                     case .origin(let cell):
                         if cell.colSpan > 1 || cell.rowSpan > 1 {
@@ -456,24 +488,36 @@ extension XlsxWriter {
                         if !isHeader, column.numeric, let number = XlsxWriter.number(cell.text) {
                             format.numberFormat = styles.numberFormatID(number.formatCode)
                             format.wrap = false
-                            cells += "<c r=\"\(reference)\" s=\"\(styles.index(format))\"><v>\(number.value)</v></c>"
+                            openCell(reference, format)
+                            cells += "><v>"
+                            cells += number.value
+                            cells += "</v></c>"
                         } else if cell.text.isEmpty {
-                            cells += "<c r=\"\(reference)\" s=\"\(styles.index(format))\"/>"
+                            openCell(reference, format)
+                            cells += "/>"
                         } else {
                             let index = strings.index(cell.text)
-                            cells += "<c r=\"\(reference)\" s=\"\(styles.index(format))\" t=\"s\"><v>\(index)</v></c>"
+                            openCell(reference, format)
+                            cells += " t=\"s\"><v>"
+                            cells += String(index)
+                            cells += "</v></c>"
                             if cell.rowSpan == 1 {
                                 let width = widths[c..<min(c + cell.colSpan, widths.count)].reduce(0, +)
                                 lines = max(lines, Self.lineCount(cell.text, width: width))
                             }
                         }
                     case .covered, .empty:
-                        cells += "<c r=\"\(reference)\" s=\"\(styles.index(format))\"/>"
+                        openCell(reference, format)
+                        cells += "/>"
                     }
                 }
-                rows += "<row r=\"\(row)\""
+                rows += "<row r=\""
+                rows += rowNumber
+                rows += "\""
                 if lines > 1 { rows += " ht=\"\(Self.points(Double(lines) * Self.lineHeight))\" customHeight=\"1\"" }
-                rows += ">\(cells)</row>"
+                rows += ">"
+                rows += cells
+                rows += "</row>"
             }
 
             for note in table.notes {

@@ -50,4 +50,21 @@ import Testing
             #expect(XMLText.isPlain(text) == !changes, "\(text.debugDescription)")
         }
     }
+
+    @Test("xlsx line widths and counts agree with splitting by Character")
+    func xlsxLines() {
+        typealias Sheet = XlsxWriter.SheetBuilder
+        let texts = Self.texts + ["甲\u{2028}乙乙", "a\u{85}bb", "x\u{0B}yy\u{0C}z", "“引号”—…", "长文本长文本长文本长文本长文本"]
+        for text in texts {
+            let longest = text.split(whereSeparator: \.isNewline).map { XlsxWriter.displayWidth(String($0)) }.max() ?? 0
+            #expect(Sheet.longestLine(text) == longest, "\(text.debugDescription)")
+            for width in [1, 2, 5, 12] {
+                let usable = max(1, width - 1)
+                let count = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
+                    $0 + max(1, (XlsxWriter.displayWidth(String($1)) + usable - 1) / usable)
+                }
+                #expect(Sheet.lineCount(text, width: width) == count, "\(text.debugDescription) \(width)")
+            }
+        }
+    }
 }
