@@ -15,6 +15,10 @@ enum LineText {
         byte == lineFeed || byte == carriageReturn
     }
 
+    @inline(__always) static func isSpaceOrTab(_ byte: UInt8) -> Bool {
+        byte == space || byte == tab
+    }
+
     /// A byte that would end a line or a TAB-separated cell.
     @inline(__always) static func isBreaking(_ byte: UInt8) -> Bool {
         byte == tab || isLineBreak(byte)

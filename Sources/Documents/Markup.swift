@@ -62,14 +62,33 @@ private struct MarkupParser {
     /// Lower-cased worksheet name → line (spreadsheet programs compare sheet names case-insensitively).
     private var sheetNames: [String: Int] = [:]
 
-    private static let anchorDirectives: Set<Substring> = ["title", "h1", "h2", "h3", "toc1", "toc2"]
-    private static let tableDirectives: Set<Substring> = ["caption", "pre", "columns", "head", "row", "end"]
-    private static let outsideDirectives: Set<Substring> = [
-        "title", "h1", "h2", "h3", "p", "center", "right", "toc1", "toc2", "pagebreak", "property", "table",
-    ]
+    /// Where a directive may stand.
+    private struct Kind {
+        /// Only outside a table.
+        var outside = false
+        /// Only inside a table (`@note` is neither: it goes anywhere).
+        var inTable = false
+        /// May carry an anchor (`#ID`).
+        var anchored = false
+    }
+
+    /// Every directive (one lookup a line).
+    private static let directives: [Substring: Kind] = {
+        var kinds: [Substring: Kind] = ["note": Kind()]
+        for name in ["title", "h1", "h2", "h3", "toc1", "toc2"] {
+            kinds[name[...]] = Kind(outside: true, anchored: true)
+        }
+        for name in ["p", "center", "right", "pagebreak", "property", "table"] {
+            kinds[name[...]] = Kind(outside: true)
+        }
+        for name in ["caption", "pre", "columns", "head", "row", "end"] { kinds[name[...]] = Kind(inTable: true) }
+        return kinds
+    }()
 
     mutating func read(_ line: Substring, number: Int) {
-        let content = line.drop(while: { $0 == " " || $0 == "\t" })
+        // Indentation is rare; a line that does not start with a space or TAB byte has none.
+        let content =
+            line.utf8.first.map(LineText.isSpaceOrTab) ?? false ? line.drop(while: { $0 == " " || $0 == "\t" }) : line
         if content.isEmpty { return }
         guard content.first == "@" else {
             let start = String(content.prefix(20).map { $0 == "\t" ? "⇥" : $0 })
@@ -95,20 +114,19 @@ private struct MarkupParser {
             anchor = nil
         }
 
-        let known = Self.outsideDirectives.contains(name) || Self.tableDirectives.contains(name) || name == "note"
-        guard known else {
+        guard let kind = Self.directives[name] else {
             report(number, "未知指令 \(written)")
             return
         }
-        if anchor != nil && !Self.anchorDirectives.contains(name) {
+        if anchor != nil && !kind.anchored {
             report(number, "\(written)：@\(name) 不能带锚点（只有 @title、@h1、@h2、@h3、@toc1、@toc2 可以带 #ID）")
             return
         }
-        if let table, Self.outsideDirectives.contains(name) {
+        if let table, kind.outside {
             report(number, "\(written) 不能用在表格之内（第 \(table.line) 行的 @table 尚未用 @end 结束）")
             return
         }
-        if table == nil && Self.tableDirectives.contains(name) {
+        if table == nil && kind.inTable {
             if name == "end" {
                 report(number, "\(written) 没有对应的 @table")
             } else {
@@ -283,6 +301,8 @@ private struct MarkupParser {
 
     private mutating func readInTable(_ name: Substring, _ argument: Substring, _ at: Directive) {
         guard var builder = table else { return }
+        // Taken out, so that appending a row does not copy the rows read so far (`table` would still share them).
+        table = nil
         defer { if name != "end" { table = builder } }
         switch name {
         case "caption":
@@ -412,6 +432,12 @@ private struct MarkupParser {
     }
 
     private func trim(_ text: Substring) -> Substring {
+        // A text that neither starts nor ends with a space or TAB byte cannot start or end with those characters.
+        if let first = text.utf8.first, let last = text.utf8.last, !LineText.isSpaceOrTab(first),
+            !LineText.isSpaceOrTab(last)
+        {
+            return text
+        }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
         guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
         else { return "" }
