@@ -26,6 +26,23 @@ import Testing
         #expect(input.subjects[0].income?.generalBudget == "10.5")
     }
 
+    @Test("the checked tree decodes to what JSONDecoder decodes from the text, down to every Decimal's digits")
+    func treeDecoderMatchesJSONDecoder() throws {
+        let paths =
+            samplePaths()
+            + ["minimal.json", "kitchen-sink.json"].map { fixturesDirectory.appendingPathComponent($0).path }
+        for path in paths {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let fromTree = try InputLoader.decode(Array(data), fileName: path).get()
+            let decoder = JSONDecoder()
+            decoder.userInfo[.inputUnit] = fromTree.unit
+            let fromText = try decoder.decode(DepartmentInput.self, from: data)
+            #expect(fromTree == fromText, "\(path)")
+            // Equal Decimals may still be stored differently (2443.1 / 2443.10); written out, they would differ.
+            #expect(try InputLoader.encode(fromTree) == InputLoader.encode(fromText), "\(path)")
+        }
+    }
+
     @Test func malformedJSON() {
         #expect(problems("{\"year\": 2024,}") == ["dept.json:1:15: 错误：JSON 格式错误：“}”之前多了一个逗号"])
         #expect(
