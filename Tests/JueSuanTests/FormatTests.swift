@@ -137,3 +137,31 @@ import Testing
         }
     }
 }
+
+/// Amounts in 万元 skip `Decimal` division by 1 where it changes nothing; it must give the division's bits.
+@Suite struct AmountUnitTests {
+    @Test("dividedByOne gives the bits of value / 1")
+    func sameBitsAsDivision() {
+        func bits(_ value: Decimal) -> [UInt8] { withUnsafeBytes(of: value) { Array($0) } }
+        var texts = ["0", "-0", "0.00", "0e5", "1", "-1", "2443.08", "2443.10", "100", "1e3", "7.00", "-0.5", "1e-128"]
+        texts += [
+            "12345678901234567890123456789012345678", "18446744073709551615", "18446744073709551617", "1e30", "1e-30",
+        ]
+        var state: UInt64 = 0x1234_5678_9ABC_DEF1
+        func next(_ bound: UInt64) -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return (state >> 33) % bound
+        }
+        for _ in 0..<5000 {
+            var text = (next(2) == 0 ? "-" : "") + String(next(9) + 1)
+            for _ in 0..<next(24) { text += String(next(10)) }
+            if next(2) == 0 { text += "." + String(next(1000)) + (next(2) == 0 ? "0" : "") }
+            if next(4) == 0 { text += "e\(Int(next(70)) - 35)" }
+            texts.append(text)
+        }
+        for text in texts {
+            guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { continue }
+            #expect(bits(Amount.dividedByOne(value)) == bits(value / 1), "\(text)")
+        }
+    }
+}
