@@ -330,9 +330,13 @@ public enum DocxWriter {
             xml += "</w:tblGrid>"
             // The title, the header rows and the first body rows stay on one page (no orphaned table head).
             let keptRows = min(grid.slots.count - 1, table.header.count + 3)
+            // Appending a few long pieces per cell is much cheaper than many short ones: the start of a one-column
+            // cell up to its merge is made once per column, the paragraph start is one of a few fixed strings.
+            let cellStarts = widths.map { "<w:tc><w:tcPr><w:tcW w:w=\"\($0)\" w:type=\"dxa\"/>" }
+            let bodyAlignments = table.columns.map { $0.numeric ? Column.Alignment.right : $0.alignment }
             for (r, slots) in grid.slots.enumerated() {
                 let isHeader = r < table.header.count
-                let keepNext = r < keptRows ? "<w:keepNext/>" : ""
+                let keepNext = r < keptRows
                 xml +=
                     isHeader
                     ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
@@ -356,34 +360,15 @@ public enum DocxWriter {
                     case .empty:
                         break
                     }
-                    let alignment: String
-                    if isHeader {
-                        alignment = "center"
-                    } else if table.columns[c].numeric {
-                        alignment = "right"
-                    } else {
-                        alignment = Self.justification[table.columns[c].alignment] ?? "left"
-                    }
-                    let width = widths[c..<min(c + span, widths.count)].reduce(0, +)
-                    // Appended piece by piece: an interpolation would build (and free) a string of its own.
-                    xml += "<w:tc><w:tcPr><w:tcW w:w=\""
-                    xml += String(width)
-                    xml += "\" w:type=\"dxa\"/>"
                     if span > 1 {
-                        xml += "<w:gridSpan w:val=\""
-                        xml += String(span)
-                        xml += "\"/>"
+                        let width = widths[c..<min(c + span, widths.count)].reduce(0, +)
+                        xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/><w:gridSpan w:val=\"\(span)\"/>"
+                    } else {
+                        xml += cellStarts[c]
                     }
-                    if let merge {
-                        xml += "<w:vMerge w:val=\""
-                        xml += merge
-                        xml += "\"/>"
-                    }
-                    xml += "<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>"
-                    xml += keepNext
-                    xml += "<w:jc w:val=\""
-                    xml += alignment
-                    xml += "\"/></w:pPr>"
+                    if let merge { xml += "<w:vMerge w:val=\"\(merge)\"/>" }
+                    let alignment = isHeader ? .center : bodyAlignments[c]
+                    xml += (keepNext ? Self.keptParagraphStarts : Self.paragraphStarts)[alignment] ?? ""
                     appendRuns(text, to: &xml)
                     xml += "</w:p></w:tc>"
                     c += span
@@ -395,6 +380,15 @@ public enum DocxWriter {
         }
 
         static let justification: [Column.Alignment: String] = [.left: "left", .center: "center", .right: "right"]
+
+        /// A table cell's paragraph start up to its text, by alignment, without and with keep-with-next.
+        static let paragraphStarts = justification.mapValues { paragraphStart($0, keepNext: false) }
+        static let keptParagraphStarts = justification.mapValues { paragraphStart($0, keepNext: true) }
+
+        static func paragraphStart(_ alignment: String, keepNext: Bool) -> String {
+            "<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>"
+                + (keepNext ? "<w:keepNext/>" : "") + "<w:jc w:val=\"\(alignment)\"/></w:pPr>"
+        }
     }
 
     /// Text as runs: TAB becomes `w:tab`, a line break (LF, CR or CR LF) `w:br`; XML-illegal characters are dropped.
@@ -411,8 +405,7 @@ public enum DocxWriter {
         guard !utf8.isEmpty else { return }
         let textStart = "<w:t xml:space=\"preserve\">"
         guard LineText.containsBreaking(text) else {
-            xml += "<w:r>"
-            xml += textStart
+            xml += "<w:r><w:t xml:space=\"preserve\">"
             XMLText.appendEscaped(text, to: &xml)
             xml += "</w:t></w:r>"
             return
