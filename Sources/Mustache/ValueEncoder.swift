@@ -32,12 +32,14 @@ private final class ValueEncoder: Encoder {
     /// The key under which `parent` holds this value; nil for the root and for a keyed container's `superEncoder()`
     /// (which shares its container's path).
     let key: (any CodingKey)?
-    private var content = Content.unset
-    private var keys: [String] = []
-    private var values: [MustacheValue] = []
-    private var index: [String: Int]? = nil
+    // An encoder is used by one encoding on one thread, and no access overlaps another: the run-time exclusivity
+    // checks (a measurable share of encoding) are not needed.
+    @exclusivity(unchecked) private var content = Content.unset
+    @exclusivity(unchecked) private var keys: [String] = []
+    @exclusivity(unchecked) private var values: [MustacheValue] = []
+    @exclusivity(unchecked) private var index: [String: Int]? = nil
     /// Positions in `values` whose value is still being written by another encoder.
-    private var pending: [(position: Int, encoder: ValueEncoder)] = []
+    @exclusivity(unchecked) private var pending: [(position: Int, encoder: ValueEncoder)] = []
 
     var codingPath: [any CodingKey] {
         let base = parent?.codingPath ?? []

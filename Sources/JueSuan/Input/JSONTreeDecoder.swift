@@ -121,7 +121,8 @@ private final class KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtoc
     let members: [JSONMember]
     /// Where the last key was found: synthesized conformances ask in declaration order, which is usually the
     /// file's order, so the search starts just after it.
-    private var hint = 0  // a class, so that the non-mutating lookups can move it
+    /// (A class, so that the non-mutating lookups can move it; used by one decoding on one thread.)
+    @exclusivity(unchecked) private var hint = 0
 
     init(decoder: JSONTreeDecoder, members: [JSONMember]) {
         self.decoder = decoder

@@ -270,7 +270,7 @@ extension FindingCollector {
 /// Encodes a value only to see whether any number in it is negative (or a `Decimal` or floating-point value that
 /// might print with a minus sign: NaN, −0). It keeps nothing else, so it costs a fraction of a JSON round trip.
 private final class NegativeNumberProbe: Encoder {
-    private(set) var found = false
+    @exclusivity(unchecked) private(set) var found = false  // one encoding on one thread
     let userInfo: [CodingUserInfoKey: Any]
     var codingPath: [any CodingKey] { [] }
 
