@@ -117,7 +117,7 @@ struct SchemaValidator {
             guard case .object(let members, let position) = node else {
                 return typeMismatch(node, expected: "对象", path: path)
             }
-            let allowed = fields.map { "\"\($0.name)\"" }.joined(separator: "、")
+            var allowed: String { fields.map { "\"\($0.name)\"" }.joined(separator: "、") }  // for messages only
             guard members.count == 1, let member = members.first else {
                 return report(path, position, "内容块只能有一个字段（\(allowed) 之一），实际有 \(members.count) 个")
             }
