@@ -90,20 +90,26 @@ private struct MarkupParser {
         let content =
             line.utf8.first.map(LineText.isSpaceOrTab) ?? false ? line.drop(while: { $0 == " " || $0 == "\t" }) : line
         if content.isEmpty { return }
-        guard content.first == "@" else {
-            let start = String(content.prefix(20).map { $0 == "\t" ? "⇥" : $0 })
-            let more = content.count > 20 ? "…" : ""
-            report(number, "未知指令：此行不以 @ 指令开头（“\(start)\(more)”）")
-            return
+        let token: Substring
+        let argument: Substring
+        if let split = Self.quickSplit(content) {
+            (token, argument) = split
+        } else {
+            guard content.first == "@" else {
+                let start = String(content.prefix(20).map { $0 == "\t" ? "⇥" : $0 })
+                let more = content.count > 20 ? "…" : ""
+                report(number, "未知指令：此行不以 @ 指令开头（“\(start)\(more)”）")
+                return
+            }
+            token = content.dropFirst().prefix(while: { $0 != " " && $0 != "\t" })
+            let rest = content.dropFirst(1 + token.count)
+            if rest.first == "\t" {
+                report(number, "@\(token) 与参数之间应为一个空格，不能是 TAB")
+                return
+            }
+            argument = rest.dropFirst()
         }
-        let token = content.dropFirst().prefix(while: { $0 != " " && $0 != "\t" })
-        let written = "@" + token
-        let rest = content.dropFirst(1 + token.count)
-        if rest.first == "\t" {
-            report(number, "\(written) 与参数之间应为一个空格，不能是 TAB")
-            return
-        }
-        let argument = rest.dropFirst()
+        var written: String { "@" + token }  // for messages
         let name: Substring
         let anchor: Substring?
         if let hash = token.firstIndex(of: "#") {
@@ -135,12 +141,30 @@ private struct MarkupParser {
             return
         }
 
-        let directive = Directive(written: written, line: number)
+        let directive = Directive(token: token, line: number)
         if table != nil {
             readInTable(name, argument, directive)
         } else {
             readOutside(name, anchor: anchor, argument, directive)
         }
+    }
+
+    /// The directive token (after `@`, up to the first space or TAB) and the argument (after that one space),
+    /// found on bytes where this is sure to be what the reading by `Character` finds: an ASCII token, then the end
+    /// of the line or a space that no following character joins (checked as a `Character`). Nil otherwise.
+    private static func quickSplit(_ content: Substring) -> (token: Substring, argument: Substring)? {
+        let utf8 = content.utf8
+        guard utf8.first == UInt8(ascii: "@") else { return nil }
+        let tokenStart = utf8.index(after: utf8.startIndex)
+        var end = tokenStart
+        while end != utf8.endIndex, !LineText.isSpaceOrTab(utf8[end]) {
+            guard utf8[end] < 0x80 else { return nil }
+            utf8.formIndex(after: &end)
+        }
+        guard end != tokenStart else { return nil }
+        if end == utf8.endIndex { return (content[tokenStart...], content[end...]) }
+        guard content[end...].first == " " else { return nil }
+        return (content[tokenStart..<end], content[utf8.index(after: end)...])
     }
 
     mutating func finish() throws(MarkupError) -> Document {
@@ -493,9 +517,12 @@ private struct MarkupParser {
 
 /// Where a directive was written, for messages.
 private struct Directive {
-    /// `@` + the directive name as written, with its `#ID` if any.
-    var written: String
+    /// The directive name as written, with its `#ID` if any.
+    var token: Substring
     var line: Int
+
+    /// `@` + the token, for messages.
+    var written: String { "@" + token }
 }
 
 private struct TableBuilder {
