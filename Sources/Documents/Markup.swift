@@ -423,7 +423,7 @@ private struct MarkupParser {
             return
         }
         if !header && builder.firstBodyLine == nil { builder.firstBodyLine = at.line }
-        let cells = LineText.cells(argument).map { String(trim($0)) }
+        let cells = LineText.trimmedCells(argument)
         let columnCount = builder.table.columns.count
         guard cells.count <= columnCount else {
             report(at.line, "\(at.written) 有 \(cells.count) 个单元格，多于 @columns 定义的 \(columnCount) 列")
@@ -462,10 +462,7 @@ private struct MarkupParser {
         {
             return text
         }
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return text[first...last]
+        return LineText.trimmed(text)
     }
 
     private mutating func requireText(_ argument: Substring, _ at: Directive) -> String? {

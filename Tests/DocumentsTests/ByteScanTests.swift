@@ -27,6 +27,21 @@ import Testing
         }
     }
 
+    @Test("trimmed cells agree with splitting and trimming by Character")
+    func trimmedCells() {
+        let texts = Self.texts + [" a \t b ", "\t\t", " \u{301}a\t甲 ", "\u{600} x\t y\u{301} ", "  ", "x\t\t y"]
+        for text in texts {
+            let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+            let expected = text[...].split(separator: "\t", omittingEmptySubsequences: false).map { cell in
+                guard let first = cell.firstIndex(where: { !isSpace($0) }),
+                    let last = cell.lastIndex(where: { !isSpace($0) })
+                else { return "" }
+                return String(cell[first...last])
+            }
+            #expect(LineText.trimmedCells(text[...]) == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test("flatten and trailing spaces agree with the Character reading")
     func flatten() {
         for text in Self.texts {
