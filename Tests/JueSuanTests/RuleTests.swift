@@ -336,3 +336,26 @@ import Testing
         #expect(found > 400)  // the comparison covers real captures, not only misses
     }
 }
+
+/// The table-to-text rules search sentences on bytes when that is what Foundation's `contains` finds.
+@Suite struct TextSearchTests {
+    @Test("the same answer as Foundation's contains")
+    func sameAsFoundation() {
+        let pieces = ["收入", "合计", " ", "1", "0.5", "%", "，", "。", "（", "）", "\n", "“", "”", "万元", "e\u{301}", "é", "a"]
+        var state: UInt64 = 0x0DDB_1A5E_5BAD_5EED
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        func text(_ count: Int) -> String { (0..<count).map { _ in pieces[next(pieces.count)] }.joined() }
+        for _ in 0..<3000 {
+            let haystack = text(next(12))
+            let needle = text(next(4))
+            #expect(
+                TextSearch.contains(haystack, needle) == haystack.contains(needle),
+                "\(needle.debugDescription) in \(haystack.debugDescription)")
+        }
+        #expect(TextSearch.isPlain("本年收入合计 2,443.08 万元，比上年增加 1.00 万元（“三公”经费）。\n"))
+        #expect(!TextSearch.isPlain("e\u{301}"))
+    }
+}

@@ -40,7 +40,7 @@ struct RenderedDocument {
             switch block {
             case .heading(let heading) where heading.level <= 2:
                 if collecting { return texts }
-                if heading.level == 2 && heading.text.contains(title) {
+                if heading.level == 2 && TextSearch.contains(heading.text, title) {
                     collecting = true
                     found = true
                 }
@@ -103,6 +103,17 @@ struct TextChecker {
         }
     }
 
+    /// The last section text checked and whether it is plain (`TextSearch.isPlain`): a section's clauses are
+    /// checked one after another against the same text.
+    private var plainText: (text: String, plain: Bool)?
+
+    private mutating func isPlain(_ text: String) -> Bool {
+        if let plainText, plainText.text == text { return plainText.plain }
+        let plain = TextSearch.isPlain(text)
+        plainText = (text, plain)
+        return plain
+    }
+
     /// The number written between the first `label` and `unit` that have one between them: what the regular
     /// expression `label ?(-?[0-9][0-9,]*(?:\.[0-9]+)?) ?unit` captures (label and unit literal). Matched on UTF-8
     /// bytes, as the regular expression matches code points.
@@ -152,7 +163,7 @@ struct TextChecker {
 
     /// Checks that the section contains `expected` (a clause with a computed percentage or phrase).
     private mutating func clause(_ section: String, _ text: String, _ expected: String, what: String) {
-        if !text.contains(expected) {
+        if !TextSearch.contains(text, expected, textIsPlain: isPlain(text)) {
             add(RuleCatalogue.textMatchesFigures, "第三部分 \(section)", "“\(what)”应为“\(expected)”，正文中没有这句")
         }
     }
@@ -354,6 +365,42 @@ struct TextChecker {
             let text = paragraph.text
             if regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil {
                 add(RuleCatalogue.zeroBudgetRate, "第三部分", "预算数为 0 时写了完成率：“\(String(text.prefix(60)))…”")
+            }
+        }
+    }
+}
+
+/// Foundation's `contains` for report sentences without its cost: it searches by composed characters with canonical
+/// equivalence (through CFString), which for texts made only of characters that have no decomposition and that join
+/// no neighbour is the same as finding the UTF-8 bytes.
+enum TextSearch {
+    /// `text.contains(part)` as Foundation answers it.
+    static func contains(_ text: String, _ part: String, textIsPlain: Bool? = nil) -> Bool {
+        guard !part.isEmpty, isPlain(part), textIsPlain ?? isPlain(text) else { return text.contains(part) }
+        var text = text
+        var part = part
+        return text.withUTF8 { haystack in
+            part.withUTF8 { needle in
+                guard needle.count <= haystack.count else { return false }
+                for start in 0...(haystack.count - needle.count)
+                where haystack[start] == needle[0]
+                    && memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0
+                {
+                    return true
+                }
+                return false
+            }
+        }
+    }
+
+    /// Only LF, printable ASCII, CJK ideographs, CJK and full-width punctuation and the quotes, dashes and ellipsis
+    /// of Chinese text: characters without a canonical decomposition that never join a neighbour.
+    static func isPlain(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x0A, 0x20...0x7E, 0x3000...0x3029, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
+            case 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026: return true
+            default: return false
             }
         }
     }
