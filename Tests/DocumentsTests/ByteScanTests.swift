@@ -82,4 +82,74 @@ import Testing
             }
         }
     }
+
+    /// The previous, array-based reading of xlsx numbers, as the reference for the byte reading.
+    static func referenceNumber(_ text: String) -> XlsxWriter.Number? {
+        var chars = Array(text.utf8)
+        while let first = chars.first, first == 0x20 { chars.removeFirst() }
+        while let last = chars.last, last == 0x20 { chars.removeLast() }
+        var i = 0
+        let negative = i < chars.count && chars[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+        var integer: [UInt8] = []
+        var groups: [Int] = []
+        var run = 0
+        while i < chars.count, isDigit(chars[i]) || chars[i] == UInt8(ascii: ",") {
+            if chars[i] == UInt8(ascii: ",") {
+                groups.append(run)
+                run = 0
+            } else {
+                integer.append(chars[i])
+                run += 1
+            }
+            i += 1
+        }
+        groups.append(run)
+        guard !integer.isEmpty else { return nil }
+        let grouped = groups.count > 1
+        if grouped {
+            guard (1...3).contains(groups[0]), groups.dropFirst().allSatisfy({ $0 == 3 }) else { return nil }
+        }
+        if integer.count > 1 && integer[0] == UInt8(ascii: "0") { return nil }
+        var fraction: [UInt8] = []
+        if i < chars.count, chars[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < chars.count, isDigit(chars[i]) {
+                fraction.append(chars[i])
+                i += 1
+            }
+            guard !fraction.isEmpty else { return nil }
+        }
+        guard i == chars.count else { return nil }
+        let significant = (integer + fraction).drop(while: { $0 == UInt8(ascii: "0") }).count
+        guard significant <= 15 else { return nil }
+        var value = negative ? "-" : ""
+        value += String(decoding: integer, as: UTF8.self)
+        if !fraction.isEmpty { value += "." + String(decoding: fraction, as: UTF8.self) }
+        let magnitude = Double(String(decoding: integer, as: UTF8.self)) ?? 0
+        return XlsxWriter.Number(value: value, decimals: fraction.count, grouped: grouped || magnitude < 1000)
+    }
+
+    @Test("xlsx numbers read as the array-based reading did")
+    func xlsxNumbers() {
+        let pieces = ["1", "0", "9", ",", ".", "-", " ", "234", "567", "00", "a"]
+        var texts = [
+            "", "-", "0", "0.00", "-0.00", "1,234.50", "12,34", "1,2345", ",123", "123,", "007", "1.", ".5", "1e3",
+        ]
+        texts += ["2443.08", " 12 ", "999", "1000", "123456789012345", "1234567890123456", "0.0000000000000001", "---"]
+        var state: UInt64 = 0xFEED_FACE_CAFE_BEEF
+        for _ in 0..<5000 {
+            var text = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for _ in 0..<Int((state >> 33) % 8) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            texts.append(text)
+        }
+        for text in texts {
+            #expect(XlsxWriter.number(text) == Self.referenceNumber(text), "\(text.debugDescription)")
+        }
+    }
 }
