@@ -38,6 +38,14 @@ func stage(_ name: String, _ body: () throws -> Int) rethrows {
     print("\(name.padding(toLength: 40, withPad: " ", startingAt: 0))\(rate) /s \(milliseconds) ms \(size) KiB")
 }
 
+/// Byte counts added from several threads.
+final class Sizes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sum = 0
+    var total: Int { lock.withLock { sum } }
+    func add(_ count: Int) { lock.withLock { sum += count } }
+}
+
 /// What the stages after the first share: made once, and only when a stage needs it.
 nonisolated(unsafe) var fixtureMade: (prepared: ReportPreparation, report: RenderedReport)?
 
@@ -55,13 +63,21 @@ func fixture() -> (prepared: ReportPreparation, report: RenderedReport) {
 let howLong = fixedRuns.map { " \($0) 次" } ?? "约 \(seconds) 秒"
 print("report-bench: \(input.department.name) \(input.year)（\(path)），每项\(howLong)")
 let text = try Data(contentsOf: URL(fileURLWithPath: path))
-/// The formats the batch command writes for each department.
-let batchFormats: [OutputFormat] = [.txt, .html, .docx, .xlsx]
-try stage("batch: load, check, txt html docx xlsx") {
+/// One department as the batch command handles it: read, checked, rendered, written as txt, html, docx and xlsx.
+@Sendable func batchOnce(_ path: String) throws -> Int {
     guard case .success(let loaded) = InputLoader.load(path: path), let fresh = CheckedReport(loaded).rendered else {
         return 0
     }
-    return try batchFormats.map { try fresh.bytes($0).count }.reduce(0, +)
+    let formats: [OutputFormat] = [.txt, .html, .docx, .xlsx]
+    return try formats.map { try fresh.bytes($0).count }.reduce(0, +)
+}
+try stage("batch: load, check, txt html docx xlsx") { try batchOnce(path) }
+// Two departments at a time, one per thread (the figure is per pair): shows whether anything shared slows them.
+stage("batch, 2 threads (per pair)") {
+    let sizes = Sizes()
+    let path = path
+    DispatchQueue.concurrentPerform(iterations: 2) { _ in sizes.add((try? batchOnce(path)) ?? 0) }
+    return sizes.total
 }
 stage("read + check input") {
     if case .success = InputLoader.decode(Array(text), fileName: path) { return text.count }
