@@ -63,9 +63,11 @@ public enum DocxWriter {
     static func documentXML(_ document: Document) -> String {
         var body = BodyBuilder(document: document)
         for block in document.blocks { body.add(block) }
+        let content = body.finish()
         var xml = OfficePackage.xmlDeclaration
+        xml.reserveCapacity(content.utf8.count + 512)  // the document is large: grown once, not by doubling
         xml += "<w:document xmlns:w=\"\(wordNamespace)\" xmlns:r=\"\(OfficePackage.relationshipNamespace)\"><w:body>"
-        xml += body.finish()
+        xml += content
         xml += "</w:body></w:document>"
         return xml
     }
@@ -246,13 +248,15 @@ public enum DocxWriter {
             case .table: elements.append(.paragraph(WordParagraph(style: "SectionEnd")))
             case nil: elements.append(.paragraph(WordParagraph(style: "Normal")))
             }
-            var xml = ""
-            for element in elements {
+            let parts = elements.map { element in
                 switch element {
-                case .paragraph(let paragraph): xml += paragraph.xml
-                case .table(let table): xml += table
+                case .paragraph(let paragraph): paragraph.xml
+                case .table(let table): table
                 }
             }
+            var xml = ""
+            xml.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count } + 1024)
+            for part in parts { xml += part }
             return xml + page.sectPr
         }
 
