@@ -63,9 +63,11 @@ public enum DocxWriter {
     static func documentXML(_ document: Document) -> String {
         var body = BodyBuilder(document: document)
         for block in document.blocks { body.add(block) }
+        let content = body.finish()
         var xml = OfficePackage.xmlDeclaration
+        xml.reserveCapacity(content.utf8.count + 512)  // the document is large: grown once, not by doubling
         xml += "<w:document xmlns:w=\"\(wordNamespace)\" xmlns:r=\"\(OfficePackage.relationshipNamespace)\"><w:body>"
-        xml += body.finish()
+        xml += content
         xml += "</w:body></w:document>"
         return xml
     }
@@ -246,13 +248,15 @@ public enum DocxWriter {
             case .table: elements.append(.paragraph(WordParagraph(style: "SectionEnd")))
             case nil: elements.append(.paragraph(WordParagraph(style: "Normal")))
             }
-            var xml = ""
-            for element in elements {
+            let parts = elements.map { element in
                 switch element {
-                case .paragraph(let paragraph): xml += paragraph.xml
-                case .table(let table): xml += table
+                case .paragraph(let paragraph): paragraph.xml
+                case .table(let table): table
                 }
             }
+            var xml = ""
+            xml.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count } + 1024)
+            for part in parts { xml += part }
             return xml + page.sectPr
         }
 
@@ -330,10 +334,16 @@ public enum DocxWriter {
             xml += "</w:tblGrid>"
             // The title, the header rows and the first body rows stay on one page (no orphaned table head).
             let keptRows = min(grid.slots.count - 1, table.header.count + 3)
+            // Appending a few long pieces per cell is much cheaper than many short ones: the start of a one-column
+            // cell up to its merge is made once per column, the paragraph start is one of a few fixed strings.
+            let cellStarts = widths.map { "<w:tc><w:tcPr><w:tcW w:w=\"\($0)\" w:type=\"dxa\"/>" }
+            let bodyAlignments = table.columns.map { $0.numeric ? Column.Alignment.right : $0.alignment }
             for (r, slots) in grid.slots.enumerated() {
                 let isHeader = r < table.header.count
-                let keepNext = r < keptRows ? "<w:keepNext/>" : ""
-                xml += "<w:tr><w:trPr><w:cantSplit/>\(isHeader ? "<w:tblHeader/>" : "")</w:trPr>"
+                let keepNext = r < keptRows
+                xml +=
+                    isHeader
+                    ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
                 var c = 0
                 while c < grid.columnCount {
                     var span = 1
@@ -354,22 +364,17 @@ public enum DocxWriter {
                     case .empty:
                         break
                     }
-                    let alignment: String
-                    if isHeader {
-                        alignment = "center"
-                    } else if table.columns[c].numeric {
-                        alignment = "right"
+                    if span > 1 {
+                        let width = widths[c..<min(c + span, widths.count)].reduce(0, +)
+                        xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/><w:gridSpan w:val=\"\(span)\"/>"
                     } else {
-                        alignment = Self.justification[table.columns[c].alignment] ?? "left"
+                        xml += cellStarts[c]
                     }
-                    let width = widths[c..<min(c + span, widths.count)].reduce(0, +)
-                    xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
-                    if span > 1 { xml += "<w:gridSpan w:val=\"\(span)\"/>" }
                     if let merge { xml += "<w:vMerge w:val=\"\(merge)\"/>" }
-                    xml += "<w:vAlign w:val=\"center\"/></w:tcPr>"
-                    xml +=
-                        "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>\(keepNext)<w:jc w:val=\"\(alignment)\"/></w:pPr>"
-                    xml += runs(text) + "</w:p></w:tc>"
+                    let alignment = isHeader ? .center : bodyAlignments[c]
+                    xml += (keepNext ? Self.keptParagraphStarts : Self.paragraphStarts)[alignment] ?? ""
+                    appendRuns(text, to: &xml)
+                    xml += "</w:p></w:tc>"
                     c += span
                 }
                 xml += "</w:tr>"
@@ -379,31 +384,67 @@ public enum DocxWriter {
         }
 
         static let justification: [Column.Alignment: String] = [.left: "left", .center: "center", .right: "right"]
+
+        /// A table cell's paragraph start up to its text, by alignment, without and with keep-with-next.
+        static let paragraphStarts = justification.mapValues { paragraphStart($0, keepNext: false) }
+        static let keptParagraphStarts = justification.mapValues { paragraphStart($0, keepNext: true) }
+
+        static func paragraphStart(_ alignment: String, keepNext: Bool) -> String {
+            "<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>"
+                + (keepNext ? "<w:keepNext/>" : "") + "<w:jc w:val=\"\(alignment)\"/></w:pPr>"
+        }
     }
 
-    /// Text as runs: TAB becomes `w:tab`, a line break `w:br`; XML-illegal characters are dropped.
+    /// Text as runs: TAB becomes `w:tab`, a line break (LF, CR or CR LF) `w:br`; XML-illegal characters are dropped.
     static func runs(_ text: String) -> String {
-        guard !text.isEmpty else { return "" }
-        var xml = "<w:r>"
-        var segment = ""
-        func flush() {
-            if !segment.isEmpty { xml += "<w:t xml:space=\"preserve\">\(XMLText.escape(segment))</w:t>" }
-            segment = ""
+        var xml = ""
+        appendRuns(text, to: &xml)
+        return xml
+    }
+
+    /// Appends `runs(text)`. Scans UTF-8 bytes: TAB, LF and CR are never part of a larger `Character` (other than
+    /// CR LF).
+    static func appendRuns(_ text: String, to xml: inout String) {
+        let utf8 = text.utf8
+        guard !utf8.isEmpty else { return }
+        let textStart = "<w:t xml:space=\"preserve\">"
+        guard LineText.containsBreaking(text) else {
+            xml += "<w:r><w:t xml:space=\"preserve\">"
+            XMLText.appendEscaped(text, to: &xml)
+            xml += "</w:t></w:r>"
+            return
         }
-        for character in text {
-            switch character {
-            case "\t":
-                flush()
-                xml += "<w:tab/>"
-            case "\r\n", "\r", "\n":
-                flush()
-                xml += "<w:br/>"
-            default:
-                segment.append(character)
+        xml += "<w:r>"
+        var segmentStart = utf8.startIndex
+        var position = segmentStart
+        while position != utf8.endIndex {
+            let byte = utf8[position]
+            guard LineText.isBreaking(byte) else {
+                utf8.formIndex(after: &position)
+                continue
             }
+            if segmentStart != position {
+                xml += textStart
+                XMLText.appendEscaped(String(text[segmentStart..<position]), to: &xml)
+                xml += "</w:t>"
+            }
+            utf8.formIndex(after: &position)
+            if byte == LineText.tab {
+                xml += "<w:tab/>"
+            } else {
+                xml += "<w:br/>"
+                if byte == LineText.carriageReturn, position != utf8.endIndex, utf8[position] == LineText.lineFeed {
+                    utf8.formIndex(after: &position)
+                }
+            }
+            segmentStart = position
         }
-        flush()
-        return xml == "<w:r>" ? "" : xml + "</w:r>"
+        if segmentStart != utf8.endIndex {
+            xml += textStart
+            XMLText.appendEscaped(String(text[segmentStart...]), to: &xml)
+            xml += "</w:t>"
+        }
+        xml += "</w:r>"
     }
 }
 

@@ -19,8 +19,40 @@ public enum XMLText {
         return String(result)
     }
 
+    /// Whether `text` has nothing to remove or escape: no control character other than TAB, LF and CR, no U+FFFE
+    /// or U+FFFF (UTF-8 `EF BF BE` / `EF BF BF`) and none of `&` `<` `>` `"` `'`. One pass over the bytes; most
+    /// texts are like this.
+    static func isPlain(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var previous: (UInt8, UInt8) = (0, 0)
+            for byte in bytes {
+                switch byte {
+                case 0x09, 0x0A, 0x0D: break
+                case 0..<0x20, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""),
+                    UInt8(ascii: "'"):
+                    return false
+                case 0xBE...0xBF where previous == (0xEF, 0xBF): return false
+                default: break
+                }
+                previous = (previous.1, byte)
+            }
+            return true
+        }
+    }
+
+    /// Appends `escape(text)`.
+    static func appendEscaped(_ text: String, to output: inout String) {
+        if isPlain(text) {
+            output += text
+        } else {
+            output += escape(text)
+        }
+    }
+
     /// Sanitises and escapes text for an XML/HTML text node or a double-quoted attribute value.
     public static func escape(_ text: String) -> String {
+        if isPlain(text) { return text }
         let clean = sanitize(text)
         guard
             clean.utf8.contains(where: {

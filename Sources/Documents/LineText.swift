@@ -1,25 +1,124 @@
 // Keeping a text on one line: shared by the markup escaper and the line-oriented writers (txt, Markdown).
+//
+// TAB, LF and CR are control characters, which Unicode never joins with a neighbour into one `Character` (only CR LF
+// forms one), so scanning the UTF-8 bytes finds exactly the `Character`s "\t", "\n", "\r" and "\r\n" — without the
+// cost of breaking the whole text into grapheme clusters.
 
 enum LineText {
-    /// A line break (LF, CR, CR LF) — Swift keeps CR LF as one `Character`.
-    static func isLineBreak(_ character: Character) -> Bool {
-        character == "\n" || character == "\r\n" || character == "\r"
+    static let tab = UInt8(ascii: "\t")
+    static let lineFeed = UInt8(ascii: "\n")
+    static let carriageReturn = UInt8(ascii: "\r")
+    static let space = UInt8(ascii: " ")
+
+    /// A byte of a line break (LF, CR).
+    @inline(__always) static func isLineBreak(_ byte: UInt8) -> Bool {
+        byte == lineFeed || byte == carriageReturn
     }
 
-    /// A character that would end a line or a TAB-separated cell.
-    static func isBreaking(_ character: Character) -> Bool {
-        character == "\t" || isLineBreak(character)
+    @inline(__always) static func isSpaceOrTab(_ byte: UInt8) -> Bool {
+        byte == space || byte == tab
+    }
+
+    /// A byte that would end a line or a TAB-separated cell.
+    @inline(__always) static func isBreaking(_ byte: UInt8) -> Bool {
+        byte == tab || isLineBreak(byte)
+    }
+
+    /// Whether `text` has a TAB or a line break.
+    static func containsBreaking(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.contains(where: isBreaking) }
+    }
+
+    /// The lines of `text`, split at LF, CR and CR LF (which counts as one break).
+    static func lines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var position = start
+        while position != utf8.endIndex {
+            let byte = utf8[position]
+            guard isLineBreak(byte) else {
+                utf8.formIndex(after: &position)
+                continue
+            }
+            lines.append(text[start..<position])
+            utf8.formIndex(after: &position)
+            if byte == carriageReturn, position != utf8.endIndex, utf8[position] == lineFeed {
+                utf8.formIndex(after: &position)
+            }
+            start = position
+        }
+        lines.append(text[start..<utf8.endIndex])
+        return lines
+    }
+
+    /// The TAB-separated cells of `line` (n TABs give n + 1 cells), each `trimmed`. A cell that neither starts nor
+    /// ends with a space or TAB byte (nearly all) is taken as its bytes, without a Substring.
+    static func trimmedCells(_ line: Substring) -> [String] {
+        let quick = line.utf8.withContiguousStorageIfAvailable { bytes -> [String] in
+            var cells: [String] = []
+            var start = 0
+            for position in 0...bytes.count where position == bytes.count || bytes[position] == tab {
+                let cell = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                if let first = cell.first, let last = cell.last, isSpaceOrTab(first) || isSpaceOrTab(last) {
+                    let from = line.utf8.index(line.utf8.startIndex, offsetBy: start)
+                    let to = line.utf8.index(line.utf8.startIndex, offsetBy: position)
+                    cells.append(String(trimmed(line[from..<to])))
+                } else {
+                    cells.append(String(decoding: cell, as: UTF8.self))
+                }
+                start = position + 1
+            }
+            return cells
+        }
+        return quick ?? cells(line).map { String(trimmed($0)) }
+    }
+
+    /// Without leading and trailing spaces and TABs (as `Character`s).
+    static func trimmed(_ text: Substring) -> Substring {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return text[first...last]
+    }
+
+    /// The TAB-separated cells of `line` (n TABs give n + 1 cells).
+    static func cells(_ line: Substring) -> [Substring] {
+        var cells: [Substring] = []
+        let utf8 = line.utf8
+        var start = utf8.startIndex
+        var position = start
+        while position != utf8.endIndex {
+            if utf8[position] == tab {
+                cells.append(line[start..<position])
+                start = utf8.index(after: position)
+            }
+            utf8.formIndex(after: &position)
+        }
+        cells.append(line[start..<utf8.endIndex])
+        return cells
     }
 
     /// TABs and line breaks become one space each (a CR LF pair counts as one).
     static func flatten(_ text: String) -> String {
-        guard text.contains(where: isBreaking) else { return text }
-        return String(text.map { isBreaking($0) ? " " : $0 })
+        guard containsBreaking(text) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if !(byte == lineFeed && previous == carriageReturn) {
+                bytes.append(isBreaking(byte) ? space : byte)
+            }
+            previous = byte
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Drops trailing spaces (not TABs: a row's trailing TABs are its empty last cells).
     static func withoutTrailingSpaces(_ text: String) -> String {
-        guard text.last == " " else { return text }
+        // A last `Character` " " ends in a space byte; most lines do not.
+        guard text.utf8.last == space, text.last == " " else { return text }
         var result = text
         while result.last == " " { result.removeLast() }
         return result

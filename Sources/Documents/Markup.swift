@@ -8,7 +8,7 @@ public enum Markup {
     public static func parse(_ text: String) throws(MarkupError) -> Document {
         var parser = MarkupParser()
         var number = 0
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: LineText.isLineBreak) {
+        for line in LineText.lines(text) {
             number += 1
             parser.read(line, number: number)
         }
@@ -62,29 +62,54 @@ private struct MarkupParser {
     /// Lower-cased worksheet name → line (spreadsheet programs compare sheet names case-insensitively).
     private var sheetNames: [String: Int] = [:]
 
-    private static let anchorDirectives: Set<Substring> = ["title", "h1", "h2", "h3", "toc1", "toc2"]
-    private static let tableDirectives: Set<Substring> = ["caption", "pre", "columns", "head", "row", "end"]
-    private static let outsideDirectives: Set<Substring> = [
-        "title", "h1", "h2", "h3", "p", "center", "right", "toc1", "toc2", "pagebreak", "property", "table",
-    ]
+    /// Where a directive may stand.
+    private struct Kind {
+        /// Only outside a table.
+        var outside = false
+        /// Only inside a table (`@note` is neither: it goes anywhere).
+        var inTable = false
+        /// May carry an anchor (`#ID`).
+        var anchored = false
+    }
+
+    /// Every directive (one lookup a line).
+    private static let directives: [Substring: Kind] = {
+        var kinds: [Substring: Kind] = ["note": Kind()]
+        for name in ["title", "h1", "h2", "h3", "toc1", "toc2"] {
+            kinds[name[...]] = Kind(outside: true, anchored: true)
+        }
+        for name in ["p", "center", "right", "pagebreak", "property", "table"] {
+            kinds[name[...]] = Kind(outside: true)
+        }
+        for name in ["caption", "pre", "columns", "head", "row", "end"] { kinds[name[...]] = Kind(inTable: true) }
+        return kinds
+    }()
 
     mutating func read(_ line: Substring, number: Int) {
-        let content = line.drop(while: { $0 == " " || $0 == "\t" })
+        // Indentation is rare; a line that does not start with a space or TAB byte has none.
+        let content =
+            line.utf8.first.map(LineText.isSpaceOrTab) ?? false ? line.drop(while: { $0 == " " || $0 == "\t" }) : line
         if content.isEmpty { return }
-        guard content.first == "@" else {
-            let start = String(content.prefix(20).map { $0 == "\t" ? "⇥" : $0 })
-            let more = content.count > 20 ? "…" : ""
-            report(number, "未知指令：此行不以 @ 指令开头（“\(start)\(more)”）")
-            return
+        let token: Substring
+        let argument: Substring
+        if let split = Self.quickSplit(content) {
+            (token, argument) = split
+        } else {
+            guard content.first == "@" else {
+                let start = String(content.prefix(20).map { $0 == "\t" ? "⇥" : $0 })
+                let more = content.count > 20 ? "…" : ""
+                report(number, "未知指令：此行不以 @ 指令开头（“\(start)\(more)”）")
+                return
+            }
+            token = content.dropFirst().prefix(while: { $0 != " " && $0 != "\t" })
+            let rest = content.dropFirst(1 + token.count)
+            if rest.first == "\t" {
+                report(number, "@\(token) 与参数之间应为一个空格，不能是 TAB")
+                return
+            }
+            argument = rest.dropFirst()
         }
-        let token = content.dropFirst().prefix(while: { $0 != " " && $0 != "\t" })
-        let written = "@" + token
-        let rest = content.dropFirst(1 + token.count)
-        if rest.first == "\t" {
-            report(number, "\(written) 与参数之间应为一个空格，不能是 TAB")
-            return
-        }
-        let argument = rest.dropFirst()
+        var written: String { "@" + token }  // for messages
         let name: Substring
         let anchor: Substring?
         if let hash = token.firstIndex(of: "#") {
@@ -95,20 +120,19 @@ private struct MarkupParser {
             anchor = nil
         }
 
-        let known = Self.outsideDirectives.contains(name) || Self.tableDirectives.contains(name) || name == "note"
-        guard known else {
+        guard let kind = Self.directives[name] else {
             report(number, "未知指令 \(written)")
             return
         }
-        if anchor != nil && !Self.anchorDirectives.contains(name) {
+        if anchor != nil && !kind.anchored {
             report(number, "\(written)：@\(name) 不能带锚点（只有 @title、@h1、@h2、@h3、@toc1、@toc2 可以带 #ID）")
             return
         }
-        if let table, Self.outsideDirectives.contains(name) {
+        if let table, kind.outside {
             report(number, "\(written) 不能用在表格之内（第 \(table.line) 行的 @table 尚未用 @end 结束）")
             return
         }
-        if table == nil && Self.tableDirectives.contains(name) {
+        if table == nil && kind.inTable {
             if name == "end" {
                 report(number, "\(written) 没有对应的 @table")
             } else {
@@ -117,12 +141,30 @@ private struct MarkupParser {
             return
         }
 
-        let directive = Directive(written: written, line: number)
+        let directive = Directive(token: token, line: number)
         if table != nil {
             readInTable(name, argument, directive)
         } else {
             readOutside(name, anchor: anchor, argument, directive)
         }
+    }
+
+    /// The directive token (after `@`, up to the first space or TAB) and the argument (after that one space),
+    /// found on bytes where this is sure to be what the reading by `Character` finds: an ASCII token, then the end
+    /// of the line or a space that no following character joins (checked as a `Character`). Nil otherwise.
+    private static func quickSplit(_ content: Substring) -> (token: Substring, argument: Substring)? {
+        let utf8 = content.utf8
+        guard utf8.first == UInt8(ascii: "@") else { return nil }
+        let tokenStart = utf8.index(after: utf8.startIndex)
+        var end = tokenStart
+        while end != utf8.endIndex, !LineText.isSpaceOrTab(utf8[end]) {
+            guard utf8[end] < 0x80 else { return nil }
+            utf8.formIndex(after: &end)
+        }
+        guard end != tokenStart else { return nil }
+        if end == utf8.endIndex { return (content[tokenStart...], content[end...]) }
+        guard content[end...].first == " " else { return nil }
+        return (content[tokenStart..<end], content[utf8.index(after: end)...])
     }
 
     mutating func finish() throws(MarkupError) -> Document {
@@ -283,6 +325,8 @@ private struct MarkupParser {
 
     private mutating func readInTable(_ name: Substring, _ argument: Substring, _ at: Directive) {
         guard var builder = table else { return }
+        // Taken out, so that appending a row does not copy the rows read so far (`table` would still share them).
+        table = nil
         defer { if name != "end" { table = builder } }
         switch name {
         case "caption":
@@ -379,7 +423,7 @@ private struct MarkupParser {
             return
         }
         if !header && builder.firstBodyLine == nil { builder.firstBodyLine = at.line }
-        let cells = argument.split(separator: "\t", omittingEmptySubsequences: false).map { String(trim($0)) }
+        let cells = LineText.trimmedCells(argument)
         let columnCount = builder.table.columns.count
         guard cells.count <= columnCount else {
             report(at.line, "\(at.written) 有 \(cells.count) 个单元格，多于 @columns 定义的 \(columnCount) 列")
@@ -412,10 +456,13 @@ private struct MarkupParser {
     }
 
     private func trim(_ text: Substring) -> Substring {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return text[first...last]
+        // A text that neither starts nor ends with a space or TAB byte cannot start or end with those characters.
+        if let first = text.utf8.first, let last = text.utf8.last, !LineText.isSpaceOrTab(first),
+            !LineText.isSpaceOrTab(last)
+        {
+            return text
+        }
+        return LineText.trimmed(text)
     }
 
     private mutating func requireText(_ argument: Substring, _ at: Directive) -> String? {
@@ -467,9 +514,12 @@ private struct MarkupParser {
 
 /// Where a directive was written, for messages.
 private struct Directive {
-    /// `@` + the directive name as written, with its `#ID` if any.
-    var written: String
+    /// The directive name as written, with its `#ID` if any.
+    var token: Substring
     var line: Int
+
+    /// `@` + the token, for messages.
+    var written: String { "@" + token }
 }
 
 private struct TableBuilder {

@@ -18,11 +18,12 @@ public struct TableGrid: Sendable, Equatable {
     public init(rows: [[Cell]], columnCount: Int) {
         self.columnCount = columnCount
         var matrix = [[Slot]](repeating: [Slot](repeating: .empty, count: columnCount), count: rows.count)
-        var occupied = [[Bool]](repeating: [Bool](repeating: false, count: columnCount), count: rows.count)
+        // Position (r, c) at r × columnCount + c: one array, not one per row.
+        var occupied = [Bool](repeating: false, count: rows.count * columnCount)
         for (r, row) in rows.enumerated() {
             var c = 0
             for cell in row {
-                while c < columnCount && occupied[r][c] { c += 1 }
+                while c < columnCount && occupied[r * columnCount + c] { c += 1 }
                 guard c < columnCount else { break }
                 let colSpan = max(1, min(cell.colSpan, columnCount - c))
                 let rowSpan = max(1, min(cell.rowSpan, rows.count - r))
@@ -31,7 +32,7 @@ public struct TableGrid: Sendable, Equatable {
                 fitted.rowSpan = rowSpan
                 for dr in 0..<rowSpan {
                     for dc in 0..<colSpan {
-                        occupied[r + dr][c + dc] = true
+                        occupied[(r + dr) * columnCount + c + dc] = true
                         matrix[r + dr][c + dc] = (dr == 0 && dc == 0) ? .origin(fitted) : .covered(row: r, column: c)
                     }
                 }

@@ -13,6 +13,8 @@ public enum XlsxWriter {
 
         var styles = StyleRegistry()
         var strings = SharedStrings()
+        // Room for every cell text at once: the table is not rehashed as it grows.
+        strings.reserveCapacity(tables.reduce(0) { $0 + ($1.header + $1.body).reduce(0) { $0 + $1.count } + 8 })
         var sheets: [String] = []
         var printTitles: [String?] = []
         for (index, table) in tables.enumerated() {
@@ -130,57 +132,88 @@ public enum XlsxWriter {
         /// `#,##0.00`, `0.00`, `#,##0`, `0`, … Numbers below 1000 look the same either way and get the grouped
         /// form, so a column reads alike.
         var formatCode: String {
-            (grouped ? "#,##0" : "0") + (decimals > 0 ? "." + String(repeating: "0", count: decimals) : "")
+            switch (grouped, decimals) {
+            case (true, 2): return "#,##0.00"
+            case (false, 2): return "0.00"
+            case (true, 0): return "#,##0"
+            case (false, 0): return "0"
+            default:
+                return (grouped ? "#,##0" : "0") + (decimals > 0 ? "." + String(repeating: "0", count: decimals) : "")
+            }
         }
     }
 
     /// Parses `-1,234.50`, `2336.27`, `0.00`, `-3`, `12`. Not numbers: `---`, `1,23`, `007`, `1.`, `.5`, `1e3`,
     /// text, and numbers with more than 15 significant digits (Excel would round them).
     static func number(_ text: String) -> Number? {
-        var chars = Array(text.utf8)
-        while let first = chars.first, first == 0x20 { chars.removeFirst() }
-        while let last = chars.last, last == 0x20 { chars.removeLast() }
-        var i = 0
-        let negative = i < chars.count && chars[i] == UInt8(ascii: "-")
-        if negative { i += 1 }
-        func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
-        var integer: [UInt8] = []
-        var groups: [Int] = []
-        var run = 0
-        while i < chars.count, isDigit(chars[i]) || chars[i] == UInt8(ascii: ",") {
-            if chars[i] == UInt8(ascii: ",") {
-                groups.append(run)
-                run = 0
-            } else {
-                integer.append(chars[i])
-                run += 1
-            }
-            i += 1
-        }
-        groups.append(run)
-        guard !integer.isEmpty else { return nil }
-        let grouped = groups.count > 1
-        if grouped {
-            guard (1...3).contains(groups[0]), groups.dropFirst().allSatisfy({ $0 == 3 }) else { return nil }
-        }
-        if integer.count > 1 && integer[0] == UInt8(ascii: "0") { return nil }
-        var fraction: [UInt8] = []
-        if i < chars.count, chars[i] == UInt8(ascii: ".") {
-            i += 1
-            while i < chars.count, isDigit(chars[i]) {
-                fraction.append(chars[i])
+        var text = text
+        return text.withUTF8 { bytes -> Number? in
+            func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+            var start = 0
+            var end = bytes.count
+            while start < end && bytes[start] == 0x20 { start += 1 }
+            while end > start && bytes[end - 1] == 0x20 { end -= 1 }
+            var i = start
+            let negative = i < end && bytes[i] == UInt8(ascii: "-")
+            if negative { i += 1 }
+            // The integer part: digits in groups separated by commas (1–3 digits first, then exactly 3).
+            let integerStart = i
+            var digits = 0
+            var run = 0
+            var groups = 0
+            var groupsValid = true
+            while i < end, isDigit(bytes[i]) || bytes[i] == UInt8(ascii: ",") {
+                if bytes[i] == UInt8(ascii: ",") {
+                    if groups == 0 ? !(1...3).contains(run) : run != 3 { groupsValid = false }
+                    groups += 1
+                    run = 0
+                } else {
+                    digits += 1
+                    run += 1
+                }
                 i += 1
             }
-            guard !fraction.isEmpty else { return nil }
+            let integerEnd = i
+            guard digits > 0 else { return nil }
+            let grouped = groups > 0
+            if grouped && (!groupsValid || run != 3) { return nil }
+            var firstDigit = integerStart
+            while bytes[firstDigit] == UInt8(ascii: ",") { firstDigit += 1 }
+            if digits > 1 && bytes[firstDigit] == UInt8(ascii: "0") { return nil }
+            var fractionStart = i
+            var fractionEnd = i
+            if i < end, bytes[i] == UInt8(ascii: ".") {
+                i += 1
+                fractionStart = i
+                while i < end, isDigit(bytes[i]) { i += 1 }
+                fractionEnd = i
+                guard fractionEnd > fractionStart else { return nil }
+            }
+            guard i == end else { return nil }
+            // Significant digits: all but the leading zeros of integer and fraction together.
+            var leadingZeros = 0
+            var allZero = true
+            for position in integerStart..<integerEnd where bytes[position] != UInt8(ascii: ",") {
+                if bytes[position] == UInt8(ascii: "0") && allZero { leadingZeros += 1 } else { allZero = false }
+            }
+            for position in fractionStart..<fractionEnd {
+                if bytes[position] == UInt8(ascii: "0") && allZero { leadingZeros += 1 } else { allZero = false }
+            }
+            guard digits + (fractionEnd - fractionStart) - leadingZeros <= 15 else { return nil }
+            var value: [UInt8] = negative ? [UInt8(ascii: "-")] : []
+            value.reserveCapacity(digits + fractionEnd - fractionStart + 2)
+            for position in integerStart..<integerEnd where bytes[position] != UInt8(ascii: ",") {
+                value.append(bytes[position])
+            }
+            if fractionEnd > fractionStart {
+                value.append(UInt8(ascii: "."))
+                value += bytes[fractionStart..<fractionEnd]
+            }
+            // Without leading zeros, fewer than four integer digits is below 1000.
+            return Number(
+                value: String(decoding: value, as: UTF8.self), decimals: fractionEnd - fractionStart,
+                grouped: grouped || digits < 4)
         }
-        guard i == chars.count else { return nil }
-        let significant = (integer + fraction).drop(while: { $0 == UInt8(ascii: "0") }).count
-        guard significant <= 15 else { return nil }
-        var value = negative ? "-" : ""
-        value += String(decoding: integer, as: UTF8.self)
-        if !fraction.isEmpty { value += "." + String(decoding: fraction, as: UTF8.self) }
-        let magnitude = Double(String(decoding: integer, as: UTF8.self)) ?? 0
-        return Number(value: value, decimals: fraction.count, grouped: grouped || magnitude < 1000)
     }
 
     // MARK: - Widths
@@ -304,6 +337,11 @@ extension XlsxWriter {
         private var indexes: [String: Int] = [:]
         private(set) var references = 0
 
+        mutating func reserveCapacity(_ count: Int) {
+            strings.reserveCapacity(count)
+            indexes.reserveCapacity(count)
+        }
+
         mutating func index(_ text: String) -> Int {
             references += 1
             if let index = indexes[text] { return index }
@@ -386,15 +424,36 @@ extension XlsxWriter {
         }
 
         static func longestLine(_ text: String) -> Int {
-            text.split(whereSeparator: \.isNewline).map { XlsxWriter.displayWidth(String($0)) }.max() ?? 0
+            // Most texts are one line: no byte of a newline character (LF, VT, FF, CR, NEL, U+2028, U+2029).
+            guard mayHaveNewline(text) else { return XlsxWriter.displayWidth(text) }
+            return text.split(whereSeparator: \.isNewline).map { XlsxWriter.displayWidth(String($0)) }.max() ?? 0
+        }
+
+        private static func mayHaveNewline(_ text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { bytes in
+                for (i, byte) in bytes.enumerated() {
+                    switch byte {
+                    case 0x0A...0x0D: return true
+                    case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0x85: return true
+                    case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (0xA8...0xA9).contains(bytes[i + 2]):
+                        return true
+                    default: continue
+                    }
+                }
+                return false
+            }
         }
 
         /// How many lines `text` takes in a cell `width` units wide (wrapping), for row heights.
         static func lineCount(_ text: String, width: Int) -> Int {
             let usable = max(1, width - 1)
-            return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { count, line in
-                count + max(1, (XlsxWriter.displayWidth(String(line)) + usable - 1) / usable)
+            func lines(_ line: some StringProtocol) -> Int {
+                max(1, (XlsxWriter.displayWidth(String(line)) + usable - 1) / usable)
             }
+            // Without an LF byte there is no "\n" character to split at.
+            guard text.utf8.contains(LineText.lineFeed) else { return lines(text) }
+            return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + lines($1) }
         }
 
         static let lineHeight = 15.0
@@ -430,10 +489,21 @@ extension XlsxWriter {
                     height: lines > 1 ? Double(lines) * Self.lineHeight : nil)
             }
 
+            let columnNames = (0..<columnCount).map(XlsxWriter.columnName)
+            var cells = ""
+            /// `<c r="B7" s="3"`, appended piece by piece (an interpolation would build a string of its own).
+            func openCell(_ reference: String, _ format: CellFormat) {
+                cells += "<c r=\""
+                cells += reference
+                cells += "\" s=\""
+                cells += String(styles.index(format))
+                cells += "\""
+            }
             for (r, slots) in grid.slots.enumerated() {
                 row += 1
                 let isHeader = r < table.header.count
-                var cells = ""
+                let rowNumber = String(row)
+                cells = ""
                 var lines = 1
                 for (c, slot) in slots.enumerated() {
                     let column = table.columns[c]
@@ -446,7 +516,7 @@ extension XlsxWriter {
                         horizontal = column.alignment.rawValue
                     }
                     var format = CellFormat(bordered: true, horizontal: horizontal, wrap: true)
-                    let reference = "\(XlsxWriter.columnName(c))\(row)"
+                    let reference = columnNames[c] + rowNumber
                     switch slot {
                     case .origin(let cell):
                         if cell.colSpan > 1 || cell.rowSpan > 1 {
@@ -456,24 +526,36 @@ extension XlsxWriter {
                         if !isHeader, column.numeric, let number = XlsxWriter.number(cell.text) {
                             format.numberFormat = styles.numberFormatID(number.formatCode)
                             format.wrap = false
-                            cells += "<c r=\"\(reference)\" s=\"\(styles.index(format))\"><v>\(number.value)</v></c>"
+                            openCell(reference, format)
+                            cells += "><v>"
+                            cells += number.value
+                            cells += "</v></c>"
                         } else if cell.text.isEmpty {
-                            cells += "<c r=\"\(reference)\" s=\"\(styles.index(format))\"/>"
+                            openCell(reference, format)
+                            cells += "/>"
                         } else {
                             let index = strings.index(cell.text)
-                            cells += "<c r=\"\(reference)\" s=\"\(styles.index(format))\" t=\"s\"><v>\(index)</v></c>"
+                            openCell(reference, format)
+                            cells += " t=\"s\"><v>"
+                            cells += String(index)
+                            cells += "</v></c>"
                             if cell.rowSpan == 1 {
                                 let width = widths[c..<min(c + cell.colSpan, widths.count)].reduce(0, +)
                                 lines = max(lines, Self.lineCount(cell.text, width: width))
                             }
                         }
                     case .covered, .empty:
-                        cells += "<c r=\"\(reference)\" s=\"\(styles.index(format))\"/>"
+                        openCell(reference, format)
+                        cells += "/>"
                     }
                 }
-                rows += "<row r=\"\(row)\""
+                rows += "<row r=\""
+                rows += rowNumber
+                rows += "\""
                 if lines > 1 { rows += " ht=\"\(Self.points(Double(lines) * Self.lineHeight))\" customHeight=\"1\"" }
-                rows += ">\(cells)</row>"
+                rows += ">"
+                rows += cells
+                rows += "</row>"
             }
 
             for note in table.notes {

@@ -132,20 +132,56 @@ public struct ZipArchive: Sendable, Equatable {
 
     /// CRC-32 (ISO 3309 / ITU-T V.42, reflected polynomial 0xEDB88320) as ZIP uses it.
     public static func crc32(_ bytes: some Sequence<UInt8>) -> UInt32 {
+        if let crc = bytes.withContiguousStorageIfAvailable({ crc32(contiguous: $0) }) { return crc }
         var crc: UInt32 = 0xFFFF_FFFF
         for byte in bytes {
-            crc = crcTable[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
+            crc = crcTables[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
         }
         return crc ^ 0xFFFF_FFFF
     }
 
-    private static let crcTable: [UInt32] = (0..<256).map { n in
-        var c = UInt32(n)
-        for _ in 0..<8 {
-            c = (c & 1) != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1
+    /// Eight bytes a step ("slicing by 8"), then byte by byte.
+    private static func crc32(contiguous bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        crcTables.withUnsafeBufferPointer { table in
+            var crc: UInt32 = 0xFFFF_FFFF
+            var i = 0
+            while i + 8 <= bytes.count {
+                let low =
+                    crc
+                    ^ (UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16
+                        | UInt32(bytes[i + 3]) << 24)
+                crc =
+                    table[7 * 256 + Int(low & 0xFF)] ^ table[6 * 256 + Int((low >> 8) & 0xFF)]
+                    ^ table[5 * 256 + Int((low >> 16) & 0xFF)] ^ table[4 * 256 + Int(low >> 24)]
+                    ^ table[3 * 256 + Int(bytes[i + 4])] ^ table[2 * 256 + Int(bytes[i + 5])]
+                    ^ table[256 + Int(bytes[i + 6])] ^ table[Int(bytes[i + 7])]
+                i += 8
+            }
+            while i < bytes.count {
+                crc = table[Int((crc ^ UInt32(bytes[i])) & 0xFF)] ^ (crc >> 8)
+                i += 1
+            }
+            return crc ^ 0xFFFF_FFFF
         }
-        return c
     }
+
+    /// Table k (at k × 256) gives the CRC of a byte followed by k zero bytes; table 0 is the classic one.
+    private static let crcTables: [UInt32] = {
+        var tables = (0..<256).map { n in
+            var c = UInt32(n)
+            for _ in 0..<8 {
+                c = (c & 1) != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1
+            }
+            return c
+        }
+        for k in 1..<8 {
+            for n in 0..<256 {
+                let previous = tables[(k - 1) * 256 + n]
+                tables.append((previous >> 8) ^ tables[Int(previous & 0xFF)])
+            }
+        }
+        return tables
+    }()
 }
 
 extension Array where Element == UInt8 {

@@ -243,6 +243,11 @@ public struct MustacheObject: Sendable {
         for (key, value) in pairs { storage.set(key, value) }
     }
 
+    /// Members with distinct keys, in order (not checked).
+    init(uniqueKeys keys: [String], values: [MustacheValue]) {
+        storage = ObjectStorage(uniqueKeys: keys, values: values)
+    }
+
     public var count: Int { storage.keys.count }
     public var isEmpty: Bool { storage.keys.isEmpty }
     /// The keys in order.
@@ -275,6 +280,16 @@ final class ObjectStorage: @unchecked Sendable {
     @exclusivity(unchecked) var keys: [String] = []
     @exclusivity(unchecked) var values: [MustacheValue] = []
     @exclusivity(unchecked) var hashIndex: [String: Int]? = nil
+
+    init() {}
+
+    init(uniqueKeys keys: [String], values: [MustacheValue]) {
+        self.keys = keys
+        self.values = values
+        if keys.count > ObjectStorage.indexThreshold {
+            hashIndex = Dictionary(uniqueKeysWithValues: zip(keys, keys.indices))
+        }
+    }
 
     func copy() -> ObjectStorage {
         let other = ObjectStorage()

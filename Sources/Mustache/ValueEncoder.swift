@@ -7,76 +7,160 @@ extension MustacheValue {
     /// the value (lambdas included) is kept as it is; `nil` optionals become null only when encoded explicitly
     /// (synthesized conformances skip them, so such keys are missing). Throws for non-finite floating-point values.
     public init(encoding value: some Encodable) throws {
-        self = try encodeToMustacheValue(value, codingPath: [])
+        self = try ValueEncoder.value(of: value, parent: nil, key: nil)
     }
 }
 
-private func encodeToMustacheValue(_ value: any Encodable, codingPath: [any CodingKey]) throws -> MustacheValue {
-    if let value = value as? MustacheValue { return value }
-    if let value = value as? Decimal { return .number(value) }
-    if let value = value as? URL { return .string(value.absoluteString) }
-    let encoder = ValueEncoder(codingPath: codingPath)
-    try value.encode(to: encoder)
-    return encoder.node.resolved
-}
-
-/// A value under construction: containers may still be added to after they are handed out.
-private final class EncodedNode {
-    enum Content {
+/// Encodes one value: it is the `Encoder`, holds what its containers write and is the link to its parent for the
+/// coding path, which is only built when asked for. An object's members and a list's items are kept as finished
+/// values; only a nested container or super encoder (which may still be written to after its parent went on) is
+/// kept as an encoder of its own and resolved at the end.
+private final class ValueEncoder: Encoder {
+    private enum Content {
         case unset
         case value(MustacheValue)
-        case object([(String, EncodedNode)])
-        case list([EncodedNode])
+        /// Members in `keys` and `values`.
+        case object
+        /// Items in `values`.
+        case list
     }
 
-    var content: Content = .unset
+    /// Objects with more members than this get a hash index while they are built.
+    private static let indexThreshold = 16
 
-    var resolved: MustacheValue {
+    let parent: ValueEncoder?
+    /// The key under which `parent` holds this value; nil for the root and for a keyed container's `superEncoder()`
+    /// (which shares its container's path).
+    let key: (any CodingKey)?
+    // An encoder is used by one encoding on one thread, and no access overlaps another: the run-time exclusivity
+    // checks (a measurable share of encoding) are not needed.
+    @exclusivity(unchecked) private var content = Content.unset
+    @exclusivity(unchecked) private var keys: [String] = []
+    @exclusivity(unchecked) private var values: [MustacheValue] = []
+    @exclusivity(unchecked) private var index: [String: Int]? = nil
+    /// Positions in `values` whose value is still being written by another encoder.
+    @exclusivity(unchecked) private var pending: [(position: Int, encoder: ValueEncoder)] = []
+
+    var codingPath: [any CodingKey] {
+        let base = parent?.codingPath ?? []
+        guard let key else { return base }
+        return base + [key]
+    }
+
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    private init(parent: ValueEncoder?, key: (any CodingKey)?) {
+        self.parent = parent
+        self.key = key
+    }
+
+    /// `value` as a finished `MustacheValue`.
+    static func value<T: Encodable>(of value: T, parent: ValueEncoder?, key: (any CodingKey)?) throws
+        -> MustacheValue
+    {
+        // Comparing types is far cheaper than casting every value.
+        if T.self == MustacheValue.self { return value as! MustacheValue }
+        if T.self == Decimal.self { return .number(value as! Decimal) }
+        if T.self == URL.self { return .string((value as! URL).absoluteString) }
+        let encoder = ValueEncoder(parent: parent, key: key)
+        try value.encode(to: encoder)
+        return encoder.resolved()
+    }
+
+    private func resolved() -> MustacheValue {
+        for (position, encoder) in pending { values[position] = encoder.resolved() }
         switch content {
         case .unset: return .object(MustacheObject())
         case .value(let value): return value
-        case .object(let pairs): return .object(MustacheObject(pairs.map { ($0.0, $0.1.resolved) }))
-        case .list(let nodes): return .list(nodes.map(\.resolved))
+        case .object: return .object(MustacheObject(uniqueKeys: keys, values: values))
+        case .list: return .list(values)
         }
     }
 
-    func setObject(_ key: String, _ node: EncodedNode) {
-        guard case .object(var pairs) = content else {
-            content = .object([(key, node)])
-            return
-        }
-        content = .unset
-        if let position = pairs.firstIndex(where: { $0.0 == key }) {
-            pairs[position].1 = node
-        } else {
-            pairs.append((key, node))
-        }
-        content = .object(pairs)
+    private func clear(to new: Content) {
+        content = new
+        keys = []
+        values = []
+        index = nil
+        pending = []
     }
 
-    func append(_ node: EncodedNode) {
-        guard case .list(var nodes) = content else {
-            content = .list([node])
-            return
-        }
-        content = .unset
-        nodes.append(node)
-        content = .list(nodes)
-    }
+    // MARK: Writing
 
-    var listCount: Int {
-        if case .list(let nodes) = content { return nodes.count }
-        return 0
+    func setValue(_ value: MustacheValue) {
+        clear(to: .value(value))
     }
 
     func makeObject() {
         if case .object = content { return }
-        content = .object([])
+        clear(to: .object)
+        keys.reserveCapacity(8)
+        values.reserveCapacity(8)
     }
 
     func makeList() {
         if case .list = content { return }
-        content = .list([])
+        clear(to: .list)
+    }
+
+    /// Sets member `key`; a key set before keeps its position.
+    func set(_ key: String, _ value: MustacheValue) {
+        guard let position = position(of: key) else {
+            keys.append(key)
+            values.append(value)
+            if index != nil {
+                index![key] = keys.count - 1
+            } else if keys.count > Self.indexThreshold {
+                index = Dictionary(uniqueKeysWithValues: zip(keys, keys.indices))
+            }
+            return
+        }
+        values[position] = value
+        if !pending.isEmpty { pending.removeAll { $0.position == position } }
+    }
+
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return keys.firstIndex(of: key)
+    }
+
+    /// Member `name`, whose value another encoder writes (for a nested container or a super encoder); `key` is
+    /// the member's last coding path component (nil: the path stays this one's).
+    func child(named name: String, key: (any CodingKey)?) -> ValueEncoder {
+        let child = ValueEncoder(parent: self, key: key)
+        set(name, .null)
+        pending.append((position(of: name)!, child))
+        return child
+    }
+
+    func append(_ value: MustacheValue) {
+        values.append(value)
+    }
+
+    /// An item whose value another encoder writes.
+    func childItem() -> ValueEncoder {
+        let child = ValueEncoder(parent: self, key: IndexKey(values.count))
+        pending.append((values.count, child))
+        values.append(.null)
+        return child
+    }
+
+    var count: Int { values.count }
+
+    // MARK: Encoder
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        makeObject()
+        return KeyedEncodingContainer(KeyedContainer<Key>(encoder: self))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        makeList()
+        return UnkeyedContainer(encoder: self)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        SingleContainer(encoder: self)
     }
 }
 
@@ -88,58 +172,29 @@ private struct IndexKey: CodingKey {
     init?(intValue: Int) { self.intValue = intValue }
 }
 
-private func number(_ value: Double, _ codingPath: [any CodingKey]) throws -> MustacheValue {
+private func number(_ value: Double, _ codingPath: @autoclosure () -> [any CodingKey]) throws -> MustacheValue {
     guard let decimal = decimalFromDouble(value) ?? (value.isFinite ? Decimal(value) : nil) else {
         throw EncodingError.invalidValue(
-            value, .init(codingPath: codingPath, debugDescription: "非有限数 \(value) 不能转换（non-finite number）"))
+            value, .init(codingPath: codingPath(), debugDescription: "非有限数 \(value) 不能转换（non-finite number）"))
     }
     return .number(decimal)
 }
 
-private final class ValueEncoder: Encoder {
-    let codingPath: [any CodingKey]
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
-    let node: EncodedNode
-
-    init(codingPath: [any CodingKey], node: EncodedNode = EncodedNode()) {
-        self.codingPath = codingPath
-        self.node = node
-    }
-
-    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        node.makeObject()
-        return KeyedEncodingContainer(KeyedContainer<Key>(node: node, codingPath: codingPath))
-    }
-
-    func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        node.makeList()
-        return UnkeyedContainer(node: node, codingPath: codingPath)
-    }
-
-    func singleValueContainer() -> any SingleValueEncodingContainer {
-        SingleContainer(node: node, codingPath: codingPath)
-    }
+private func number(_ value: Float, _ codingPath: @autoclosure () -> [any CodingKey]) throws -> MustacheValue {
+    try number(Double("\(value)") ?? Double(value), codingPath())
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let node: EncodedNode
-    let codingPath: [any CodingKey]
+    let encoder: ValueEncoder
+    var codingPath: [any CodingKey] { encoder.codingPath }
 
-    private func set(_ value: MustacheValue, _ key: Key) {
-        let child = EncodedNode()
-        child.content = .value(value)
-        node.setObject(key.stringValue, child)
-    }
+    private func set(_ value: MustacheValue, _ key: Key) { encoder.set(key.stringValue, value) }
 
     mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { set(.bool(value), key) }
     mutating func encode(_ value: String, forKey key: Key) throws { set(.string(value), key) }
-    mutating func encode(_ value: Double, forKey key: Key) throws {
-        set(try number(value, codingPath + [key]), key)
-    }
-    mutating func encode(_ value: Float, forKey key: Key) throws {
-        set(try number(Double("\(value)") ?? Double(value), codingPath + [key]), key)
-    }
+    mutating func encode(_ value: Double, forKey key: Key) throws { set(try number(value, codingPath + [key]), key) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { set(try number(value, codingPath + [key]), key) }
     mutating func encode(_ value: Int, forKey key: Key) throws { set(.number(Decimal(value)), key) }
     mutating func encode(_ value: Int8, forKey key: Key) throws { set(.number(Decimal(Int(value))), key) }
     mutating func encode(_ value: Int16, forKey key: Key) throws { set(.number(Decimal(Int(value))), key) }
@@ -152,58 +207,42 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt64, forKey key: Key) throws { set(.number(Decimal(value)), key) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        set(try encodeToMustacheValue(value, codingPath: codingPath + [key]), key)
+        set(try ValueEncoder.value(of: value, parent: encoder, key: key), key)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type, forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
-        let child = EncodedNode()
-        child.makeObject()
-        node.setObject(key.stringValue, child)
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child, codingPath: codingPath + [key]))
+        encoder.child(named: key.stringValue, key: key).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let child = EncodedNode()
-        child.makeList()
-        node.setObject(key.stringValue, child)
-        return UnkeyedContainer(node: child, codingPath: codingPath + [key])
+        encoder.child(named: key.stringValue, key: key).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
-        let child = EncodedNode()
-        node.setObject("super", child)
-        return ValueEncoder(codingPath: codingPath, node: child)
+        encoder.child(named: "super", key: nil)
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        let child = EncodedNode()
-        node.setObject(key.stringValue, child)
-        return ValueEncoder(codingPath: codingPath + [key], node: child)
+        encoder.child(named: key.stringValue, key: key)
     }
 }
 
 private struct UnkeyedContainer: UnkeyedEncodingContainer {
-    let node: EncodedNode
-    let codingPath: [any CodingKey]
-    var count: Int { node.listCount }
+    let encoder: ValueEncoder
+    var codingPath: [any CodingKey] { encoder.codingPath }
+    var count: Int { encoder.count }
 
-    private var nextKey: IndexKey { IndexKey(node.listCount) }
+    private var nextKey: IndexKey { IndexKey(encoder.count) }
 
-    private func add(_ value: MustacheValue) {
-        let child = EncodedNode()
-        child.content = .value(value)
-        node.append(child)
-    }
+    private func add(_ value: MustacheValue) { encoder.append(value) }
 
     mutating func encodeNil() throws { add(.null) }
     mutating func encode(_ value: Bool) throws { add(.bool(value)) }
     mutating func encode(_ value: String) throws { add(.string(value)) }
     mutating func encode(_ value: Double) throws { add(try number(value, codingPath + [nextKey])) }
-    mutating func encode(_ value: Float) throws {
-        add(try number(Double("\(value)") ?? Double(value), codingPath + [nextKey]))
-    }
+    mutating func encode(_ value: Float) throws { add(try number(value, codingPath + [nextKey])) }
     mutating func encode(_ value: Int) throws { add(.number(Decimal(value))) }
     mutating func encode(_ value: Int8) throws { add(.number(Decimal(Int(value)))) }
     mutating func encode(_ value: Int16) throws { add(.number(Decimal(Int(value)))) }
@@ -216,46 +255,35 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt64) throws { add(.number(Decimal(value))) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        add(try encodeToMustacheValue(value, codingPath: codingPath + [nextKey]))
+        add(try ValueEncoder.value(of: value, parent: encoder, key: nextKey))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
         NestedKey
     > {
-        let key = nextKey
-        let child = EncodedNode()
-        child.makeObject()
-        node.append(child)
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child, codingPath: codingPath + [key]))
+        encoder.childItem().container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let key = nextKey
-        let child = EncodedNode()
-        child.makeList()
-        node.append(child)
-        return UnkeyedContainer(node: child, codingPath: codingPath + [key])
+        encoder.childItem().unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
-        let key = nextKey
-        let child = EncodedNode()
-        node.append(child)
-        return ValueEncoder(codingPath: codingPath + [key], node: child)
+        encoder.childItem()
     }
 }
 
 private struct SingleContainer: SingleValueEncodingContainer {
-    let node: EncodedNode
-    let codingPath: [any CodingKey]
+    let encoder: ValueEncoder
+    var codingPath: [any CodingKey] { encoder.codingPath }
 
-    private func set(_ value: MustacheValue) { node.content = .value(value) }
+    private func set(_ value: MustacheValue) { encoder.setValue(value) }
 
     mutating func encodeNil() throws { set(.null) }
     mutating func encode(_ value: Bool) throws { set(.bool(value)) }
     mutating func encode(_ value: String) throws { set(.string(value)) }
     mutating func encode(_ value: Double) throws { set(try number(value, codingPath)) }
-    mutating func encode(_ value: Float) throws { set(try number(Double("\(value)") ?? Double(value), codingPath)) }
+    mutating func encode(_ value: Float) throws { set(try number(value, codingPath)) }
     mutating func encode(_ value: Int) throws { set(.number(Decimal(value))) }
     mutating func encode(_ value: Int8) throws { set(.number(Decimal(Int(value)))) }
     mutating func encode(_ value: Int16) throws { set(.number(Decimal(Int(value)))) }
@@ -268,6 +296,7 @@ private struct SingleContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt64) throws { set(.number(Decimal(value))) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        set(try encodeToMustacheValue(value, codingPath: codingPath))
+        // Encoded at this encoder's own path.
+        set(try ValueEncoder.value(of: value, parent: encoder.parent, key: encoder.key))
     }
 }

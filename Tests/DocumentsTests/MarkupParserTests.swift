@@ -142,6 +142,19 @@ private func problems(_ lines: [String]) -> [String] {
             ])
     }
 
+    @Test("the directive and its argument are split as characters, also where bytes would split otherwise")
+    func directiveSplitting() throws {
+        // A space joined by a combining mark is not a separator; a mark on the first letter of the text is kept.
+        #expect(problems(["@p \u{301}x"]) == ["markup:1: 未知指令 @p \u{301}x"])
+        #expect(try parse(["@p  两个空格"]).blocks == [.paragraph(Paragraph("两个空格"))])
+        #expect(try parse(["@p x\u{301} 甲"]).blocks == [.paragraph(Paragraph("x\u{301} 甲"))])
+        #expect(problems(["@p\t甲"]) == ["markup:1: @p 与参数之间应为一个空格，不能是 TAB"])
+        #expect(problems(["@p"]) == ["markup:1: @p 缺少文本"])
+        #expect(problems(["@ p"]) == ["markup:1: 未知指令 @"])
+        #expect(problems(["@\u{301}p 甲"]) == ["markup:1: 未知指令：此行不以 @ 指令开头（“@\u{301}p 甲”）"])
+        #expect(problems(["@pé 甲"]) == ["markup:1: 未知指令 @pé"])
+    }
+
     @Test("Markup.escape keeps a value on its line and in its cell")
     func escape() {
         #expect(Markup.escape("甲\t乙\n丙\r\n丁\r戊") == "甲 乙 丙 丁 戊")

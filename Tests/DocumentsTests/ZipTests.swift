@@ -9,6 +9,11 @@ import Testing
         #expect(ZipArchive.crc32([UInt8]()) == 0)
         #expect(ZipArchive.crc32(Array("The quick brown fox jumps over the lazy dog".utf8)) == 0x414F_A339)
         #expect(ZipArchive.crc32([0]) == 0xD202_EF8D)
+        // Contiguous bytes take eight at a time; any other sequence one at a time: the same CRC for every length.
+        let bytes = (0..<200).map { UInt8(truncatingIfNeeded: $0 &* 151 &+ 7) }
+        for count in 0...bytes.count {
+            #expect(ZipArchive.crc32(bytes.prefix(count)) == ZipArchive.crc32(bytes.prefix(count).lazy.map { $0 }))
+        }
     }
 
     static let entries: [ZipArchive.Entry] = [

@@ -91,3 +91,77 @@ import Testing
         #expect(ChineseNumeral.of(value) == expected)
     }
 }
+
+/// `Format.number` rounds the decimal digits as text; it must give what rounding the `Decimal` gives.
+@Suite struct FormatDigitsTests {
+    @Test("Decimal's parts are read on this platform, so that the fast path is what the other test checks")
+    func partsAreRead() throws {
+        let parts = try #require(DecimalParts(Decimal(string: "-2443.085")!))
+        #expect(parts.negative && parts.mantissa == 2_443_085 && parts.exponent == -3)
+        #expect(DecimalParts(Decimal.nan) == nil)
+        #expect(DecimalParts(Decimal(string: "123456789012345678901234567890")!) == nil)
+        #expect(parts.scaledMagnitude(places: 2) == 244_309)
+    }
+
+    @Test("the same text as Decimal arithmetic for many values, places and grouping")
+    func sameAsArithmetic() {
+        var values = [
+            "0", "-0.004", "-0.005", "0.5", "-0.5", "9.995", "-9.995", "99999.995", "0.0000001", "1e20", "-1e-20",
+        ]
+        values += ["123456789012345678901234567890.125", "-5e-3", "5e-3", "4.9999999999999999999999999999999999"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: UInt64) -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return (state >> 33) % bound
+        }
+        for _ in 0..<3000 {
+            var digits = String(next(10) + 1)
+            for _ in 0..<next(37) { digits += String(next(10)) }
+            if next(3) == 0 { digits += "5" }  // ties
+            let exponent = Int(next(30)) - 20
+            values.append((next(2) == 0 ? "-" : "") + digits + "e\(exponent)")
+        }
+        for text in values {
+            guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+                Issue.record("not a decimal: \(text)")
+                continue
+            }
+            for places in 0...4 {
+                for grouping in [false, true] {
+                    #expect(
+                        Format.number(value, places: places, grouping: grouping)
+                            == Format.numberByArithmetic(value, places: places, grouping: grouping),
+                        "\(text) places \(places) grouping \(grouping)")
+                }
+            }
+        }
+    }
+}
+
+/// Amounts in 万元 skip `Decimal` division by 1 where it changes nothing; it must give the division's bits.
+@Suite struct AmountUnitTests {
+    @Test("dividedByOne gives the bits of value / 1")
+    func sameBitsAsDivision() {
+        func bits(_ value: Decimal) -> [UInt8] { withUnsafeBytes(of: value) { Array($0) } }
+        var texts = ["0", "-0", "0.00", "0e5", "1", "-1", "2443.08", "2443.10", "100", "1e3", "7.00", "-0.5", "1e-128"]
+        texts += [
+            "12345678901234567890123456789012345678", "18446744073709551615", "18446744073709551617", "1e30", "1e-30",
+        ]
+        var state: UInt64 = 0x1234_5678_9ABC_DEF1
+        func next(_ bound: UInt64) -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return (state >> 33) % bound
+        }
+        for _ in 0..<5000 {
+            var text = (next(2) == 0 ? "-" : "") + String(next(9) + 1)
+            for _ in 0..<next(24) { text += String(next(10)) }
+            if next(2) == 0 { text += "." + String(next(1000)) + (next(2) == 0 ? "0" : "") }
+            if next(4) == 0 { text += "e\(Int(next(70)) - 35)" }
+            texts.append(text)
+        }
+        for text in texts {
+            guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { continue }
+            #expect(bits(Amount.dividedByOne(value)) == bits(value / 1), "\(text)")
+        }
+    }
+}

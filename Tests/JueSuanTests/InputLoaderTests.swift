@@ -26,12 +26,39 @@ import Testing
         #expect(input.subjects[0].income?.generalBudget == "10.5")
     }
 
-    @Test func malformedJSON() {
+    @Test("the checked tree decodes to what JSONDecoder decodes from the text, down to every Decimal's digits")
+    func treeDecoderMatchesJSONDecoder() throws {
+        let paths =
+            samplePaths()
+            + ["minimal.json", "kitchen-sink.json"].map { fixturesDirectory.appendingPathComponent($0).path }
+        for path in paths {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let fromTree = try InputLoader.decode(Array(data), fileName: path).get()
+            let decoder = JSONDecoder()
+            decoder.userInfo[.inputUnit] = fromTree.unit
+            let fromText = try decoder.decode(DepartmentInput.self, from: data)
+            #expect(fromTree == fromText, "\(path)")
+            // Equal Decimals may still be stored differently (2443.1 / 2443.10); written out, they would differ.
+            #expect(try InputLoader.encode(fromTree) == InputLoader.encode(fromText), "\(path)")
+        }
+    }
+
+    @Test func malformedJSON() throws {
         #expect(problems("{\"year\": 2024,}") == ["dept.json:1:15: 错误：JSON 格式错误：“}”之前多了一个逗号"])
         #expect(
             problems("{\"year\": 2024\n\"unit\": 1}") == ["dept.json:2:1: 错误：JSON 格式错误：缺少逗号或“}”，实际是 “\"unit\": 1}”"])
         #expect(problems("") == ["dept.json:1:1: 错误：JSON 格式错误：文件为空，没有 JSON 内容"])
         #expect(problems("{\"a\": 1, \"a\": 2}") == ["dept.json:1:10: 错误：JSON 格式错误：字段 \"a\" 重复出现（第一次在 1:2）"])
+        let keys = (1...20).map { "\"k\($0)\": \($0)" }.joined(separator: ", ")
+        #expect(problems("{\(keys), \"k7\": 0}") == ["dept.json:1:204: 错误：JSON 格式错误：字段 \"k7\" 重复出现（第一次在 1:56）"])
+        #expect(
+            try JSONTreeParser.parse(#"["a\"b\u00e9\tc", "x\ny"]"#)
+                == .array(
+                    [
+                        .string("a\"bé\tc", SourcePosition(line: 1, column: 2)),
+                        .string("x\ny", SourcePosition(line: 1, column: 19)),
+                    ],
+                    SourcePosition(line: 1, column: 1)))
         #expect(problems("{\"a\": 012}") == ["dept.json:1:8: 错误：JSON 格式错误：数字格式错误：不能以 0 开头（如 012）"])
         #expect(problems("{\"a\": \"x\ny\"}") == ["dept.json:1:9: 错误：JSON 格式错误：字符串中不能直接换行（请写成 \\n），字符串从 1:7 开始"])
     }

@@ -63,10 +63,8 @@ public enum InputLoader {
         } else {
             unit = .wanYuan
         }
-        let decoder = JSONDecoder()
-        decoder.userInfo[.inputUnit] = unit
         do {
-            return .success(try decoder.decode(DepartmentInput.self, from: Data(bytes)))
+            return .success(try JSONTreeDecoder.decode(DepartmentInput.self, from: tree, userInfo: [.inputUnit: unit]))
         } catch let error as DecodingError {
             return .failure(InputLoadError(fileName: fileName, problems: [problem(for: error, in: tree)]))
         } catch {

@@ -4,9 +4,9 @@
 public enum InputSchema {
     public static let version = 1
 
-    static let subjectCode = StringRule.pattern(#"[0-9]{3}|[0-9]{5}|[0-9]{7}"#, human: "3、5 或 7 位数字的科目编码")
-    static let categoryCode = StringRule.pattern(#"[0-9]{3}"#, human: "3 位数字的类级科目编码")
-    static let economicCode = StringRule.pattern(#"[0-9]{3}|[0-9]{5}"#, human: "3 或 5 位数字的经济分类科目编码")
+    static let subjectCode = StringRule.digits(lengths: [3, 5, 7], human: "3、5 或 7 位数字的科目编码")
+    static let categoryCode = StringRule.digits(lengths: [3], human: "3 位数字的类级科目编码")
+    static let economicCode = StringRule.digits(lengths: [3, 5], human: "3 或 5 位数字的经济分类科目编码")
 
     static func amount(
         _ name: String, _ chinese: String, appearsIn: String = "", note: String = "", example: String? = nil,

@@ -242,7 +242,8 @@ public struct JSONTreeParser {
         let start = position
         index += 1
         var members: [JSONMember] = []
-        var seen: [String: SourcePosition] = [:]
+        /// Keys seen so far, for objects too large to search their members (most are small).
+        var seen: [String: SourcePosition]? = nil
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -257,10 +258,16 @@ public struct JSONTreeParser {
             }
             let keyPosition = position
             let key = try parseString()
-            if let first = seen[key] {
+            let first =
+                seen.map { $0[key] } ?? members.first(where: { $0.key == key }).map(\.keyPosition)
+            if let first {
                 throw error("字段 \"\(key)\" 重复出现（第一次在 \(first)）", at: keyPosition)
             }
-            seen[key] = keyPosition
+            if seen != nil {
+                seen![key] = keyPosition
+            } else if members.count >= 16 {
+                seen = Dictionary(members.map { ($0.key, $0.keyPosition) } + [(key, keyPosition)]) { first, _ in first }
+            }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw error("字段名 \"\(key)\" 之后缺少冒号“:”")
@@ -314,7 +321,19 @@ public struct JSONTreeParser {
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         let start = position
         index += 1
-        var result: [UInt8] = []
+        // Most strings have no escape: up to the closing quote, the text is the bytes as they are (the document is
+        // valid UTF-8). At an escape or a control character the loop below takes over.
+        var end = index
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20
+        {
+            end += 1
+        }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            defer { index = end + 1 }
+            return String(decoding: bytes[index..<end], as: UTF8.self)
+        }
+        var result = Array(bytes[index..<end])
+        index = end
         while true {
             guard index < bytes.count else { throw error("字符串没有结束，缺少右双引号（字符串从 \(start) 开始）", at: start) }
             let byte = bytes[index]

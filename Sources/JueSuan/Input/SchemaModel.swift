@@ -38,6 +38,8 @@ public enum StringRule: Sendable {
     case nonEmpty
     /// Matches a regular expression (whole string); `human` says in Chinese what it must look like.
     case pattern(String, human: String)
+    /// ASCII digits, as many as one of `lengths` (codes); the JSON Schema writes it as a pattern.
+    case digits(lengths: [Int], human: String)
     /// One of a fixed list.
     case oneOf([String])
 
@@ -46,7 +48,18 @@ public enum StringRule: Sendable {
         case .any: return true
         case .nonEmpty: return !text.allSatisfy(\.isWhitespace)
         case .pattern(let pattern, _): return text.wholeMatch(of: try! Regex(pattern)) != nil
+        case .digits(let lengths, _):
+            return lengths.contains(text.utf8.count) && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
         case .oneOf(let values): return values.contains(text)
+        }
+    }
+
+    /// The regular expression a `.pattern` or `.digits` string must match as a whole.
+    var pattern: String? {
+        switch self {
+        case .pattern(let pattern, _): return pattern
+        case .digits(let lengths, _): return lengths.map { "[0-9]{\($0)}" }.joined(separator: "|")
+        case .any, .nonEmpty, .oneOf: return nil
         }
     }
 }
@@ -88,7 +101,7 @@ extension SchemaType {
         case .array(let element, _): return "数组，每项为\(element.shortChineseName)"
         case .dictionary: return "对象（以编码为键）"
         case .string(.oneOf(let values)): return "字符串，取值 " + values.map { "\"\($0)\"" }.joined(separator: " / ")
-        case .string(.pattern(_, let human)): return "字符串（\(human)）"
+        case .string(.pattern(_, let human)), .string(.digits(_, let human)): return "字符串（\(human)）"
         case .string: return "字符串"
         case .integer(let minimum): return minimum == 0 ? "整数（≥ 0）" : "整数（≥ \(minimum)）"
         case .amount: return "数字（金额）"

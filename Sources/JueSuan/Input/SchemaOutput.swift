@@ -111,7 +111,8 @@ extension InputSchema {
             switch rule {
             case .any: return [("type", .string("string"))]
             case .nonEmpty: return [("type", .string("string")), ("pattern", .string(#"\S"#))]
-            case .pattern(let pattern, _): return [("type", .string("string")), ("pattern", .string("^(\(pattern))$"))]
+            case .pattern, .digits:
+                return [("type", .string("string")), ("pattern", .string("^(\(rule.pattern ?? ""))$"))]
             case .oneOf(let values): return [("type", .string("string")), ("enum", .array(values.map { .string($0) }))]
             }
         }

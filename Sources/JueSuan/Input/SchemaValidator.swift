@@ -86,7 +86,7 @@ struct SchemaValidator {
                     report(
                         path, position,
                         "取值只能是 " + values.map { "\"\($0)\"" }.joined(separator: "、") + "，实际为 \"\(text)\"")
-                case .pattern(_, let human):
+                case .pattern(_, let human), .digits(_, let human):
                     report(path, position, "格式错误：应为 \(human)，实际为 \"\(text)\"")
                 case .nonEmpty:
                     report(path, position, "不能为空")
@@ -117,7 +117,7 @@ struct SchemaValidator {
             guard case .object(let members, let position) = node else {
                 return typeMismatch(node, expected: "对象", path: path)
             }
-            let allowed = fields.map { "\"\($0.name)\"" }.joined(separator: "、")
+            var allowed: String { fields.map { "\"\($0.name)\"" }.joined(separator: "、") }  // for messages only
             guard members.count == 1, let member = members.first else {
                 return report(path, position, "内容块只能有一个字段（\(allowed) 之一），实际有 \(members.count) 个")
             }
@@ -188,7 +188,7 @@ extension StringRule {
         switch self {
         case .any: return "字符串"
         case .nonEmpty: return "非空字符串"
-        case .pattern(_, let human): return human
+        case .pattern(_, let human), .digits(_, let human): return human
         case .oneOf(let values): return values.joined(separator: " / ")
         }
     }

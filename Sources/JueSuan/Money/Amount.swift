@@ -59,7 +59,18 @@ public struct Amount: Sendable, Hashable, Comparable, AdditiveArithmetic, Codabl
     public init(from decoder: any Decoder) throws {
         let raw = try decoder.singleValueContainer().decode(Decimal.self)
         let unit = decoder.userInfo[.inputUnit] as? InputUnit ?? .wanYuan
-        value = raw / unit.perWanYuan
+        value = unit == .wanYuan ? Self.dividedByOne(raw) : raw / unit.perWanYuan
+    }
+
+    /// `value / 1` without the cost of `Decimal` division in the usual cases: zero divides to the plain zero, and
+    /// a value with a mantissa of at most 64 bits and no trailing zero (an amount as written in a file) divides to
+    /// itself, bit for bit (a test checks both against the division).
+    static func dividedByOne(_ value: Decimal) -> Decimal {
+        if value.isZero { return .zero }
+        if let parts = DecimalParts(value), parts.mantissa % 10 != 0, (-30...30).contains(parts.exponent) {
+            return value
+        }
+        return value / 1
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -12,6 +12,42 @@ public enum Format {
 
     /// Digits with exactly `places` decimals: `2443.08`, `2,443.08` with `grouping`, `-12.50`, `0.00`.
     public static func number(_ value: Decimal, places: Int = 2, grouping: Bool = false) -> String {
+        // Amounts have short mantissas; a long one (a ratio) is short once rounded, which changes nothing below.
+        if let text = digits(value, places: places, grouping: grouping)
+            ?? digits(rounded(value, places: places), places: places, grouping: grouping)
+        {
+            return text
+        }
+        return numberByArithmetic(value, places: places, grouping: grouping)
+    }
+
+    /// `number` from the value's parts in integer arithmetic; nil when they do not fit in 64 bits.
+    private static func digits(_ value: Decimal, places: Int, grouping: Bool) -> String? {
+        guard places >= 0, let parts = DecimalParts(value), let scaled = parts.scaledMagnitude(places: places) else {
+            return nil
+        }
+        let zero = UInt8(ascii: "0")
+        var digits = Array(String(scaled).utf8)
+        if digits.count <= places {
+            digits.insert(contentsOf: repeatElement(zero, count: places + 1 - digits.count), at: 0)
+        }
+        let integerCount = digits.count - places
+        var result: [UInt8] = []
+        result.reserveCapacity(digits.count + integerCount / 3 + 2)
+        if parts.negative && scaled != 0 { result.append(UInt8(ascii: "-")) }
+        for (position, digit) in digits[..<integerCount].enumerated() {
+            if grouping && position > 0 && (integerCount - position) % 3 == 0 { result.append(UInt8(ascii: ",")) }
+            result.append(digit)
+        }
+        if places > 0 {
+            result.append(UInt8(ascii: "."))
+            result += digits[integerCount...]
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `number` by `Decimal` arithmetic: round, scale to an integer, insert the point.
+    static func numberByArithmetic(_ value: Decimal, places: Int = 2, grouping: Bool = false) -> String {
         let rounded = rounded(value, places: places)
         var scaled = rounded
         for _ in 0..<places { scaled *= 10 }

@@ -87,8 +87,10 @@ extension FindingCollector {
         }
     }
 
-    /// IN-05: walks the input's JSON form, so that every amount (wherever it is) is covered.
+    /// IN-05: walks the input's JSON form, so that every amount (wherever it is) is covered. A quick pass first
+    /// looks for any number that could be written with a minus sign; most inputs have none.
     private mutating func negativeAmounts() {
+        guard NegativeNumberProbe.mayFind(in: input) else { return }
         guard let data = try? InputLoader.encode(input), let tree = try? JSONTreeParser.parse(Array(data)) else {
             return
         }
@@ -262,5 +264,163 @@ extension FindingCollector {
                 RuleCatalogue.retiredCount, FindingLocation(place: "第一部分 二", inputPath: "$.department.staff.retired"),
                 "离退休人员 \(retired) 人，单位发放与养老保险基金发放之和为 \(derived) 人")
         }
+    }
+}
+
+/// Encodes a value only to see whether any number in it is negative (or a `Decimal` or floating-point value that
+/// might print with a minus sign: NaN, −0). It keeps nothing else, so it costs a fraction of a JSON round trip.
+private final class NegativeNumberProbe: Encoder {
+    @exclusivity(unchecked) private(set) var found = false  // one encoding on one thread
+    let userInfo: [CodingUserInfoKey: Any]
+    var codingPath: [any CodingKey] { [] }
+
+    private init(userInfo: [CodingUserInfoKey: Any]) {
+        self.userInfo = userInfo
+    }
+
+    /// Whether `input`, as `InputLoader.encode` writes it, may have a number with a minus sign.
+    static func mayFind(in input: DepartmentInput) -> Bool {
+        let probe = NegativeNumberProbe(userInfo: [.inputUnit: input.unit])
+        do {
+            try probe.check(input)
+        } catch {
+            return true  // let the JSON round trip decide
+        }
+        return probe.found
+    }
+
+    func check<T: Encodable>(_ value: T) throws {
+        guard !found else { return }
+        if T.self == Decimal.self {
+            let decimal = value as! Decimal
+            if decimal.isSignMinus || decimal.isNaN { found = true }
+            return
+        }
+        try value.encode(to: self)
+    }
+
+    func note(_ value: some BinaryInteger) {
+        if value < 0 { found = true }
+    }
+
+    func note(_ value: some FloatingPoint) {
+        if value.sign == .minus || value.isNaN { found = true }
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        KeyedEncodingContainer(Keyed<Key>(probe: self))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer { Unkeyed(probe: self) }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { Single(probe: self) }
+
+    private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let probe: NegativeNumberProbe
+        var codingPath: [any CodingKey] { [] }
+
+        mutating func encodeNil(forKey key: Key) {}
+        mutating func encode(_ value: Bool, forKey key: Key) {}
+        mutating func encode(_ value: String, forKey key: Key) {}
+        mutating func encode(_ value: Double, forKey key: Key) { probe.note(value) }
+        mutating func encode(_ value: Float, forKey key: Key) { probe.note(value) }
+        mutating func encode(_ value: Int, forKey key: Key) { probe.note(value) }
+        mutating func encode(_ value: Int8, forKey key: Key) { probe.note(value) }
+        mutating func encode(_ value: Int16, forKey key: Key) { probe.note(value) }
+        mutating func encode(_ value: Int32, forKey key: Key) { probe.note(value) }
+        mutating func encode(_ value: Int64, forKey key: Key) { probe.note(value) }
+        mutating func encode(_ value: UInt, forKey key: Key) {}
+        mutating func encode(_ value: UInt8, forKey key: Key) {}
+        mutating func encode(_ value: UInt16, forKey key: Key) {}
+        mutating func encode(_ value: UInt32, forKey key: Key) {}
+        mutating func encode(_ value: UInt64, forKey key: Key) {}
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try probe.check(value) }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(
+            keyedBy keyType: NestedKey.Type, forKey key: Key
+        ) -> KeyedEncodingContainer<NestedKey> { probe.container(keyedBy: keyType) }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { Unkeyed(probe: probe) }
+        mutating func superEncoder() -> any Encoder { probe }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { probe }
+    }
+
+    private struct Unkeyed: UnkeyedEncodingContainer {
+        let probe: NegativeNumberProbe
+        var codingPath: [any CodingKey] { [] }
+        private(set) var count = 0
+
+        init(probe: NegativeNumberProbe) {
+            self.probe = probe
+        }
+
+        mutating func encodeNil() { count += 1 }
+        mutating func encode(_ value: Bool) { count += 1 }
+        mutating func encode(_ value: String) { count += 1 }
+        mutating func encode(_ value: Double) { add(value) }
+        mutating func encode(_ value: Float) { add(value) }
+        mutating func encode(_ value: Int) { add(value) }
+        mutating func encode(_ value: Int8) { add(value) }
+        mutating func encode(_ value: Int16) { add(value) }
+        mutating func encode(_ value: Int32) { add(value) }
+        mutating func encode(_ value: Int64) { add(value) }
+        mutating func encode(_ value: UInt) { count += 1 }
+        mutating func encode(_ value: UInt8) { count += 1 }
+        mutating func encode(_ value: UInt16) { count += 1 }
+        mutating func encode(_ value: UInt32) { count += 1 }
+        mutating func encode(_ value: UInt64) { count += 1 }
+
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            count += 1
+            try probe.check(value)
+        }
+
+        private mutating func add(_ value: some BinaryInteger) {
+            count += 1
+            probe.note(value)
+        }
+
+        private mutating func add(_ value: some FloatingPoint) {
+            count += 1
+            probe.note(value)
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(
+            keyedBy keyType: NestedKey.Type
+        ) -> KeyedEncodingContainer<NestedKey> {
+            count += 1
+            return probe.container(keyedBy: keyType)
+        }
+
+        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+            count += 1
+            return Unkeyed(probe: probe)
+        }
+
+        mutating func superEncoder() -> any Encoder {
+            count += 1
+            return probe
+        }
+    }
+
+    private struct Single: SingleValueEncodingContainer {
+        let probe: NegativeNumberProbe
+        var codingPath: [any CodingKey] { [] }
+
+        mutating func encodeNil() {}
+        mutating func encode(_ value: Bool) {}
+        mutating func encode(_ value: String) {}
+        mutating func encode(_ value: Double) { probe.note(value) }
+        mutating func encode(_ value: Float) { probe.note(value) }
+        mutating func encode(_ value: Int) { probe.note(value) }
+        mutating func encode(_ value: Int8) { probe.note(value) }
+        mutating func encode(_ value: Int16) { probe.note(value) }
+        mutating func encode(_ value: Int32) { probe.note(value) }
+        mutating func encode(_ value: Int64) { probe.note(value) }
+        mutating func encode(_ value: UInt) {}
+        mutating func encode(_ value: UInt8) {}
+        mutating func encode(_ value: UInt16) {}
+        mutating func encode(_ value: UInt32) {}
+        mutating func encode(_ value: UInt64) {}
+        mutating func encode<T: Encodable>(_ value: T) throws { try probe.check(value) }
     }
 }

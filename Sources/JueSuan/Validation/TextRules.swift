@@ -18,6 +18,18 @@ extension Validator {
 /// The rendered document, searchable by section and table.
 struct RenderedDocument {
     let document: Document
+    /// The body cell texts of each exported table, by sheet name (the first table of a name).
+    private let grids: [String: [[String]]]
+
+    init(document: Document) {
+        self.document = document
+        var grids: [String: [[String]]] = [:]
+        for case .table(let table) in document.blocks {
+            guard let sheet = table.sheetName, grids[sheet] == nil else { continue }
+            grids[sheet] = TableGrid(rows: table.body, columnCount: table.columns.count).texts
+        }
+        self.grids = grids
+    }
 
     /// The paragraphs under the level-2 heading whose text contains `title`, up to the next heading of level ≤ 2.
     func section(_ title: String) -> [String]? {
@@ -28,7 +40,7 @@ struct RenderedDocument {
             switch block {
             case .heading(let heading) where heading.level <= 2:
                 if collecting { return texts }
-                if heading.level == 2 && heading.text.contains(title) {
+                if heading.level == 2 && TextSearch.contains(heading.text, title) {
                     collecting = true
                     found = true
                 }
@@ -50,8 +62,7 @@ struct RenderedDocument {
     /// The text of body cell `column` in the first body row whose cell `labelColumn` satisfies `matches`; a blank
     /// cell reads as `0.00` (or `0` for counts).
     func cell(_ sheet: String, labelColumn: Int, _ matches: (String) -> Bool, column: Int) -> String? {
-        guard let table = table(sheet) else { return nil }
-        let grid = TableGrid(rows: table.body, columnCount: table.columns.count).texts
+        guard let grid = grids[sheet] else { return nil }
         guard let row = grid.first(where: { $0.indices.contains(labelColumn) && matches($0[labelColumn]) }),
             row.indices.contains(column)
         else { return nil }
@@ -84,24 +95,75 @@ struct TextChecker {
             return add(RuleCatalogue.textMatchesTables, place, "找不到“\(label)”的表格数据（\(source)）")
         }
         let normalised = expected.isEmpty ? (unit == "万元" ? "0.00" : "0") : expected
-        let pattern =
-            NSRegularExpression.escapedPattern(for: label) + " ?(-?[0-9][0-9,]*(?:\\.[0-9]+)?) ?"
-            + NSRegularExpression.escapedPattern(for: unit)
-        guard let regex = try? NSRegularExpression(pattern: pattern),
-            let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-            let range = Range(match.range(at: 1), in: text)
-        else {
+        guard let actual = Self.number(after: label, before: unit, in: text) else {
             return add(RuleCatalogue.textMatchesTables, place, "正文中找不到“\(label) … \(unit)”（\(source)：\(normalised)）")
         }
-        let actual = String(text[range])
         if actual != normalised {
             add(RuleCatalogue.textMatchesTables, place, "“\(label)”：正文 \(actual) \(unit)，\(source)为 \(normalised)")
         }
     }
 
+    /// The last section text checked and whether it is plain (`TextSearch.isPlain`): a section's clauses are
+    /// checked one after another against the same text.
+    private var plainText: (text: String, plain: Bool)?
+
+    private mutating func isPlain(_ text: String) -> Bool {
+        if let plainText, plainText.text == text { return plainText.plain }
+        let plain = TextSearch.isPlain(text)
+        plainText = (text, plain)
+        return plain
+    }
+
+    /// The number written between the first `label` and `unit` that have one between them: what the regular
+    /// expression `label ?(-?[0-9][0-9,]*(?:\.[0-9]+)?) ?unit` captures (label and unit literal). Matched on UTF-8
+    /// bytes, as the regular expression matches code points.
+    static func number(after label: String, before unit: String, in text: String) -> String? {
+        let bytes = Array(text.utf8)
+        let label = Array(label.utf8)
+        let unit = Array(unit.utf8)
+        func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
+        func at(_ i: Int, _ byte: UInt8) -> Bool { i < bytes.count && bytes[i] == byte }
+        func matches(_ pattern: [UInt8], at i: Int) -> Bool {
+            i + pattern.count <= bytes.count && bytes[i..<i + pattern.count].elementsEqual(pattern)
+        }
+        /// The number's range when the rest of the pattern matches at `i`, tried in the order the regular
+        /// expression backtracks (greedy parts longest first).
+        func number(at i: Int) -> Range<Int>? {
+            for start in at(i, 0x20) ? [i + 1, i] : [i] {
+                var end = start
+                if at(end, UInt8(ascii: "-")) { end += 1 }
+                guard isDigit(end) else { continue }
+                end += 1
+                while isDigit(end) || at(end, UInt8(ascii: ",")) { end += 1 }
+                // The greedy match, then what backtracking could give back; the unit decides.
+                var ends: [Int] = []
+                if at(end, UInt8(ascii: ".")) && isDigit(end + 1) {
+                    var fraction = end + 2
+                    while isDigit(fraction) { fraction += 1 }
+                    ends += (end + 2...fraction).reversed()
+                }
+                ends += (start + (at(start, UInt8(ascii: "-")) ? 2 : 1)...end).reversed()
+                for candidate in ends {
+                    if matches(unit, at: candidate) || (at(candidate, 0x20) && matches(unit, at: candidate + 1)) {
+                        return start..<candidate
+                    }
+                }
+            }
+            return nil
+        }
+        var i = 0
+        while i + label.count <= bytes.count {
+            if matches(label, at: i), let range = number(at: i + label.count) {
+                return String(decoding: bytes[range], as: UTF8.self)
+            }
+            i += 1
+        }
+        return nil
+    }
+
     /// Checks that the section contains `expected` (a clause with a computed percentage or phrase).
     private mutating func clause(_ section: String, _ text: String, _ expected: String, what: String) {
-        if !text.contains(expected) {
+        if !TextSearch.contains(text, expected, textIsPlain: isPlain(text)) {
             add(RuleCatalogue.textMatchesFigures, "第三部分 \(section)", "“\(what)”应为“\(expected)”，正文中没有这句")
         }
     }
@@ -303,6 +365,42 @@ struct TextChecker {
             let text = paragraph.text
             if regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil {
                 add(RuleCatalogue.zeroBudgetRate, "第三部分", "预算数为 0 时写了完成率：“\(String(text.prefix(60)))…”")
+            }
+        }
+    }
+}
+
+/// Foundation's `contains` for report sentences without its cost: it searches by composed characters with canonical
+/// equivalence (through CFString), which for texts made only of characters that have no decomposition and that join
+/// no neighbour is the same as finding the UTF-8 bytes.
+enum TextSearch {
+    /// `text.contains(part)` as Foundation answers it.
+    static func contains(_ text: String, _ part: String, textIsPlain: Bool? = nil) -> Bool {
+        guard !part.isEmpty, isPlain(part), textIsPlain ?? isPlain(text) else { return text.contains(part) }
+        var text = text
+        var part = part
+        return text.withUTF8 { haystack in
+            part.withUTF8 { needle in
+                guard needle.count <= haystack.count else { return false }
+                for start in 0...(haystack.count - needle.count)
+                where haystack[start] == needle[0]
+                    && memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0
+                {
+                    return true
+                }
+                return false
+            }
+        }
+    }
+
+    /// Only LF, printable ASCII, CJK ideographs, CJK and full-width punctuation and the quotes, dashes and ellipsis
+    /// of Chinese text: characters without a canonical decomposition that never join a neighbour.
+    static func isPlain(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x0A, 0x20...0x7E, 0x3000...0x3029, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
+            case 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026: return true
+            default: return false
             }
         }
     }

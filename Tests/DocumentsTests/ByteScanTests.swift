@@ -1,0 +1,155 @@
+import Testing
+
+@testable import Documents
+
+/// The scans that work on UTF-8 bytes must find exactly what a reading by `Character` or `Unicode.Scalar` finds.
+@Suite struct ByteScanTests {
+    /// Texts where bytes and characters could disagree: CR LF, lone CR, marks and joiners next to TAB, LF and
+    /// spaces, an emoji sequence, empty texts and breaks at either end.
+    static let texts = [
+        "", "\n", "\r", "\r\n", "\n\r", "\r\r\n", "\t", "甲\t乙\n丙\r\n丁\r戊", "a\t\u{301}b\n\u{301}c\r\u{301}",
+        "e\u{301}\r\n\u{200D}x", "👨‍👩‍👧\t👍🏽\n", " \u{301}\t \t", "\r\n\r\n", "x\r", "\u{600} \ty ", "行尾 ", "a  ",
+    ]
+
+    @Test("lines split where a split by Character at line breaks does")
+    func lines() {
+        for text in Self.texts {
+            let expected = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+            #expect(LineText.lines(text) == expected, "\(text.debugDescription)")
+        }
+    }
+
+    @Test("cells split where a split by Character at TAB does")
+    func cells() {
+        for text in Self.texts {
+            let line = text[...]
+            #expect(LineText.cells(line) == line.split(separator: "\t", omittingEmptySubsequences: false))
+        }
+    }
+
+    @Test("trimmed cells agree with splitting and trimming by Character")
+    func trimmedCells() {
+        let texts = Self.texts + [" a \t b ", "\t\t", " \u{301}a\t甲 ", "\u{600} x\t y\u{301} ", "  ", "x\t\t y"]
+        for text in texts {
+            let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+            let expected = text[...].split(separator: "\t", omittingEmptySubsequences: false).map { cell in
+                guard let first = cell.firstIndex(where: { !isSpace($0) }),
+                    let last = cell.lastIndex(where: { !isSpace($0) })
+                else { return "" }
+                return String(cell[first...last])
+            }
+            #expect(LineText.trimmedCells(text[...]) == expected, "\(text.debugDescription)")
+        }
+    }
+
+    @Test("flatten and trailing spaces agree with the Character reading")
+    func flatten() {
+        for text in Self.texts {
+            let flat = String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r\n" || $0 == "\r" ? " " : $0 })
+            #expect(LineText.flatten(text) == flat, "\(text.debugDescription)")
+            var trimmed = text
+            while trimmed.last == " " { trimmed.removeLast() }
+            #expect(LineText.withoutTrailingSpaces(text) == trimmed, "\(text.debugDescription)")
+        }
+    }
+
+    @Test("XMLText.escape: a text is left alone exactly when it has nothing to remove or escape")
+    func plainText() {
+        let texts =
+            Self.texts + [
+                "a&b", "<", ">", "\"", "'", "\u{0}", "\u{1F}", "\u{7F}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{FFBF}",
+                "\u{FFBE}", "\u{EFBF}", "\u{10FFFF}", "甲乙\u{FFFF}丙", "￾", "ｆｕｌｌ＆", "&\u{301}",
+            ]
+        for text in texts {
+            let changes = XMLText.sanitize(text) != text || text.utf8.contains { "&<>\"'".utf8.contains($0) }
+            #expect(XMLText.isPlain(text) == !changes, "\(text.debugDescription)")
+        }
+    }
+
+    @Test("xlsx line widths and counts agree with splitting by Character")
+    func xlsxLines() {
+        typealias Sheet = XlsxWriter.SheetBuilder
+        let texts = Self.texts + ["甲\u{2028}乙乙", "a\u{85}bb", "x\u{0B}yy\u{0C}z", "“引号”—…", "长文本长文本长文本长文本长文本"]
+        for text in texts {
+            let longest = text.split(whereSeparator: \.isNewline).map { XlsxWriter.displayWidth(String($0)) }.max() ?? 0
+            #expect(Sheet.longestLine(text) == longest, "\(text.debugDescription)")
+            for width in [1, 2, 5, 12] {
+                let usable = max(1, width - 1)
+                let count = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
+                    $0 + max(1, (XlsxWriter.displayWidth(String($1)) + usable - 1) / usable)
+                }
+                #expect(Sheet.lineCount(text, width: width) == count, "\(text.debugDescription) \(width)")
+            }
+        }
+    }
+
+    /// The previous, array-based reading of xlsx numbers, as the reference for the byte reading.
+    static func referenceNumber(_ text: String) -> XlsxWriter.Number? {
+        var chars = Array(text.utf8)
+        while let first = chars.first, first == 0x20 { chars.removeFirst() }
+        while let last = chars.last, last == 0x20 { chars.removeLast() }
+        var i = 0
+        let negative = i < chars.count && chars[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+        var integer: [UInt8] = []
+        var groups: [Int] = []
+        var run = 0
+        while i < chars.count, isDigit(chars[i]) || chars[i] == UInt8(ascii: ",") {
+            if chars[i] == UInt8(ascii: ",") {
+                groups.append(run)
+                run = 0
+            } else {
+                integer.append(chars[i])
+                run += 1
+            }
+            i += 1
+        }
+        groups.append(run)
+        guard !integer.isEmpty else { return nil }
+        let grouped = groups.count > 1
+        if grouped {
+            guard (1...3).contains(groups[0]), groups.dropFirst().allSatisfy({ $0 == 3 }) else { return nil }
+        }
+        if integer.count > 1 && integer[0] == UInt8(ascii: "0") { return nil }
+        var fraction: [UInt8] = []
+        if i < chars.count, chars[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < chars.count, isDigit(chars[i]) {
+                fraction.append(chars[i])
+                i += 1
+            }
+            guard !fraction.isEmpty else { return nil }
+        }
+        guard i == chars.count else { return nil }
+        let significant = (integer + fraction).drop(while: { $0 == UInt8(ascii: "0") }).count
+        guard significant <= 15 else { return nil }
+        var value = negative ? "-" : ""
+        value += String(decoding: integer, as: UTF8.self)
+        if !fraction.isEmpty { value += "." + String(decoding: fraction, as: UTF8.self) }
+        let magnitude = Double(String(decoding: integer, as: UTF8.self)) ?? 0
+        return XlsxWriter.Number(value: value, decimals: fraction.count, grouped: grouped || magnitude < 1000)
+    }
+
+    @Test("xlsx numbers read as the array-based reading did")
+    func xlsxNumbers() {
+        let pieces = ["1", "0", "9", ",", ".", "-", " ", "234", "567", "00", "a"]
+        var texts = [
+            "", "-", "0", "0.00", "-0.00", "1,234.50", "12,34", "1,2345", ",123", "123,", "007", "1.", ".5", "1e3",
+        ]
+        texts += ["2443.08", " 12 ", "999", "1000", "123456789012345", "1234567890123456", "0.0000000000000001", "---"]
+        var state: UInt64 = 0xFEED_FACE_CAFE_BEEF
+        for _ in 0..<5000 {
+            var text = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for _ in 0..<Int((state >> 33) % 8) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            texts.append(text)
+        }
+        for text in texts {
+            #expect(XlsxWriter.number(text) == Self.referenceNumber(text), "\(text.debugDescription)")
+        }
+    }
+}
