@@ -62,18 +62,18 @@ public enum XMLText {
         else {
             return clean
         }
-        var result = ""
-        result.reserveCapacity(clean.utf8.count + 16)
-        for character in clean {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default: result.append(character)
+        // By scalar, not by Character: `&` followed by a combining mark is one Character but still an `&` to XML.
+        var result = String.UnicodeScalarView()
+        for scalar in clean.unicodeScalars {
+            switch scalar {
+            case "&": result.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": result.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": result.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": result.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": result.append(contentsOf: "&apos;".unicodeScalars)
+            default: result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 }

@@ -66,6 +66,29 @@ import Testing
         }
     }
 
+    @Test("XMLText.escape escapes every markup character, also one that a combining mark follows")
+    func escapeByScalar() {
+        #expect(
+            XMLText.escape("&\u{301}<\u{301}>\u{301}\"\u{301}'\u{301}")
+                == "&amp;\u{301}&lt;\u{301}&gt;\u{301}&quot;\u{301}&apos;\u{301}")
+        #expect(XMLText.escape("a&b<c\u{0}d") == "a&amp;b&lt;cd")
+        #expect(XMLText.escape("甲“乙”") == "甲“乙”")
+        // Scalar by scalar (String comparison would join `;` and a following combining mark): every `&` starts an
+        // entity and no `<`, `>`, quote or apostrophe is left.
+        let entities = ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;"].map { Array($0.unicodeScalars) }
+        for text in Self.texts + ["&\u{301}", "<\u{20DD}", "'\u{FE0F}"] {
+            let scalars = Array(XMLText.escape(text).unicodeScalars)
+            for (index, scalar) in scalars.enumerated() {
+                #expect(!"<>\"'".unicodeScalars.contains(scalar), "\(text.debugDescription)")
+                if scalar == "&" {
+                    #expect(
+                        entities.contains { Array(scalars[index...].prefix($0.count)) == $0 },
+                        "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test("xlsx line widths and counts agree with splitting by Character")
     func xlsxLines() {
         typealias Sheet = XlsxWriter.SheetBuilder
