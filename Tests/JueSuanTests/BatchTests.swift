@@ -136,6 +136,13 @@ import Testing
         ] {
             #expect(files1[name] != nil, "\(name)")
         }
+        // The duplicate's page is made again after the commit found it: it says why it failed and links no report.
+        let duplicatePage = String(decoding: try #require(files1["\(s0)-2-审核结果.html"]), as: UTF8.self)
+        #expect(duplicatePage.contains("<td class=\"status\">失败</td>"))
+        #expect(duplicatePage.contains("s0-rendaban.json 是同一部门和年度"))
+        #expect(duplicatePage.contains("未生成"))
+        let firstPage = String(decoding: try #require(files1["\(s0)-审核结果.html"]), as: UTF8.self)
+        #expect(firstPage.contains("<a href=\"\(SummaryPages.href("\(s0).docx"))\">\(s0).docx</a>"))
         // No report for the fatal department, no temporary file left behind; 4 × 2 reports, 7 findings pages.
         #expect(files1["致命测试部门-2024-部门决算.txt"] == nil)
         #expect(!files1.keys.contains { $0.hasPrefix(".") })

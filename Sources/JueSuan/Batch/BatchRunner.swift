@@ -101,7 +101,12 @@ public struct BatchRunner: Sendable {
             while true {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < files.count else { return }
-                let pending = render(files[index], index: index)
+                var pending = render(files[index], index: index)
+                // The findings page as it will be when the department is put in place (the usual case), made here
+                // in parallel; the commit makes it again only if the department's state changed.
+                var expected = pending.entry
+                expected.reports = pending.temporaries.map(\.name)
+                pending.page = Array(SummaryPages.findingsPage(expected, templates: templates).utf8)
                 results.withLock { $0[index] = pending }
                 let finished = done.wrappingAdd(1, ordering: .relaxed).newValue
                 progress(
@@ -136,6 +141,8 @@ public struct BatchRunner: Sendable {
         var baseName: String?
         /// Temporary file and final name, per format.
         var temporaries: [(temporary: URL, name: String)]
+        /// The findings page for the entry with `temporaries` in place.
+        var page: [UInt8] = []
     }
 
     private func temporaryURL(index: Int, format: OutputFormat) -> URL {
@@ -220,9 +227,12 @@ public struct BatchRunner: Sendable {
                 page = "\(stem)-\(counter)-审核结果.html"
                 counter += 1
             }
+            let unchanged =
+                entry.status == item.entry.status && entry.problems == item.entry.problems
+                && entry.reports == item.temporaries.map(\.name)
             do {
                 try OutputFiles.writeAtomically(
-                    Array(SummaryPages.findingsPage(entry, page: page, templates: templates).utf8),
+                    unchanged ? item.page : Array(SummaryPages.findingsPage(entry, templates: templates).utf8),
                     to: output.appendingPathComponent(page))
                 entry.findingsPage = page
             } catch {

@@ -167,9 +167,7 @@ public enum SummaryPages {
     }
 
     /// A department's findings page.
-    public static func findingsPage(_ entry: BatchEntry, page: String, templates: ReportTemplates = .standard)
-        -> String
-    {
+    public static func findingsPage(_ entry: BatchEntry, templates: ReportTemplates = .standard) -> String {
         let counts = Severity.allCases.map { severity in
             "\(severity.chinese) \(entry.findings.filter { $0.severity == severity }.count) 项"
         }.joined(separator: "，")
