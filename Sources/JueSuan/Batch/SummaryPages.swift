@@ -168,14 +168,12 @@ public enum SummaryPages {
 
     /// A department's findings page.
     public static func findingsPage(_ entry: BatchEntry, templates: ReportTemplates = .standard) -> String {
-        let counts = Severity.allCases.map { severity in
-            "\(severity.chinese) \(entry.findings.filter { $0.severity == severity }.count) 项"
-        }.joined(separator: "，")
         let view = FindingsView(
             title: "\(entry.department ?? entry.file) 审核结果", file: entry.file,
             department: entry.department ?? "（无法读取）", year: entry.year.map(String.init) ?? "",
             status: entry.status.chinese, state: state(entry), problems: entry.problems,
-            hasProblems: !entry.problems.isEmpty, counts: counts, hasFindings: !entry.findings.isEmpty,
+            hasProblems: !entry.problems.isEmpty, counts: FindingsPrinter.counts(entry.findings),
+            hasFindings: !entry.findings.isEmpty,
             findings: entry.findings.map { finding in
                 FindingRow(
                     rule: finding.rule, severity: finding.severity.chinese, state: finding.severity.rawValue,

@@ -34,10 +34,14 @@ public enum FindingsPrinter {
 
     /// `s0.json：致命 0 项，警告 3 项，提示 1 项`.
     public static func summary(_ findings: [Finding], fileName: String) -> String {
-        let counts = Severity.allCases.map { severity in
+        "\(fileName)：" + counts(findings)
+    }
+
+    /// `致命 0 项，警告 3 项，提示 1 项`.
+    public static func counts(_ findings: [Finding]) -> String {
+        Severity.allCases.map { severity in
             "\(severity.chinese) \(findings.filter { $0.severity == severity }.count) 项"
-        }
-        return "\(fileName)：" + counts.joined(separator: "，")
+        }.joined(separator: "，")
     }
 
     public static func json(_ files: [FileFindings]) -> String {
