@@ -48,6 +48,23 @@ import Testing
         #expect(page.contains("broken.json:1:6"))
     }
 
+    @Test func aTemplatesDirectoryAppliesToEveryReport() throws {
+        let directory = try Self.inputs("batch-templates")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("out").path
+        let templates = packageRoot.appendingPathComponent("Tests/JueSuanTests/Fixtures/override").path
+        let result = try runJueSuan([
+            "batch", directory.appendingPathComponent("in").path, "--out", out, "--format", "txt", "--templates",
+            templates,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        for name in ["景德镇市人大办公室", "中共景德镇市珠山区委办公室"] {
+            let text = try String(contentsOfFile: "\(out)/\(name)-2024-部门决算.txt", encoding: .utf8)
+            #expect(text.contains("\(name) 2024 年度政府采购支出总额"))
+            #expect(text.contains("（本节由地方模板改写）"))
+        }
+    }
+
     @Test func showsProgressOnATerminal() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
         let directory = try Self.inputs("batch-tty")
