@@ -144,6 +144,15 @@ import Testing
 
     /// The reasons a department was given are exactly the needed ones (plus some for smaller changes); over a
     /// larger set only the intended warnings occur, in about a quarter of the departments.
+    /// Found by a 3,000-department batch run: 外事接待人次 drawn above 国内公务接待人次 (IN-07, fatal).
+    @Test func foreignAffairsReceptionStaysWithinDomestic() {
+        let input = SyntheticDepartments.department(index: 1749, seed: 1)
+        let statistics = input.threePublic.statistics
+        #expect(statistics.foreignAffairsReceptionPersonTimes == 9)
+        #expect(statistics.domesticReceptionPersonTimes == 9)
+        #expect(ReportPreparation(input).fatal == [])
+    }
+
     @Test func onlyOmittedReasonsWarnOverALargerSet() {
         var warned = 0
         for index in 1...120 {

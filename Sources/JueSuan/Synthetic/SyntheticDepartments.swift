@@ -548,8 +548,10 @@ private struct SyntheticBuilder {
                 if random.chance(10) {
                     foreignAffairs = part(domestic, 100...400)
                     statistics.foreignAffairsReceptionBatches = random.int(1...min(3, batches))
-                    statistics.foreignAffairsReceptionPersonTimes =
-                        (statistics.foreignAffairsReceptionBatches ?? 1) * random.int(2...6)
+                    // 其中 外事接待人次 cannot exceed 国内公务接待人次 (IN-07).
+                    statistics.foreignAffairsReceptionPersonTimes = min(
+                        (statistics.foreignAffairsReceptionBatches ?? 1) * random.int(2...6),
+                        statistics.domesticReceptionPersonTimes ?? 0)
                 }
                 if random.chance(5) {
                     overseas = part(perWan, 300...2000)
