@@ -103,10 +103,14 @@ public struct BatchRunner: Sendable {
                 guard index < files.count else { return }
                 var pending = render(files[index], index: index)
                 // The findings page as it will be when the department is put in place (the usual case), made here
-                // in parallel; the commit makes it again only if the department's state changed.
+                // in parallel and kept on disk, not in memory; the commit makes it again only if the department's
+                // state changed.
                 var expected = pending.entry
                 expected.reports = pending.temporaries.map(\.name)
-                pending.page = Array(SummaryPages.findingsPage(expected, templates: templates).utf8)
+                let page = output.appendingPathComponent(".juesuan-batch-\(getpid())-\(index).page.tmp")
+                if (try? Data(SummaryPages.findingsPage(expected, templates: templates).utf8).write(to: page)) != nil {
+                    pending.page = page
+                }
                 results.withLock { $0[index] = pending }
                 let finished = done.wrappingAdd(1, ordering: .relaxed).newValue
                 progress(
@@ -141,8 +145,8 @@ public struct BatchRunner: Sendable {
         var baseName: String?
         /// Temporary file and final name, per format.
         var temporaries: [(temporary: URL, name: String)]
-        /// The findings page for the entry with `temporaries` in place.
-        var page: [UInt8] = []
+        /// A temporary file with the findings page for the entry with `temporaries` in place.
+        var page: URL?
     }
 
     private func temporaryURL(index: Int, format: OutputFormat) -> URL {
@@ -231,9 +235,13 @@ public struct BatchRunner: Sendable {
                 entry.status == item.entry.status && entry.problems == item.entry.problems
                 && entry.reports == item.temporaries.map(\.name)
             do {
-                try OutputFiles.writeAtomically(
-                    unchanged ? item.page : Array(SummaryPages.findingsPage(entry, templates: templates).utf8),
-                    to: output.appendingPathComponent(page))
+                let target = output.appendingPathComponent(page)
+                let placed = unchanged && item.page.map { rename($0.path, target.path) == 0 } == true
+                if !placed {
+                    if let temporary = item.page { try? FileManager.default.removeItem(at: temporary) }
+                    try OutputFiles.writeAtomically(
+                        Array(SummaryPages.findingsPage(entry, templates: templates).utf8), to: target)
+                }
                 entry.findingsPage = page
             } catch {
                 entry.problems.append("无法写入审核结果 \(page)：\(error.localizedDescription)")
