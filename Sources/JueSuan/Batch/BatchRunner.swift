@@ -36,9 +36,6 @@ public struct BatchRunner: Sendable {
         self.templates = templates
     }
 
-    /// The summary files written next to the reports.
-    public static let summaryFiles = ["summary.html", "summary.csv", "summary.json", "summary.xlsx"]
-
     // MARK: Inputs
 
     /// The department files named by `arguments`: files as given, directories searched (with their subdirectories)
