@@ -111,6 +111,8 @@ import Testing
         let output = input.deletingLastPathComponent().appendingPathComponent("out")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         let files = try BatchRunner.inputFiles([input.path], excluding: output)
+        // A temporary file left by a killed run (no process 4194304: above Linux's largest pid) is cleared.
+        try Data("half".utf8).write(to: output.appendingPathComponent(".juesuan-batch-4194304-3.docx.tmp"))
         let runner = BatchRunner(formats: [.txt, .docx], output: output, jobs: 2)
         let summary = runner.run(files: files)
 

@@ -104,7 +104,7 @@ public struct BatchRunner: Sendable {
                 // state changed.
                 var expected = pending.entry
                 expected.reports = pending.temporaries.map(\.name)
-                let page = output.appendingPathComponent(".juesuan-batch-\(getpid())-\(index).page.tmp")
+                let page = temporaryURL(index: index, kind: "page")
                 if (try? Data(SummaryPages.findingsPage(expected, templates: templates).utf8).write(to: page)) != nil {
                     pending.page = page
                 }
@@ -146,8 +146,10 @@ public struct BatchRunner: Sendable {
         var page: URL?
     }
 
-    private func temporaryURL(index: Int, format: OutputFormat) -> URL {
-        output.appendingPathComponent(".juesuan-batch-\(getpid())-\(index).\(format.fileExtension).tmp")
+    /// A temporary file of department `index` in the output directory (`kind`: a format's extension, or `page`);
+    /// named so that a later run can tell it is left over from this process.
+    private func temporaryURL(index: Int, kind: String) -> URL {
+        output.appendingPathComponent(".juesuan-batch-\(getpid())-\(index).\(kind).tmp")
     }
 
     /// Reads, checks and renders one department; writes its reports to temporary files.
@@ -178,7 +180,7 @@ public struct BatchRunner: Sendable {
         }
         var temporaries: [(URL, String)] = []
         for format in formats {
-            let temporary = temporaryURL(index: index, format: format)
+            let temporary = temporaryURL(index: index, kind: format.fileExtension)
             do {
                 let bytes = try report.bytes(format)
                 try Data(bytes).write(to: temporary)

@@ -181,7 +181,7 @@ public enum SummaryPages {
                         .joined(separator: " "),
                     inputPath: finding.location.inputPath, message: finding.message)
             },
-            reports: zip(entry.reports, entry.reports).map { Link(text: $0, href: href($1)) })
+            reports: entry.reports.map { Link(text: $0, href: href($0)) })
         return render("summary/findings", view, templates: templates, escaping: .html)
     }
 
