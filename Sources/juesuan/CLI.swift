@@ -4,6 +4,7 @@ import Foundation
 var commands: [any Command.Type] {
     [
         RenderCommand.self,
+        WorkbookCommand.self,
         BatchCommand.self,
         SampleCommand.self,
         ValidateCommand.self,

@@ -10,16 +10,49 @@ public struct InputLoadError: Error, Sendable, Equatable, CustomStringConvertibl
     public var description: String {
         problems.map { problem in
             var location = fileName
-            if let position = problem.position { location += ":\(position.line):\(position.column)" }
+            if let cell = problem.cell {
+                location += "!" + cell
+            } else if let position = problem.position {
+                location += ":\(position.line):\(position.column)"
+            }
             return "\(location): 错误：\(problem)"
         }.joined(separator: "\n")
     }
 }
 
-/// Reads a department file: strict JSON syntax, then the input description (types, required and unknown fields,
-/// codes, counts), then decoding into `DepartmentInput` with amounts converted to 万元.
+/// A department file as read: the input, and for a workbook where each value came from and what the reader noticed.
+public struct LoadedDepartment: Sendable {
+    public var input: DepartmentInput
+    /// For a workbook: the cell of each value, to name it in findings.
+    public var origin: WorkbookOrigin?
+    /// What the workbook reader noticed and passed over (sheets or columns that are not part of the workbook).
+    public var notes: [String]
+    /// Totals found in the workbook's tables where the workbook computes them: to be checked, never used.
+    public var pasted: [PastedTotal]
+
+    public init(input: DepartmentInput, origin: WorkbookOrigin? = nil, notes: [String] = [], pasted: [PastedTotal] = [])
+    {
+        self.input = input
+        self.origin = origin
+        self.notes = notes
+        self.pasted = pasted
+    }
+}
+
+/// Reads a department file — JSON, or a department workbook (.xlsx) — : strict JSON syntax (or the workbook's sheets
+/// and cells), then the input description (types, required and unknown fields, codes, counts), then decoding into
+/// `DepartmentInput` with amounts converted to 万元. A workbook goes through the same description as JSON.
 public enum InputLoader {
     public static func load(path: String) -> Result<DepartmentInput, InputLoadError> {
+        loadDepartment(path: path).map(\.input)
+    }
+
+    /// Whether `bytes` are a ZIP package (an .xlsx workbook) rather than JSON text.
+    static func isWorkbook(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04
+    }
+
+    public static func loadDepartment(path: String) -> Result<LoadedDepartment, InputLoadError> {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -38,7 +71,41 @@ public enum InputLoader {
                     fileName: path,
                     problems: [InputProblem(path: .root, position: nil, message: "无法读取文件：\(reason)")]))
         }
-        return decode(Array(data), fileName: path)
+        let bytes = Array(data)
+        if isWorkbook(bytes) || path.lowercased().hasSuffix(".xlsx") {
+            return decodeWorkbook(bytes, fileName: path)
+        }
+        return decode(bytes, fileName: path).map { LoadedDepartment(input: $0) }
+    }
+
+    /// Reads a department workbook's bytes.
+    public static func decodeWorkbook(_ bytes: [UInt8], fileName: String) -> Result<LoadedDepartment, InputLoadError> {
+        switch WorkbookFile.grid(bytes) {
+        case .success(let grid): return decodeWorkbook(grid, fileName: fileName)
+        case .failure(let error):
+            return .failure(
+                InputLoadError(
+                    fileName: fileName, problems: [InputProblem(path: .root, position: nil, message: error.message)]))
+        }
+    }
+
+    /// Reads a department workbook's cells: into the JSON tree, through the same checks as a JSON file; every
+    /// problem names its cell.
+    public static func decodeWorkbook(_ grid: WorkbookGrid, fileName: String) -> Result<
+        LoadedDepartment, InputLoadError
+    > {
+        let reading = WorkbookReader.read(grid)
+        guard reading.problems.isEmpty else {
+            return .failure(InputLoadError(fileName: fileName, problems: reading.problems))
+        }
+        switch decode(tree: reading.tree, fileName: fileName) {
+        case .success(let input):
+            return .success(
+                LoadedDepartment(input: input, origin: reading.origin, notes: reading.notes, pasted: reading.pasted))
+        case .failure(var error):
+            error.problems = error.problems.map { WorkbookReader.located($0, origin: reading.origin) }
+            return .failure(error)
+        }
     }
 
     public static func decode(_ bytes: [UInt8], fileName: String) -> Result<DepartmentInput, InputLoadError> {
@@ -53,6 +120,11 @@ public enum InputLoader {
                         InputProblem(path: .root, position: error.position, message: "JSON 格式错误：\(error.message)")
                     ]))
         }
+        return decode(tree: tree, fileName: fileName)
+    }
+
+    /// Checks a JSON tree against the input description and decodes it.
+    static func decode(tree: JSONNode, fileName: String) -> Result<DepartmentInput, InputLoadError> {
         let problems = SchemaValidator.validate(tree, against: InputSchema.root)
         guard problems.isEmpty else {
             return .failure(InputLoadError(fileName: fileName, problems: problems))

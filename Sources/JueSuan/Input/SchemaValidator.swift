@@ -3,19 +3,30 @@
 
 /// One problem found in an input file.
 public struct InputProblem: Sendable, Equatable, CustomStringConvertible {
+    public static func == (lhs: InputProblem, rhs: InputProblem) -> Bool {
+        lhs.path == rhs.path && lhs.position == rhs.position && lhs.message == rhs.message && lhs.cell == rhs.cell
+            && lhs.missing?.name == rhs.missing?.name
+    }
+
     public var path: JSONPath
     /// Where in the file; nil when the file could not be read at all.
     public var position: SourcePosition?
     public var message: String
+    /// For a workbook: the sheet and cell (`公开05表!C12`) or the sheet the problem is in.
+    public var cell: String?
+    /// The required member that is missing (its JSON name and Chinese name), when that is the problem.
+    public var missing: (name: String, chinese: String)?
 
-    public init(path: JSONPath, position: SourcePosition?, message: String) {
+    public init(path: JSONPath, position: SourcePosition?, message: String, cell: String? = nil) {
         self.path = path
         self.position = position
         self.message = message
+        self.cell = cell
     }
 
+    /// The message with the JSON path in front, for a JSON file; a workbook's problems name their cell instead.
     public var description: String {
-        path.components.isEmpty ? message : "\(path)：\(message)"
+        path.components.isEmpty || cell != nil ? message : "\(path)：\(message)"
     }
 }
 
@@ -145,6 +156,7 @@ struct SchemaValidator {
         }
         for field in object.fields where field.required && !members.contains(where: { $0.key == field.name }) {
             report(path, position, "缺少必填字段 \"\(field.name)\"（\(field.chinese)）")
+            problems[problems.count - 1].missing = (field.name, field.chinese)
         }
     }
 

@@ -4,9 +4,18 @@ import Foundation
 public enum OutputFiles {
     /// `<部门>-<年度>-部门决算`, with characters that file systems reject replaced by `_`.
     public static func baseName(department: String, year: Int) -> String {
+        "\(safe(department))-\(year)-部门决算"
+    }
+
+    /// `<部门>-<年度>-决算数据`: the department's data file (workbook or JSON) written by `juesuan workbook`.
+    public static func workbookBaseName(department: String, year: Int) -> String {
+        "\(safe(department))-\(year)-决算数据"
+    }
+
+    /// `name` with characters that file systems reject replaced by `_`.
+    static func safe(_ name: String) -> String {
         let unsafe: Set<Character> = ["/", "\\", ":", "*", "?", "\"", "<", ">", "|", "\0"]
-        let name = String(department.map { unsafe.contains($0) || $0.isNewline ? "_" : $0 })
-        return "\(name)-\(year)-部门决算"
+        return String(name.map { unsafe.contains($0) || $0.isNewline ? "_" : $0 })
     }
 
     /// Writes `bytes` to a temporary file next to `url` and renames it into place, so that `url` is either the old

@@ -1,0 +1,135 @@
+import Documents
+
+// Sheets of free text: 名词解释 (第四部分), the department's own content blocks (附件 = 第五部分, 自评说明 = 九（二）),
+// and 填写说明, the guide that opens the workbook.
+
+/// 名词解释: income terms and expenditure terms, each a term and its explanation.
+enum GlossarySheet {
+    static let name = "名词解释"
+    static let incomeTitle = "一、收入科目"
+    static let expenditureTitle = "二、支出科目"
+
+    static func make(_ input: DepartmentInput, blank: Bool) -> Spreadsheet.Sheet {
+        var builder = SheetBuilder(name: name, width: 3, columnWidths: [8, 40, 80])
+        builder.heading(
+            "名词解释（第四部分）",
+            instructions: [
+                "每个名词一行：名词、解释。两部分都不填时，由程序根据本部门的收入和支出科目生成标准的名词解释；只填一部分时，另一部分也由程序生成。"
+            ])
+        for (title, entries) in [
+            (incomeTitle, input.glossary?.income), (expenditureTitle, input.glossary?.expenditure),
+        ] {
+            builder.section(title)
+            ListBlock.write(
+                header: ["序号", "名词", "解释"], rows: (entries ?? []).map { [$0.term, $0.definition] },
+                spare: blank ? 12 : 2, styles: [WorkbookStyle.inputText, WorkbookStyle.inputText], into: &builder)
+            builder.skip()
+        }
+        return builder.finish()
+    }
+}
+
+/// A list of content blocks (headings, paragraphs, centred and right-aligned lines, tables), one per row.
+enum ContentBlocksSheet {
+    static let annexName = "附件"
+    static let selfEvaluationTextName = "自评说明"
+
+    /// The 类型 column's words.
+    enum Kind: String, CaseIterable {
+        case heading = "标题"
+        case paragraph = "段落"
+        case center = "居中"
+        case right = "右对齐"
+        case table = "表格"
+        case tableHeader = "表头"
+        case tableRow = "表行"
+    }
+
+    static let header = ["类型", "内容（表格的每格一列）"]
+
+    static func make(name: String, title: String, blocks: [ContentBlock], blank: Bool) -> Spreadsheet.Sheet {
+        let cellColumns = max(
+            8,
+            blocks.map { if case .table(let t) = $0 { return t.rows.map(\.count).max() ?? 0 } else { return 0 } }.max()
+                ?? 0)
+        var widths: [Double] = [8, 90]
+        widths += Array(repeating: 18, count: cellColumns - 1)
+        var builder = SheetBuilder(name: name, width: 2, columnWidths: widths)
+        builder.heading(
+            title,
+            instructions: [
+                "每行一块内容：先在 A 列选类型（标题、段落、居中、右对齐），再在 B 列写文字。表格：一行“表格”（B 列写表题，可不写），"
+                    + "接着每个表头行一行“表头”、每个表体行一行“表行”，每格一列从 B 列写起。从 Word 复制时可整段粘贴到 B 列。"
+            ])
+        builder.nextRow()
+        builder.set(1, .text(header[0]), WorkbookStyle.header)
+        builder.set(2, .text(header[1]), WorkbookStyle.header)
+        builder.freezeHere()
+        let choices = Kind.allCases.map(\.rawValue)
+        let first = builder.row + 1
+        func row(_ kind: Kind?, _ cells: [String]) {
+            let r = builder.nextRow()
+            builder.set(1, kind.map { .text($0.rawValue) } ?? .empty, WorkbookStyle.inputChoice)
+            for column in 0..<max(1, cells.count) {
+                let text = column < cells.count ? cells[column] : ""
+                builder.set(column + 2, text.isEmpty ? .empty : .text(text), WorkbookStyle.inputText)
+            }
+            if let text = cells.first, cells.count == 1 {
+                builder.sheet.rowHeights[r] = max(18, SheetBuilder.height(of: text, width: 90))
+            }
+        }
+        for block in blocks {
+            switch block {
+            case .heading(let text): row(.heading, [text])
+            case .paragraph(let text): row(.paragraph, [text])
+            case .center(let text): row(.center, [text])
+            case .right(let text): row(.right, [text])
+            case .table(let table):
+                row(.table, [table.caption ?? ""])
+                let headerRows = table.headerRows ?? 1
+                for (index, cells) in table.rows.enumerated() {
+                    row(index < headerRows ? .tableHeader : .tableRow, cells)
+                }
+            }
+        }
+        for _ in 0..<(blank ? 40 : 5) { row(nil, []) }
+        builder.sheet.choices.append(
+            Spreadsheet.Choice(
+                range: Spreadsheet.Range(rows: first...builder.row, columns: 1...1), values: choices,
+                message: "类型请选择：" + choices.joined(separator: "、")))
+        return builder.finish(printColumns: cellColumns + 1)
+    }
+}
+
+/// 填写说明: what the workbook is and how to fill it. Not read.
+enum GuideSheet {
+    static let name = "填写说明"
+
+    static func make(year: Int, sheets: [(String, String)]) -> Spreadsheet.Sheet {
+        var builder = SheetBuilder(name: name, width: 2, columnWidths: [22, 100])
+        builder.sheet.protected = false
+        builder.line("\(year) 年度部门决算公开 · 数据填报工作簿", style: WorkbookStyle.title, height: 30)
+        let lines = [
+            "1. 本工作簿的数据用于生成部门决算公开报告（第一部分 概况、第二部分 公开01–10表、第三部分 情况说明、第四部分 名词解释、第五部分 附件）。",
+            "2. 黄色单元格由您填写或粘贴；灰色单元格是公式，由程序汇总，不用填（工作表已保护以免误改，需要时可在“审阅”中撤销保护，无密码）。",
+            "3. 只填明细，不填合计：报告中的每一个合计、占比、增减、完成率都由程序计算。个别标有“核对用”的合计可以照抄决算软件的数，程序只用它核对。",
+            "4. 金额可以是数字，也可以是带千位分隔符的文字（如 1,234.56）；空白表示 0。金额单位在“基本信息”表选择（万元 或 元）。",
+            "5. 公开02–08表可以直接粘贴部门决算软件导出的表：程序按科目编码找行、按表头文字找列，表中的合计只用于核对。",
+            "6. 填好后生成报告：juesuan render 本文件.xlsx --format all；检查数据：juesuan validate 本文件.xlsx（问题会指出工作表和单元格）。",
+        ]
+        for line in lines {
+            builder.line(
+                line, style: WorkbookStyle.instruction, height: SheetBuilder.height(of: line, width: 120, points: 10))
+        }
+        builder.skip()
+        builder.nextRow()
+        builder.set(1, .text("工作表"), WorkbookStyle.header)
+        builder.set(2, .text("填写内容"), WorkbookStyle.header)
+        for (sheet, what) in sheets {
+            builder.nextRow()
+            builder.set(1, .text(sheet), WorkbookStyle.label)
+            builder.set(2, .text(what), WorkbookStyle.label)
+        }
+        return builder.finish()
+    }
+}
