@@ -5,9 +5,10 @@ import Synchronization
 enum BatchCommand: Command {
     static let name = "batch"
     static let summary = "批量生成：一个目录（或多个文件）的所有部门，并行生成报告和汇总"
-    static let synopsis = "juesuan batch DIR_OR_FILE... --out DIR [--format FMT] [--jobs N] [--templates DIR]"
+    static let synopsis =
+        "juesuan batch DIR_OR_FILE... --out DIR [--format FMT] [--jobs N] [--templates DIR] [--prior DIR]"
     static let details = """
-        目录中的 *.json（含子目录，跳过隐藏文件和输出目录）和直接给出的文件，每个部门一份报告，并行生成（默认使用全部 CPU 核）。
+        目录中的 *.json 和 *.xlsx 工作簿（含子目录，跳过隐藏文件、~$ 锁文件和输出目录）和直接给出的文件，每个部门一份报告，并行生成（默认使用全部 CPU 核）。
         每个部门互不影响：读不了、有致命问题或生成失败的部门记入汇总，其他部门照常生成。
         报告文件名为“<部门>-<年度>-部门决算.<扩展名>”；同一部门和年度的文件出现两次时，按路径排在前面的生成，后面的记为失败。
         输出目录中另写：summary.html（各部门状态、致命和警告数、报告和审核结果的链接，以及各年度合计）、
@@ -21,6 +22,7 @@ enum BatchCommand: Command {
         .value("format", "FMT", help: "输出格式：txt、md、html、docx、xlsx、json、all，可用逗号写多种（默认 html,docx）", short: "f"),
         .value("jobs", "N", help: "同时生成的部门数（默认为 CPU 核数）", short: "j"),
         .value("templates", "DIR", help: "模板目录（可继承内置的标准模板）"),
+        .value("prior", "DIR", help: "上年的部门文件目录：按部门名称和年度对应，填写的上年数与它计算的不同时给出警告"),
     ]
 
     static func run(_ arguments: ParsedArguments, console: Console) -> ExitStatus {
@@ -64,7 +66,11 @@ enum BatchCommand: Command {
             return .usage
         }
 
-        let runner = BatchRunner(formats: formats, output: output, jobs: jobs, templates: templates)
+        var runner = BatchRunner(formats: formats, output: output, jobs: jobs, templates: templates)
+        switch priors(arguments, console: console) {
+        case .success(let found): runner.priors = found
+        case .failure(let status): return status
+        }
         let meter = ProgressMeter(console: console, enabled: isatty(STDERR_FILENO) == 1)
         let summary = runner.run(files: files) { meter.show($0) }
         meter.clear()

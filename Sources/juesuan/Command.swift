@@ -2,7 +2,7 @@ import Foundation
 import JueSuan
 
 /// Exit statuses, as documented in the README.
-enum ExitStatus: Int32 {
+enum ExitStatus: Int32, Error {
     /// Everything worked.
     case ok = 0
     /// The input has fatal findings (or a template failed to render).
@@ -58,5 +58,18 @@ extension Command {
             return nil
         }
         return ReportTemplates(overridesIn: URL(fileURLWithPath: directory))
+    }
+}
+
+extension Command {
+    /// Last year's files named by `--prior` (nil without the option); exits with a message when they cannot be read.
+    static func priors(_ arguments: ParsedArguments, console: Console) -> Result<PriorFiles?, ExitStatus> {
+        guard let path = arguments.value("prior") else { return .success(nil) }
+        switch PriorFiles.load(path) {
+        case .success(let priors): return .success(priors)
+        case .failure(let error):
+            console.err("juesuan \(name)：无法读取上年文件：\n\(error.description)\n")
+            return .failure(.usage)
+        }
     }
 }

@@ -4,7 +4,7 @@ import JueSuan
 enum RenderCommand: Command {
     static let name = "render"
     static let summary = "生成部门决算公开报告（txt、md、html、docx、xlsx、json）"
-    static let synopsis = "juesuan render FILE... [--format FMT] [--out DIR] [--templates DIR] [--force]"
+    static let synopsis = "juesuan render FILE... [--format FMT] [--out DIR] [--templates DIR] [--prior FILE] [--force]"
     static let details = """
         每个部门文件生成一份报告，文件名为“<部门>-<年度>-部门决算.<扩展名>”，写入 --out 指定的目录（默认当前目录）；
         --out - 把报告写到标准输出（只限一个文件、一种文本格式）。
@@ -19,6 +19,7 @@ enum RenderCommand: Command {
         .value("format", "FMT", help: "输出格式：txt、md、html、docx、xlsx、json、all（默认 txt）", short: "f"),
         .value("out", "DIR", help: "输出目录（默认当前目录）；- 表示标准输出", short: "o"),
         .value("templates", "DIR", help: "模板目录（可继承内置的标准模板）"),
+        .value("prior", "FILE", help: "上年的部门文件（或目录）：填写的上年数与它计算的不同时给出警告"),
         .flag("force", help: "覆盖已存在的输出文件"),
     ]
 
@@ -41,6 +42,11 @@ enum RenderCommand: Command {
             return .usage
         }
         guard let templates = templates(arguments, console: console) else { return .usage }
+        let priors: PriorFiles?
+        switch self.priors(arguments, console: console) {
+        case .success(let found): priors = found
+        case .failure(let status): return status
+        }
         if !toStdout {
             var isDirectory: ObjCBool = false
             if !FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) {
@@ -59,7 +65,7 @@ enum RenderCommand: Command {
         var status = ExitStatus.ok
         for path in arguments.positionals {
             let result = renderOne(
-                path, formats: formats, templates: templates, out: toStdout ? nil : out,
+                path, formats: formats, templates: templates, priors: priors, out: toStdout ? nil : out,
                 force: arguments.has("force"), console: console)
             status = worse(status, result)
         }
@@ -67,17 +73,20 @@ enum RenderCommand: Command {
     }
 
     private static func renderOne(
-        _ path: String, formats: [OutputFormat], templates: ReportTemplates, out: String?, force: Bool,
+        _ path: String, formats: [OutputFormat], templates: ReportTemplates, priors: PriorFiles?, out: String?,
+        force: Bool,
         console: Console
     ) -> ExitStatus {
-        let input: DepartmentInput
-        switch InputLoader.load(path: path) {
-        case .success(let loaded): input = loaded
+        var loaded: LoadedDepartment
+        switch InputLoader.loadDepartment(path: path) {
+        case .success(let department): loaded = department
         case .failure(let error):
             console.err(error.description + "\n")
             return .usage
         }
-        let checked = CheckedReport(input, templates: templates)
+        loaded.prior = priors?.prior(for: loaded.input)
+        let input = loaded.input
+        let checked = CheckedReport(loaded, templates: templates)
         if let error = checked.renderError {
             console.err("\(path)：\n\(error.description)\n")
             return .findings

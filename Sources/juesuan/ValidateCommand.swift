@@ -4,14 +4,16 @@ import JueSuan
 enum ValidateCommand: Command {
     static let name = "validate"
     static let summary = "检查部门数据：表内、表间、上年数、原因说明和表文一致（生成前的全部检查）"
-    static let synopsis = "juesuan validate FILE... [--format text|json] [--templates DIR]"
+    static let synopsis = "juesuan validate FILE... [--format text|json] [--templates DIR] [--prior FILE]"
     static let details = """
         按严重程度（致命、警告、提示）列出每个问题：规则编号、位置和说明。规则见 docs/RULES.md。
+        FILE 可以是 JSON 文件或部门数据工作簿（.xlsx）；工作簿的问题指出工作表和单元格。
         没有致命问题时退出状态为 0，有致命问题时为 1，用法错误或文件无法读取时为 2。
         """
     static let options: [OptionSpec] = [
         .value("format", "FMT", help: "text（默认）或 json", short: "f"),
         .value("templates", "DIR", help: "用这个模板目录做表文一致检查（默认内置标准模板）"),
+        .value("prior", "FILE", help: "上年的部门文件（或目录，按部门名称和年度对应）：填写的上年数与它计算的不同时给出警告"),
     ]
 
     static func run(_ arguments: ParsedArguments, console: Console) -> ExitStatus {
@@ -25,15 +27,22 @@ enum ValidateCommand: Command {
             return .usage
         }
         guard let templates = templates(arguments, console: console) else { return .usage }
+        let priors: PriorFiles?
+        switch self.priors(arguments, console: console) {
+        case .success(let found): priors = found
+        case .failure(let status): return status
+        }
         var status = ExitStatus.ok
         var reports: [FileFindings] = []
         for path in arguments.positionals {
-            switch InputLoader.load(path: path) {
+            switch InputLoader.loadDepartment(path: path) {
             case .failure(let error):
                 console.err(error.description + "\n")
                 status = RenderCommand.worse(status, .usage)
-            case .success(let input):
-                let checked = CheckedReport(input, templates: templates)
+            case .success(var loaded):
+                loaded.prior = priors?.prior(for: loaded.input)
+                let input = loaded.input
+                let checked = CheckedReport(loaded, templates: templates)
                 var findings = checked.findings
                 if let error = checked.renderError {
                     findings.insert(

@@ -28,6 +28,8 @@ public struct BatchRunner: Sendable {
     public var output: URL
     public var jobs: Int
     public var templates: ReportTemplates
+    /// Last year's department files (`--prior`), to compare each department's 上年数 with.
+    public var priors: PriorFiles?
 
     public init(formats: [OutputFormat], output: URL, jobs: Int, templates: ReportTemplates = .standard) {
         self.formats = formats
@@ -39,7 +41,8 @@ public struct BatchRunner: Sendable {
     // MARK: Inputs
 
     /// The department files named by `arguments`: files as given, directories searched (with their subdirectories)
-    /// for `*.json`, hidden entries and the output directory skipped; each file once, sorted by path.
+    /// for `*.json` and `*.xlsx` (department workbooks), hidden entries, Office lock files (`~$…`) and the output
+    /// directory skipped; each file once, sorted by path.
     public static func inputFiles(_ arguments: [String], excluding output: URL) throws(BatchUsageError) -> [String] {
         let manager = FileManager.default
         let outputPath = output.standardizedFileURL.resolvingSymlinksInPath().path
@@ -72,7 +75,7 @@ public struct BatchRunner: Sendable {
                     }
                     continue
                 }
-                guard url.pathExtension.lowercased() == "json" else { continue }
+                guard Self.isDepartmentFile(url.lastPathComponent) else { continue }
                 let relative = String(url.path.dropFirst(root.path.count).drop { $0 == "/" })
                 found.append(argument.hasSuffix("/") ? argument + relative : argument + "/" + relative)
             }
@@ -80,9 +83,16 @@ public struct BatchRunner: Sendable {
             found.forEach(add)
         }
         guard !files.isEmpty else {
-            throw BatchUsageError(message: "没有找到部门文件（目录中的 *.json）：\(arguments.joined(separator: " "))")
+            throw BatchUsageError(
+                message: "没有找到部门文件（目录中的 *.json 或 *.xlsx）：\(arguments.joined(separator: " "))")
         }
         return files
+    }
+
+    /// A department file by its name: JSON, or a workbook that is not an Office lock file.
+    static func isDepartmentFile(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return lowered.hasSuffix(".json") || (lowered.hasSuffix(".xlsx") && !name.hasPrefix("~$"))
     }
 
     // MARK: Running
@@ -157,17 +167,19 @@ public struct BatchRunner: Sendable {
         var entry = BatchEntry(
             file: file, department: nil, year: nil, status: .failed, findings: [], problems: [], reports: [],
             findingsPage: nil, figures: nil)
-        let input: DepartmentInput
-        switch InputLoader.load(path: file) {
+        var loaded: LoadedDepartment
+        switch InputLoader.loadDepartment(path: file) {
         case .failure(let error):
             entry.problems = error.description.split(separator: "\n").map(String.init)
             return Pending(entry: entry, baseName: nil, temporaries: [])
-        case .success(let loaded): input = loaded
+        case .success(let department): loaded = department
         }
+        loaded.prior = priors?.prior(for: loaded.input)
+        let input = loaded.input
         entry.department = input.department.name
         entry.year = input.year
         let baseName = OutputFiles.baseName(department: input.department.name, year: input.year)
-        let checked = CheckedReport(input, templates: templates)
+        let checked = CheckedReport(loaded, templates: templates)
         entry.findings = checked.findings
         entry.figures = SummaryFigures(checked.preparation.accounts)
         if let error = checked.renderError {

@@ -29,6 +29,9 @@ public struct LoadedDepartment: Sendable {
     public var notes: [String]
     /// Totals found in the workbook's tables where the workbook computes them: to be checked, never used.
     public var pasted: [PastedTotal]
+    /// Last year's department file, when given (`--prior`): its computed figures are compared with the 上年数
+    /// entered.
+    public var prior: (file: String, input: DepartmentInput)?
 
     public init(input: DepartmentInput, origin: WorkbookOrigin? = nil, notes: [String] = [], pasted: [PastedTotal] = [])
     {

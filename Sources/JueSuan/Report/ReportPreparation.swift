@@ -27,25 +27,42 @@ public struct CheckedReport: Sendable {
     public let findings: [Finding]
 
     public init(_ input: DepartmentInput, templates: ReportTemplates = .standard) {
-        preparation = ReportPreparation(input)
-        guard preparation.fatal.isEmpty else {
+        self.init(LoadedDepartment(input: input), templates: templates)
+    }
+
+    /// A department as read from its file: for a workbook, the totals found in its tables are checked too, and
+    /// every finding names the cell of the input it is about.
+    public init(_ loaded: LoadedDepartment, templates: ReportTemplates = .standard) {
+        preparation = ReportPreparation(loaded.input)
+        let dataFindings = Validator.sorted(
+            preparation.findings + Validator.pastedTotalFindings(loaded.pasted, accounts: preparation.accounts)
+                + (loaded.prior.map { Validator.priorFileFindings(loaded.input, prior: $0.input, file: $0.file) } ?? [])
+                + loaded.notes.map {
+                    RuleCatalogue.ignoredInWorkbook.finding(FindingLocation(place: "工作簿"), $0)
+                })
+        func located(_ findings: [Finding]) -> [Finding] {
+            guard let origin = loaded.origin else { return findings }
+            return findings.map { origin.located($0) }
+        }
+        guard !dataFindings.contains(where: { $0.severity == .fatal }) else {
             rendered = nil
             renderError = nil
-            findings = preparation.findings
+            findings = located(dataFindings)
             return
         }
         do {
             let report = try RenderedReport(view: preparation.view, templates: templates)
             rendered = report
             renderError = nil
-            findings = Validator.sorted(
-                preparation.findings
-                    + Validator.textFindings(
-                        document: report.document, accounts: preparation.accounts, view: preparation.view))
+            findings = located(
+                Validator.sorted(
+                    dataFindings
+                        + Validator.textFindings(
+                            document: report.document, accounts: preparation.accounts, view: preparation.view)))
         } catch {
             rendered = nil
             renderError = error
-            findings = preparation.findings
+            findings = located(dataFindings)
         }
     }
 

@@ -184,6 +184,15 @@ public enum RuleCatalogue {
         id: "TX-02", severity: .fatal, title: "说明中的每个百分比、增减额与计算结果一致（检查模板）", kind: .checked,
         example: "第三部分 一“财政拨款收入 占”：正文 0.00%，计算结果 98.73%")
 
+    // MARK: Department files (部门数据文件)
+
+    static let ignoredInWorkbook = Rule(
+        id: "WB-01", severity: .info, title: "工作簿中不属于部门数据工作簿的表和栏目不读取", kind: .checked,
+        example: "公开02表 的 L 列（“备注”）不是本表的栏目，已忽略")
+    static let priorFileDiffers = Rule(
+        id: "WB-02", severity: .warning, title: "填写的上年数与上年部门文件计算的数一致（validate、render、batch 加 --prior 时检查）",
+        kind: .checked, example: "上年数 本年收入合计：填写 2546.88 万元，上年文件计算为 2546.89 万元")
+
     public static let all: [Rule] = [
         codeCategory, codeNesting, standardName, economicCode, negativeAmount, counts, partsExceedTotal, suppliedTotal,
         duplicateCode, childlessParent, retiredCount,
@@ -194,6 +203,7 @@ public enum RuleCatalogue {
         descriptionReason, glossaryDefinition, zeroBudgetRate,
         weightSum, scoreWithinWeight, totalScore, selfEvaluatedAmount,
         textMatchesTables, textMatchesFigures,
+        ignoredInWorkbook, priorFileDiffers,
     ]
 
     /// The tolerance on sums: 0.01 万元 (a difference of exactly 0.01 is accepted).

@@ -23,7 +23,7 @@ enum Labels {
 }
 
 /// What went wrong with one cell, in words a clerk can act on.
-struct CellProblem: Error {
+struct CellProblem: Error, Equatable {
     let message: String
 }
 

@@ -9,6 +9,37 @@ import Foundation
 /// Where the values of a workbook-read input came from: `公开05表!C12` by JSON path.
 public struct WorkbookOrigin: Sendable {
     var cells: [JSONPath: String]
+    /// The same by the path's text (`$.subjects[3].code`), as findings carry it.
+    let byText: [String: String]
+
+    init(cells: [JSONPath: String]) {
+        self.cells = cells
+        var byText: [String: String] = [:]
+        for (path, cell) in cells {
+            byText[path.description] = cell
+            // Findings may write every key with a dot: `$.reasons.categories.201`.
+            var dotted = "$"
+            for component in path.components {
+                switch component {
+                case .key(let key): dotted += "." + key
+                case .index(let index): dotted += "[\(index)]"
+                }
+            }
+            byText[dotted] = cell
+        }
+        self.byText = byText
+    }
+
+    /// The cell of a path given as text, or of the nearest enclosing path that has one.
+    public func cell(forPath text: String) -> String? {
+        var path = Substring(text)
+        while !path.isEmpty {
+            if let cell = byText[String(path)] { return cell }
+            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { return nil }
+            path = path[..<cut]
+        }
+        return nil
+    }
 
     /// The cell of `path`, or of the nearest enclosing path that has one.
     public func cell(for path: JSONPath) -> String? {

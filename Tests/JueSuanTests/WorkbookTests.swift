@@ -1,0 +1,260 @@
+import Documents
+import Foundation
+import Testing
+
+@testable import JueSuan
+
+/// The department workbook: written from a department and read back, in memory (the .xlsx file itself is
+/// exercised in WorkbookFileTests and the command-line tests).
+@Suite struct WorkbookTests {
+    static func load(_ path: String) throws -> DepartmentInput {
+        try InputLoader.load(path: path).get()
+    }
+
+    static func read(_ grid: WorkbookGrid, name: String = "单位.xlsx") -> Result<LoadedDepartment, InputLoadError> {
+        InputLoader.decodeWorkbook(grid, fileName: name)
+    }
+
+    /// The input's JSON with what a workbook cannot tell apart from the default said the default way: a table's
+    /// `headerRows: 1`, an economic code's name equal to the standard one.
+    static func canonical(_ input: DepartmentInput) throws -> String {
+        var input = input
+        func blocks(_ list: [ContentBlock]) -> [ContentBlock] {
+            list.map { block in
+                guard case .table(var table) = block else { return block }
+                if table.headerRows == 1 { table.headerRows = nil }
+                return .table(table)
+            }
+        }
+        input.annex = blocks(input.annex)
+        input.performance.selfEvaluationText = blocks(input.performance.selfEvaluationText)
+        input.basicExpenditureByEconomicCode = input.basicExpenditureByEconomicCode.map { entry in
+            var entry = entry
+            if entry.name == EconomicCodes.all.first(where: { $0.code == entry.code })?.name { entry.name = nil }
+            return entry
+        }.sorted { $0.code < $1.code }
+        return String(decoding: try InputLoader.encode(input), as: UTF8.self)
+    }
+
+    @Test(arguments: samplePaths())
+    func sampleReadsBackAsTheSameDepartment(path: String) throws {
+        let input = try Self.load(path)
+        let loaded = try Self.read(WorkbookGrid(DepartmentWorkbook.spreadsheet(input))).get()
+        #expect(try Self.canonical(loaded.input) == Self.canonical(input))
+        #expect(loaded.notes == [])
+        #expect(loaded.pasted == [])
+        let fromJSON = try RenderedReport(view: ReportPreparation(input).view)
+        let fromWorkbook = try RenderedReport(view: ReportPreparation(loaded.input).view)
+        for format in OutputFormat.allCases {
+            #expect(try fromWorkbook.bytes(format) == fromJSON.bytes(format), "\(format)")
+        }
+    }
+
+    @Test func emptyWorkbookSaysWhatIsMissingAndWhere() {
+        let grid = WorkbookGrid(DepartmentWorkbook.blank(year: 2025))
+        guard case .failure(let error) = Self.read(grid, name: "空白.xlsx") else {
+            Issue.record("an empty workbook must not read as a department")
+            return
+        }
+        #expect(
+            error.description.split(separator: "\n") == [
+                "空白.xlsx!部门概况!A3: 错误：请至少填写一项：部门主要职责（每条一行）",
+                "空白.xlsx!部门概况!A28: 错误：请至少填写一项：纳入决算汇编范围的单位",
+                "空白.xlsx!基本信息!B6: 错误：未填写“部门名称”",
+                "空白.xlsx!公开02表: 错误：请至少填写一项：支出功能分类科目（公开02、03、05表的科目编码、名称和金额）",
+            ])
+    }
+
+    // MARK: - A clerk's edits
+
+    /// S0's workbook as a grid, to edit cells by sheet and label.
+    static func s0Grid() throws -> WorkbookGrid {
+        WorkbookGrid(
+            DepartmentWorkbook.spreadsheet(
+                try load(packageRoot.appendingPathComponent("Samples/s0-rendaban.json").path)))
+    }
+
+    static func position(_ grid: WorkbookGrid, sheet: String, label: String, column: Int = 1) -> (Int, Int)? {
+        guard let index = grid.sheets.firstIndex(where: { $0.name == sheet }) else { return nil }
+        let found = grid.sheets[index].cells.first { $0.value.value == .text(label) && $0.key.column == column }
+        return found.map { (index, $0.key.row) }
+    }
+
+    static func set(
+        _ grid: inout WorkbookGrid, sheet: String, label: String, column: Int, _ value: WorkbookGrid.Cell.Value,
+        labelColumn: Int = 1
+    ) {
+        guard let (index, row) = position(grid, sheet: sheet, label: label, column: labelColumn) else {
+            Issue.record("no \(label) in \(sheet)")
+            return
+        }
+        grid.sheets[index].cells[Spreadsheet.Position(row: row, column: column)] = WorkbookGrid.Cell(value)
+    }
+
+    @Test func amountsMayBeTextWithThousandsSeparators() throws {
+        var grid = try Self.s0Grid()
+        Self.set(&grid, sheet: "公开02表", label: "2010101", column: 6, .text("1,758.31"))
+        Self.set(&grid, sheet: "公开03表", label: "2010101", column: 6, .text(" 1528.31 "))
+        let loaded = try Self.read(grid).get()
+        let subject = try #require(loaded.input.subjects.first { $0.code == "2010101" })
+        #expect(subject.income?.generalBudget == "1758.31")
+        #expect(subject.expenditure?.basic == "1528.31")
+    }
+
+    @Test func aWrongAmountNamesItsCellAndSaysWhatToWrite() throws {
+        var grid = try Self.s0Grid()
+        Self.set(&grid, sheet: "公开02表", label: "2010101", column: 6, .text("一千七百"))
+        Self.set(&grid, sheet: "公开03表", label: "2010101", column: 6, .text("1528,31"))
+        guard case .failure(let error) = Self.read(grid) else {
+            Issue.record("must fail")
+            return
+        }
+        #expect(
+            error.description.split(separator: "\n") == [
+                "单位.xlsx!公开02表!F13: 错误：财政拨款收入：“一千七百”不是金额：请填写数字，如 1234.56 或 1,234.56，空白表示 0",
+                "单位.xlsx!公开03表!F13: 错误：基本支出：“1528,31”中的逗号不是千位分隔符：小数点请写“.”，如 1528.31",
+            ])
+    }
+
+    @Test func aSchemaProblemNamesTheCell() throws {
+        var grid = try Self.s0Grid()
+        Self.set(&grid, sheet: "部门概况", label: "年末编制内实有人员", column: 2, .number("66.5"))
+        Self.set(&grid, sheet: "基本信息", label: "政府级次", column: 2, .text("乡级"))
+        guard case .failure(let error) = Self.read(grid) else {
+            Issue.record("must fail")
+            return
+        }
+        #expect(
+            error.description.split(separator: "\n") == [
+                "单位.xlsx!部门概况!B40: 错误：年末编制内实有人员：应填整数，实际为 66.5"
+            ])
+        Self.set(&grid, sheet: "部门概况", label: "年末编制内实有人员", column: 2, .number("66"))
+        guard case .failure(let level) = Self.read(grid) else {
+            Issue.record("must fail")
+            return
+        }
+        #expect(level.problems.map(\.cell) == ["基本信息!B7"])
+        #expect(level.problems.first?.message.contains("乡级") == true)
+    }
+
+    @Test func aTotalWhereTheWorkbookComputesOneIsCheckedNotUsed() throws {
+        var grid = try Self.s0Grid()
+        // The clerk pastes the software's 合计 row over the formulas of 公开02表: one figure is off by 1.00.
+        Self.set(&grid, sheet: "公开02表", label: "合计", column: 5, .number("2475.43"))
+        Self.set(&grid, sheet: "公开02表", label: "合计", column: 6, .number("2443.08"))
+        let loaded = try Self.read(grid).get()
+        #expect(loaded.pasted.map(\.cell) == ["公开02表!E10", "公开02表!F10"])
+        let checked = CheckedReport(loaded)
+        let findings = checked.findings.filter { $0.rule == "IN-08" }
+        #expect(findings.count == 1)
+        #expect(findings.first?.location.inputPath == "公开02表!E10")
+        #expect(
+            findings.first?.message
+                == "表中的合计 2475.43 万元与明细计算的 2474.43 万元相差 1.00 万元：请核对明细，或删去这个合计（由程序计算）")
+        #expect(checked.rendered == nil)
+    }
+
+    @Test func findingsNameTheCellOfTheInputTheyAreAbout() throws {
+        var grid = try Self.s0Grid()
+        Self.set(&grid, sheet: "原因说明", label: "年末结转和结余：比上年变动原因", column: 7, .empty)
+        let loaded = try Self.read(grid).get()
+        let finding = try #require(CheckedReport(loaded).findings.first { $0.rule == "R-01" })
+        #expect(finding.location.inputPath.hasPrefix("原因说明!G"))
+    }
+
+    @Test func aSheetsOwnUnitLineConvertsItsAmounts() throws {
+        var grid = try Self.s0Grid()
+        // 公开06表 pasted in 元: its unit line says so, its amounts are 10,000 times larger.
+        let index = try #require(grid.sheets.firstIndex { $0.name == "公开06表" })
+        let unitCell = try #require(
+            grid.sheets[index].cells.first {
+                if case .text(let t) = $0.value.value { t.hasPrefix("金额单位") } else { false }
+            })
+        grid.sheets[index].cells[unitCell.key] = WorkbookGrid.Cell(.text("金额单位：元"))
+        for (position, cell) in grid.sheets[index].cells where cell.formula == nil {
+            if case .number(let n) = cell.value, let value = Decimal(string: n) {
+                grid.sheets[index].cells[position] = WorkbookGrid.Cell(.number("\(value * 10_000)"))
+            }
+        }
+        let loaded = try Self.read(grid).get()
+        let input = try Self.load(packageRoot.appendingPathComponent("Samples/s0-rendaban.json").path)
+        #expect(Accounts(loaded.input).table06.total == Accounts(input).table06.total)
+    }
+
+    @Test func extraSheetsAndColumnsAreNotedAndIgnored() throws {
+        var grid = try Self.s0Grid()
+        grid.sheets.append(
+            WorkbookGrid.Sheet(name: "草稿", cells: [Spreadsheet.Position(row: 1, column: 1): .init(.text("x"))]))
+        let index = try #require(grid.sheets.firstIndex { $0.name == "公开03表" })
+        grid.sheets[index].cells[Spreadsheet.Position(row: 8, column: 12)] = WorkbookGrid.Cell(.text("备注"))
+        let loaded = try Self.read(grid).get()
+        #expect(
+            loaded.notes == [
+                "公开03表 的 L 列（“备注”）不是本表的栏目，已忽略", "工作表“草稿”不是本工作簿的表，已忽略",
+            ])
+        #expect(CheckedReport(loaded).findings.filter { $0.rule == "WB-01" }.count == 2)
+    }
+
+    // MARK: - Next year
+
+    @Test func nextYearStartsWithLastYearsComputedFigures() throws {
+        let last = try Self.load(packageRoot.appendingPathComponent("Samples/s0-rendaban.json").path)
+        let next = NextYear.start(from: last, year: 2025)
+        let accounts = Accounts(last)
+        #expect(next.year == 2025)
+        #expect(next.priorYear.income == accounts.incomeTotal)
+        #expect(next.priorYear.income == "2474.43")
+        #expect(next.priorYear.expenditure == "2458.33")
+        #expect(next.priorYear.carryIn == "9.23")
+        #expect(next.priorYear.carryOut == "25.33")
+        #expect(next.priorYear.basic?.wages == "1534.50")
+        #expect(next.priorYear.basic?.goodsAndServices == "146.94")
+        #expect(next.priorYear.threePublic?.vehicleOperation == "9.24")
+        #expect(next.priorYear.operatingCosts == accounts.operatingCosts)
+        #expect(next.department == last.department)
+        #expect(next.annex == last.annex)
+        #expect(next.subjects.isEmpty)
+        // And it survives the workbook: 上年数 read back as computed.
+        let spreadsheet = DepartmentWorkbook.spreadsheet(next)
+        if case .failure(let error) = Self.read(WorkbookGrid(spreadsheet)) {
+            #expect(error.problems.allSatisfy { !($0.cell ?? "").hasPrefix("上年数") })
+        }
+    }
+
+    @Test func aPriorFigureThatDiffersFromLastYearsFileIsAWarning() throws {
+        let last = try Self.load(packageRoot.appendingPathComponent("Samples/s0-rendaban.json").path)
+        var input = last
+        input.year = 2025
+        input.priorYear = PriorYear(computedFrom: Accounts(last))
+        input.priorYear.income = "2474.53"
+        let findings = Validator.priorFileFindings(input, prior: last, file: "2024.json")
+        #expect(findings.map(\.rule) == ["WB-02"])
+        #expect(findings.first?.message == "上年数 本年收入合计：填写 2474.53 万元，上年文件（2024.json）计算为 2474.43 万元")
+        #expect(findings.first?.location.inputPath == "$.priorYear.income")
+    }
+
+    // MARK: - Numbers as files store them
+
+    @Test func storedNumbersAreTheDecimalsTyped() {
+        #expect(ExcelNumber.decimalText("72.951859999999996") == "72.95186")
+        #expect(ExcelNumber.decimalText("0.30000000000000004") == "0.3")
+        #expect(ExcelNumber.decimalText("1758.31") == "1758.31")
+        #expect(ExcelNumber.decimalText("1E-3") == "0.001")
+        #expect(ExcelNumber.decimalText("2.4430800000000001E+7") == "24430800")
+        #expect(ExcelNumber.decimalText("-3") == "-3")
+        #expect(ExcelNumber.decimalText("0") == "0")
+        #expect(ExcelNumber.decimalText("99999999999999999") == "100000000000000000")
+        #expect(ExcelNumber.decimalText("abc") == nil)
+        #expect(ExcelNumber.decimalText("") == nil)
+    }
+
+    @Test func amountTexts() throws {
+        #expect(try CellValue.amount(text: "1,240.53") == "1240.53")
+        #expect(try CellValue.amount(text: "１２４０．５３") == "1240.53")
+        #expect(try CellValue.amount(text: "-12") == "-12")
+        #expect(try CellValue.amount(text: "---") == nil)
+        #expect(try CellValue.amount(text: "") == nil)
+        #expect(throws: CellProblem.self) { try CellValue.amount(text: "1,24.5") }
+        #expect(throws: CellProblem.self) { try CellValue.amount(text: "12元") }
+    }
+}
