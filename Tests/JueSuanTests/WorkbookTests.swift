@@ -258,3 +258,97 @@ import Testing
         #expect(throws: CellProblem.self) { try CellValue.amount(text: "12元") }
     }
 }
+
+/// 公开表 pasted from the 部门决算 software's export over the workbook's own sheets.
+@Suite struct PastedTableTests {
+    /// S0's 公开05表 as the software exports it: title lines, three header rows, codes split into 类/款/项 columns
+    /// (款 and 项 rows give only their own two digits), 类/款 rows and the 合计 row with their totals, amounts as text
+    /// with thousands separators.
+    static func exported05(_ accounts: Accounts, splitCodes: Bool) -> WorkbookGrid.Sheet {
+        var cells: [Spreadsheet.Position: WorkbookGrid.Cell] = [:]
+        func put(_ row: Int, _ column: Int, _ text: String) {
+            guard !text.isEmpty else { return }
+            cells[Spreadsheet.Position(row: row, column: column)] = WorkbookGrid.Cell(.text(text))
+        }
+        put(1, 1, "一般公共预算财政拨款支出决算表")
+        put(2, 7, "公开05表")
+        put(3, 1, "部门：景德镇市人大办公室")
+        put(3, 7, "金额单位：万元")
+        put(4, 1, "项目")
+        put(4, 5, "本年支出合计")
+        put(4, 6, "基本支出")
+        put(4, 7, "项目支出")
+        put(5, 1, "支出功能分类科目编码")
+        put(5, 4, "科目名称")
+        put(6, 1, "类")
+        put(6, 2, "款")
+        put(6, 3, "项")
+        put(6, 4, "栏次")
+        put(6, 5, "1")
+        put(6, 6, "2")
+        put(6, 7, "3")
+        put(7, 1, "合计")
+        func money(_ amount: Amount) -> String { Format.amount(amount, grouping: true) }
+        put(7, 5, money(accounts.total.generalBudget.total))
+        put(7, 6, money(accounts.total.generalBudget.basic))
+        put(7, 7, money(accounts.total.generalBudget.project))
+        var row = 8
+        for line in accounts.subjectLines where !line.generalBudget.isZero {
+            if splitCodes {
+                switch line.level {
+                case .category: put(row, 1, line.code)
+                case .section: put(row, 2, String(line.code.suffix(2)))
+                case .item: put(row, 3, String(line.code.suffix(2)))
+                }
+            } else {
+                put(row, 1, line.code)
+            }
+            put(row, 4, line.name)
+            put(row, 5, money(line.generalBudget.total))
+            put(row, 6, money(line.generalBudget.basic))
+            put(row, 7, line.generalBudget.project.isZero ? "" : money(line.generalBudget.project))
+            row += 1
+        }
+        put(row + 1, 1, "注：本表反映部门（单位）本年度一般公共预算财政拨款支出情况。")
+        return WorkbookGrid.Sheet(
+            name: "公开05表", cells: cells,
+            merges: [
+                Spreadsheet.Range(rows: 4...5, columns: 5...5), Spreadsheet.Range(rows: 4...4, columns: 1...4),
+                Spreadsheet.Range(rows: 5...5, columns: 1...3),
+            ])
+    }
+
+    @Test(arguments: [true, false])
+    func anExported05ReadsAsTheSameDepartment(splitCodes: Bool) throws {
+        let input = try WorkbookTests.load(packageRoot.appendingPathComponent("Samples/s0-rendaban.json").path)
+        var grid = WorkbookGrid(DepartmentWorkbook.spreadsheet(input))
+        let index = try #require(grid.sheets.firstIndex { $0.name == "公开05表" })
+        grid.sheets[index] = Self.exported05(Accounts(input), splitCodes: splitCodes)
+        let loaded = try WorkbookTests.read(grid).get()
+        // Each 项's 本年支出合计 is read as its 核对用 total; without them it is the same department.
+        var read = loaded.input
+        for index in read.subjects.indices where read.subjects[index].generalBudgetExpenditure != nil {
+            let split = read.subjects[index].generalBudgetExpenditure!
+            #expect(split.total == split.basic.orZero + split.project.orZero, "\(read.subjects[index].code)")
+            read.subjects[index].generalBudgetExpenditure?.total = nil
+        }
+        #expect(try WorkbookTests.canonical(read) == WorkbookTests.canonical(input))
+        // 合计 and every 类/款 figure is a total to check: 3 on 合计, 2 on each of 4 类 and 5 款, and the 项目支出 of
+        // 201 and 20101 (the other 项目支出 cells are blank).
+        #expect(loaded.pasted.count == 3 + 2 * 9 + 2)
+        #expect(Validator.pastedTotalFindings(loaded.pasted, accounts: Accounts(loaded.input)) == [])
+    }
+
+    @Test func aPastedTotalThatDisagreesIsFound() throws {
+        let input = try WorkbookTests.load(packageRoot.appendingPathComponent("Samples/s0-rendaban.json").path)
+        var grid = WorkbookGrid(DepartmentWorkbook.spreadsheet(input))
+        let index = try #require(grid.sheets.firstIndex { $0.name == "公开05表" })
+        var sheet = Self.exported05(Accounts(input), splitCodes: true)
+        sheet.cells[Spreadsheet.Position(row: 8, column: 5)] = WorkbookGrid.Cell(.text("1,861.36"))
+        grid.sheets[index] = sheet
+        let loaded = try WorkbookTests.read(grid).get()
+        let findings = Validator.pastedTotalFindings(loaded.pasted, accounts: Accounts(loaded.input))
+        #expect(findings.map(\.location.inputPath) == ["公开05表!E8"])
+        #expect(findings.map(\.location.place) == ["公开05表 201 一般公共服务支出 本年支出合计"])
+    }
+}

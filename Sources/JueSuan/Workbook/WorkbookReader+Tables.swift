@@ -199,10 +199,26 @@ extension WorkbookReader {
                 guard let cell = sheet[row, sheetColumn] else { continue }
                 // Formulas on 类/款 rows and in total columns are the workbook's own: derived, not read.
                 if cell.formula != nil && (!isItem || column.role != .input) { continue }
-                if column.role == .derived { continue }
+                if column.role == .derived && isItem { continue }
                 do throws(CellProblem) {
                     if cell.formula != nil, cell.value == .empty { throw CellValue.uncalculated }
                     guard let text = try CellValue.amount(cell) else { continue }
+                    guard isItem else {
+                        // A 类/款 row's figure (a pasted table has them): a total to check, not an input.
+                        guard let amount = Self.amount(text, unit: sheetUnit) else { continue }
+                        let figure = column.figure
+                        let name = collected.name ?? ""
+                        let line = code
+                        pasted.append(
+                            PastedTotal(
+                                cell: reference, label: "\(sheet.name) \(code) \(name) \(column.headers[0])",
+                                amount: amount,
+                                figure: DerivedFigure("\(table.rawValue).\(line).\(column.field.rawValue)") {
+                                    accounts in
+                                    accounts.subjectLines.first { $0.code == line }.map(figure) ?? .zero
+                                }))
+                        continue
+                    }
                     collected.fields[column.field] = (converted(text, from: sheetUnit), reference)
                 } catch {
                     problem(reference, "\(column.headers[0])：\(error.message)")
