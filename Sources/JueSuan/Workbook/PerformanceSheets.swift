@@ -96,7 +96,8 @@ enum SelfEvaluationSheet {
                     + "“执行率”是公式；“总分（核对用）”可不填，填写时须等于各项得分之和。"
             ])
         let tables = input.performance.selfEvaluationTables
-        let count = blank ? 3 : tables.count
+        // At least one block to copy, three in an empty workbook.
+        let count = max(tables.count, blank ? 3 : 1)
         for index in 0..<count {
             write(index < tables.count ? tables[index] : nil, blank: blank, unit: unit, into: &builder)
             builder.skip()
@@ -179,7 +180,7 @@ enum SelfEvaluationSheet {
         }
         let indicators = table?.indicators ?? []
         let first = builder.row + 1
-        for index in 0..<(indicators.count + (blank ? 10 : 0)) {
+        for index in 0..<(indicators.count + (table == nil ? 10 : 0)) {
             let indicator = index < indicators.count ? indicators[index] : nil
             let r = builder.nextRow()
             builder.set(1, CellValues.text(indicator?.level1), WorkbookStyle.inputText)

@@ -3,13 +3,11 @@ import Documents
 /// Writes one subject table (02, 03, 05, 07, 08) as a sheet: the printed frame, the 合计 row, one row per subject of
 /// the input (code in the merged 类/款/项 cell, name, amounts) and spare rows to add more.
 enum SubjectTableSheet {
-    /// Empty rows below the subjects of a filled workbook, and the rows of an empty one.
-    static func spareRows(_ table: SubjectTable, blank: Bool) -> Int {
-        switch (table, blank) {
-        case (.t07, true), (.t08, true): return 15
-        case (_, true): return 60
-        default: return 10
-        }
+    /// Empty rows below `listed` subjects: room for a department's subjects in an empty table, ten more in a filled
+    /// one.
+    static func spareRows(_ table: SubjectTable, listed: Int) -> Int {
+        let room = table == .t07 || table == .t08 ? 15 : 60
+        return max(10, room - listed)
     }
 
     /// The first amount column (E: after 类, 款, 项 and 科目名称).
@@ -77,7 +75,7 @@ enum SubjectTableSheet {
 
         let totalRow = builder.nextRow()
         let firstRow = totalRow + 1
-        let spare = spareRows(table, blank: context.blank)
+        let spare = spareRows(table, listed: subjects.count)
         let lastRow = firstRow + subjects.count + spare - 1
         let codes = "$A$\(firstRow):$A$\(lastRow)"
         let amountColumns = (0..<columns.count).map { firstAmountColumn + $0 }
