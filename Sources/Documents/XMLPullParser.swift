@@ -32,6 +32,15 @@ public struct XMLAttribute: Sendable, Equatable {
     }
 }
 
+/// An error type a reader built on `XMLPullParser` throws, which can carry the parser's own.
+public protocol XMLReadingError: Error {
+    init(_ error: XMLError)
+}
+
+extension XMLError: XMLReadingError {
+    public init(_ error: XMLError) { self = error }
+}
+
 public enum XMLEvent: Sendable, Equatable {
     case start(XMLStartTag)
     /// The innermost open element ends (an empty-element tag `<a/>` gives `.start` then `.end`).
@@ -124,19 +133,26 @@ public struct XMLPullParser {
     }
 
     /// After a `.start`: calls `body` with the start tag of each child element, in order. Whatever `body` does not
-    /// read of a child is skipped; text between children is ignored. Returns after the element's end.
-    public mutating func forEachChild(_ body: (inout XMLPullParser, XMLStartTag) throws(XMLError) -> Void)
-        throws(XMLError)
-    {
+    /// read of a child is skipped; text between children is ignored. Returns after the element's end. `body` may
+    /// throw its reader's own errors; the parser's become that type too.
+    public mutating func forEachChild<Failure: XMLReadingError>(
+        _ body: (inout XMLPullParser, XMLStartTag) throws(Failure) -> Void
+    ) throws(Failure) {
         let depth = self.depth
-        while let event = try next(keepingText: false) {
+        while true {
+            let event: XMLEvent?
+            do { event = try next(keepingText: false) } catch { throw Failure(error) }
             switch event {
-            case .start(let tag):
+            case .start(let tag)?:
                 try body(&self, tag)
-                while self.depth > depth, try next(keepingText: false) != nil {}
-            case .end:
+                do {
+                    while self.depth > depth, try next(keepingText: false) != nil {}
+                } catch {
+                    throw Failure(error)
+                }
+            case .end?, nil:
                 return
-            case .text:
+            case .text?:
                 continue
             }
         }
