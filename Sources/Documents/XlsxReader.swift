@@ -35,14 +35,16 @@ public enum XlsxReader {
         let workbookPart =
             try package.relationships(of: "").first(typeEndingWith: "officeDocument")?.part
             ?? "xl/workbook.xml"
-        guard let workbookBytes = try package.part(workbookPart) else { throw .missingPart(workbookPart) }
-        let relationships = try package.relationships(of: workbookPart)
-        let workbook = try WorkbookPart(bytes: workbookBytes, part: workbookPart, limits: limits)
+        guard let (workbookName, workbookBytes) = try package.part(workbookPart) else {
+            throw .missingPart(workbookPart)
+        }
+        let relationships = try package.relationships(of: workbookName)
+        let workbook = try WorkbookPart(bytes: workbookBytes, part: workbookName, limits: limits)
 
         var sharedStrings: [String] = []
         if let stringsPart = relationships.first(typeEndingWith: "sharedStrings")?.part {
-            guard let bytes = try package.part(stringsPart) else { throw .missingPart(stringsPart) }
-            sharedStrings = try SharedStringsPart.read(bytes: bytes, part: stringsPart, limits: limits)
+            guard let (name, bytes) = try package.part(stringsPart) else { throw .missingPart(stringsPart) }
+            sharedStrings = try SharedStringsPart.read(bytes: bytes, part: name, limits: limits)
         }
 
         var cellBudget = limits.cells
@@ -55,7 +57,7 @@ public enum XlsxReader {
                 sheets.append(SpreadsheetSheet(name: entry.name, visibility: entry.visibility, kind: .other))
                 continue
             }
-            guard let part = relationship.part, let bytes = try package.part(part) else {
+            guard let target = relationship.part, let (part, bytes) = try package.part(target) else {
                 throw .missingSheet(sheet: entry.name, part: relationship.part ?? "")
             }
             var sheet = try WorksheetPart.read(
@@ -86,14 +88,14 @@ struct XlsxPackage {
         entriesByLowercasedName = entries
     }
 
-    /// The bytes of the part `name`, or nil when the package has no such part.
-    func part(_ name: String) throws(XlsxReadError) -> [UInt8]? {
+    /// The part `name` (its name as the ZIP spells it) and its bytes, or nil when the package has no such part.
+    func part(_ name: String) throws(XlsxReadError) -> (name: String, bytes: [UInt8])? {
         guard let entry = zip.entry(named: name) ?? entriesByLowercasedName[name.lowercased()] else { return nil }
         guard entry.uncompressedSize <= limits.partSize else {
-            throw .content(.init(part: name, line: 1, column: 1), .partTooLarge(limit: limits.partSize))
+            throw .content(.init(part: entry.name, line: 1, column: 1), .partTooLarge(limit: limits.partSize))
         }
         do {
-            return try zip.data(of: entry)
+            return (entry.name, try zip.data(of: entry))
         } catch {
             throw .zip(error)
         }
@@ -101,8 +103,9 @@ struct XlsxPackage {
 
     /// The relationships of `source` ("" for the package); none when it has no relationships part.
     func relationships(of source: String) throws(XlsxReadError) -> PackageRelationships {
-        let name = PackageRelationships.partName(for: source)
-        guard let bytes = try part(name) else { return PackageRelationships() }
+        guard let (name, bytes) = try part(PackageRelationships.partName(for: source)) else {
+            return PackageRelationships()
+        }
         do {
             return try PackageRelationships(bytes: bytes, part: name, source: source)
         } catch {
