@@ -27,12 +27,13 @@ struct PackageRelationships {
         let base = Self.split(source).directory
         var relationships: [Relationship] = []
         try parser.forEachChild { (parser, tag) throws(XMLError) in
-            guard tag.local == "Relationship", let id = tag.attribute("Id"), let target = tag.attribute("Target")
+            guard tag.local == "Relationship", let id = parser.attribute("Id"), let target = parser.attribute("Target")
             else { return }
-            let external = tag.attribute("TargetMode") == "External"
+            let external = parser.attribute("TargetMode") == "External"
             relationships.append(
                 Relationship(
-                    id: id, type: tag.attribute("Type") ?? "", part: external ? nil : Self.resolve(target, from: base)))
+                    id: id, type: parser.attribute("Type") ?? "",
+                    part: external ? nil : Self.resolve(target, from: base)))
         }
         self.relationships = relationships
     }
@@ -52,17 +53,19 @@ struct PackageRelationships {
     /// A target as a part name: relative to `base` (a directory ending in `/`, or ""), or absolute from the
     /// package root (`/xl/…`); `.` and `..` resolved, `%XX` decoded, `\` read as `/`.
     static func resolve(_ target: String, from base: String) -> String {
-        let target = String(percentDecoded(target).map { $0 == "\\" ? "/" : $0 })
-        let path = target.hasPrefix("/") ? target : base + target
-        var segments: [Substring] = []
-        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch segment {
-            case ".": continue
-            case "..": _ = segments.popLast()
-            default: segments.append(segment)
+        let target = Array(percentDecoded(target).utf8)
+        let path =
+            target.first == UInt8(ascii: "/") || target.first == UInt8(ascii: "\\") ? target : Array(base.utf8) + target
+        var segments: [ArraySlice<UInt8>] = []
+        for segment in path.split(whereSeparator: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }) {
+            if segment.elementsEqual(".".utf8) { continue }
+            if segment.elementsEqual("..".utf8) {
+                _ = segments.popLast()
+            } else {
+                segments.append(segment)
             }
         }
-        return segments.joined(separator: "/")
+        return String(decoding: Array(segments.joined(separator: [UInt8(ascii: "/")])), as: UTF8.self)
     }
 
     /// `xl/workbook.xml` → (`xl/`, `workbook.xml`).
@@ -72,7 +75,7 @@ struct PackageRelationships {
     }
 
     static func percentDecoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         var bytes: [UInt8] = []
         let utf8 = Array(text.utf8)
         var i = 0

@@ -16,19 +16,38 @@ public struct CellAddress: Hashable, Sendable, Comparable, CustomStringConvertib
     }
 
     /// Parses `C12` or `$C$12` (letters in either case); nil for anything else or a position outside a sheet.
-    public init?(_ text: some StringProtocol) {
-        var utf8 = Substring(text).utf8[...]
-        if utf8.first == UInt8(ascii: "$") { utf8 = utf8.dropFirst() }
-        let letters = utf8.prefix { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }
-        var digits = utf8.dropFirst(letters.count)
-        if digits.first == UInt8(ascii: "$") { digits = digits.dropFirst() }
-        guard let column = Self.columnNumber(letters), !digits.isEmpty, digits.count <= 7,
-            digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-            digits.first != UInt8(ascii: "0")
-        else { return nil }
-        let row = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-        guard row <= Self.maximumRow else { return nil }
-        self.init(row: row, column: column)
+    public init?(_ text: String) {
+        var text = text
+        guard let address = text.withUTF8({ Self.parse($0) }) else { return nil }
+        self = address
+    }
+
+    public init?(_ text: Substring) {
+        self.init(String(text))
+    }
+
+    static func parse(_ utf8: UnsafeBufferPointer<UInt8>) -> CellAddress? {
+        var i = 0
+        if i < utf8.count && utf8[i] == UInt8(ascii: "$") { i += 1 }
+        var column = 0
+        let lettersStart = i
+        while i < utf8.count, case let upper = utf8[i] & ~0x20, upper >= UInt8(ascii: "A"), upper <= UInt8(ascii: "Z") {
+            column = column * 26 + Int(upper - UInt8(ascii: "A")) + 1
+            i += 1
+            guard i - lettersStart <= 3 else { return nil }
+        }
+        guard i > lettersStart, column <= maximumColumn else { return nil }
+        if i < utf8.count && utf8[i] == UInt8(ascii: "$") { i += 1 }
+        guard i < utf8.count, utf8[i] != UInt8(ascii: "0"), utf8.count - i <= 7 else { return nil }
+        var row = 0
+        while i < utf8.count {
+            let digit = utf8[i] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            row = row * 10 + Int(digit)
+            i += 1
+        }
+        guard row <= maximumRow else { return nil }
+        return CellAddress(row: row, column: column)
     }
 
     /// `C12`.
@@ -75,11 +94,19 @@ public struct CellRange: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Parses `A1:C3`, `$A$1:$C$3` or `B2`.
-    public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let first = CellAddress(parts[0]), let last = CellAddress(parts[parts.count - 1])
-        else { return nil }
-        self.init(first: first, last: last)
+    public init?(_ text: String) {
+        var text = text
+        let parsed = text.withUTF8 { utf8 -> CellRange? in
+            guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else {
+                return CellAddress.parse(utf8).map { CellRange(first: $0, last: $0) }
+            }
+            guard let first = CellAddress.parse(UnsafeBufferPointer(rebasing: utf8[..<colon])),
+                let last = CellAddress.parse(UnsafeBufferPointer(rebasing: utf8[(colon + 1)...]))
+            else { return nil }
+            return CellRange(first: first, last: last)
+        }
+        guard let parsed else { return nil }
+        self = parsed
     }
 
     public func contains(_ address: CellAddress) -> Bool {
@@ -188,7 +215,12 @@ public struct SpreadsheetSheet: Sendable, Equatable {
 
     /// Sorted by address, the last cell of an address kept. Cells as a program writes them are in order already.
     static func rowMajor(_ cells: [SpreadsheetCell]) -> [SpreadsheetCell] {
-        if zip(cells, cells.dropFirst()).allSatisfy({ $0.address < $1.address }) { return cells }
+        var ordered = true
+        for i in cells.indices.dropFirst() where !(cells[i - 1].address < cells[i].address) {
+            ordered = false
+            break
+        }
+        if ordered { return cells }
         let sorted = cells.enumerated().sorted { ($0.element.address, $0.offset) < ($1.element.address, $1.offset) }
         var result: [SpreadsheetCell] = []
         result.reserveCapacity(sorted.count)

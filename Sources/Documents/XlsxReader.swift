@@ -142,16 +142,16 @@ struct WorkbookPart {
         try parser.forEachChild { (parser, tag) throws(XlsxReadError) in
             switch tag.local {
             case "workbookPr":
-                date1904 = XlsxValue.bool(tag.attribute("date1904")) ?? false
+                date1904 = XlsxValue.bool(parser.attribute(static: "date1904")) ?? false
             case "sheets":
                 try parser.forEachChild { (parser, tag) throws(XlsxReadError) in
                     guard tag.local == "sheet" else { return }
                     let location = parser.location(of: tag)
-                    guard let name = tag.attribute("name") else {
+                    guard let name = parser.attribute("name") else {
                         throw .content(location, .missingAttribute(element: "sheet", attribute: "name"))
                     }
                     // r:id, in the relationships namespace (transitional or strict).
-                    guard let id = tag.attributes.first(where: { $0.local == "id" && !$0.namespace.isEmpty })?.value
+                    guard let id = parser.attributes.first(where: { $0.local == "id" && !$0.namespace.isEmpty })?.value
                     else { throw .content(location, .missingAttribute(element: "sheet", attribute: "r:id")) }
                     guard names.insert(name.lowercased()).inserted else {
                         throw .content(location, .duplicateSheetName(name))
@@ -160,7 +160,7 @@ struct WorkbookPart {
                         throw .content(location, .tooManySheets(limit: limits.sheets))
                     }
                     let visibility: SpreadsheetSheet.Visibility =
-                        switch tag.attribute("state") {
+                        switch parser.attribute("state") {
                         case "hidden": .hidden
                         case "veryHidden": .veryHidden
                         default: .visible
@@ -196,6 +196,18 @@ enum SharedStringsPart {
 
 /// Reading values the SpreadsheetML way.
 enum XlsxValue {
+    /// A row number's digits (no sign, no leading zero, at most 7 digits) as a number; nil for anything else.
+    static func positiveInteger(_ digits: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !digits.isEmpty, digits.count <= 7, digits[0] != UInt8(ascii: "0") else { return nil }
+        var value = 0
+        for byte in digits {
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
+    }
+
     /// `1`/`true` or `0`/`false`; nil for anything else or no attribute.
     static func bool(_ text: String?) -> Bool? {
         switch text {
@@ -228,7 +240,7 @@ enum XlsxValue {
     /// Decodes `_xHHHH_` (a UTF-16 code unit, as Excel writes control characters; `_x005F_` is `_`). A pair of
     /// escapes may be a surrogate pair; an escape that is no character is left as it is.
     static func unescaped(_ text: String) -> String {
-        guard text.utf8.count >= 7, text.contains("_x") else { return text }
+        guard text.utf8.count >= 7, text.utf8.contains(UInt8(ascii: "_")) else { return text }
         let bytes = Array(text.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)

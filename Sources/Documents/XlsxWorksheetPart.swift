@@ -44,9 +44,9 @@ private struct WorksheetReader {
     /// `<col min="3" max="5" hidden="1"/>`: columns 3…5 hidden.
     mutating func columns(_ parser: inout XMLPullParser) throws(XlsxReadError) {
         try parser.forEachChild { (parser, tag) throws(XlsxReadError) in
-            guard tag.local == "col", XlsxValue.bool(tag.attribute("hidden")) == true else { return }
-            let min = tag.attribute("min") ?? ""
-            let max = tag.attribute("max") ?? ""
+            guard tag.local == "col", XlsxValue.bool(parser.attribute(static: "hidden")) == true else { return }
+            let min = parser.attribute(static: "min") ?? ""
+            let max = parser.attribute(static: "max") ?? ""
             guard let first = Int(min), let last = Int(max), 1 <= first, first <= last,
                 last <= CellAddress.maximumColumn
             else { throw .content(parser.location(of: tag, sheet: sheet), .invalidColumnRange("\(min):\(max)")) }
@@ -57,7 +57,7 @@ private struct WorksheetReader {
     mutating func mergeCells(_ parser: inout XMLPullParser) throws(XlsxReadError) {
         try parser.forEachChild { (parser, tag) throws(XlsxReadError) in
             guard tag.local == "mergeCell" else { return }
-            let reference = tag.attribute("ref") ?? ""
+            let reference = parser.attribute(static: "ref") ?? ""
             guard let range = CellRange(reference) else {
                 throw .content(parser.location(of: tag, sheet: sheet), .invalidRange(reference))
             }
@@ -69,8 +69,9 @@ private struct WorksheetReader {
         var row = 0
         try parser.forEachChild { (parser, tag) throws(XlsxReadError) in
             guard tag.local == "row" else { return }
-            if let text = tag.attribute("r") {
-                guard let number = Int(text), number >= 1, number <= CellAddress.maximumRow else {
+            if let number = parser.withAttributeBytes("r", XlsxValue.positiveInteger) {
+                guard let number, number <= CellAddress.maximumRow else {
+                    let text = parser.attribute(static: "r") ?? ""
                     throw .content(parser.location(of: tag, sheet: sheet), .invalidRowNumber(text))
                 }
                 row = number
@@ -80,13 +81,14 @@ private struct WorksheetReader {
                     throw .content(parser.location(of: tag, sheet: sheet), .invalidRowNumber(String(row)))
                 }
             }
-            if XlsxValue.bool(tag.attribute("hidden")) == true { hiddenRows.insert(row) }
+            if XlsxValue.bool(parser.attribute(static: "hidden")) == true { hiddenRows.insert(row) }
             var column = 0
             try parser.forEachChild { (parser, tag) throws(XlsxReadError) in
                 guard tag.local == "c" else { return }
                 let address: CellAddress
-                if let text = tag.attribute("r") {
-                    guard let parsed = CellAddress(text) else {
+                if let parsed = parser.withAttributeBytes("r", CellAddress.parse) {
+                    guard let parsed else {
+                        let text = parser.attribute(static: "r") ?? ""
                         throw .content(parser.location(of: tag, sheet: sheet), .invalidCellReference(text))
                     }
                     address = parsed
@@ -106,6 +108,7 @@ private struct WorksheetReader {
     mutating func cell(_ parser: inout XMLPullParser, _ tag: XMLStartTag, at address: CellAddress)
         throws(XlsxReadError)
     {
+        let type = parser.attribute(static: "t") ?? "n"
         var formula: String?
         var raw: String?
         var inline: String?
@@ -117,7 +120,6 @@ private struct WorksheetReader {
             default: return
             }
         }
-        let type = tag.attribute("t") ?? "n"
         let value: SpreadsheetCell.Value
         switch (type, raw) {
         case ("inlineStr", _): value = inline.map { .text($0) } ?? .empty

@@ -14,7 +14,7 @@ import Testing
             switch event {
             case .start(let tag):
                 let namespace = tag.namespace.isEmpty ? "" : "{\(tag.namespace)}"
-                let attributes = tag.attributes.map {
+                let attributes = parser.attributes.map {
                     " " + ($0.namespace.isEmpty ? "" : "{\($0.namespace)}") + "\($0.local)=\($0.value)"
                 }
                 lines.append("start \(namespace)\(tag.local)" + attributes.joined())
@@ -72,10 +72,17 @@ import Testing
                 "start c", "end", "end",
             ])
         var parser = try XMLPullParser(bytes: Array(#"<a xmlns:p="urn:p" p:k="1" k="2"/>"#.utf8), part: "p")
-        let root = try parser.root()
-        #expect(root.attribute("k") == "2")
-        #expect(root.attribute("k", namespace: "urn:p") == "1")
-        #expect(root.attribute("missing") == nil)
+        _ = try parser.root()
+        #expect(parser.attribute("k") == "2")
+        #expect(parser.attribute("k", namespace: "urn:p") == "1")
+        #expect(parser.attribute("missing") == nil)
+        #expect(
+            parser.attributes == [
+                XMLAttribute(namespace: "urn:p", local: "k", value: "1"), XMLAttribute(local: "k", value: "2"),
+            ])
+        // Once the parser reads on, the attributes are gone.
+        #expect(try parser.next() == .end)
+        #expect(parser.attribute("k") == nil)
     }
 
     @Test func lineEndsAndAttributeWhiteSpace() throws {
