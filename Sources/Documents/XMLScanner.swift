@@ -17,18 +17,19 @@ final class XMLScanner {
     @exclusivity(unchecked) private var offset = 0
     /// How many elements are open: after `.start` it counts that element, after `.end` no longer.
     @exclusivity(unchecked) private(set) var depth = 0
-    /// The qualified names of the open elements, as byte ranges.
-    @exclusivity(unchecked) private var openNames: [Range<Int>] = []
-    /// Namespace declarations in scope, innermost last; `bindingCounts` says how many each open element made.
+    /// The open elements, innermost last.
+    @exclusivity(unchecked) private var openElements: [OpenElement] = []
+    /// Namespace declarations in scope, innermost last.
     @exclusivity(unchecked) private var bindings: [Binding] = [
         Binding(prefix: Array("xml".utf8), uri: XMLPullParser.xmlNamespace)
     ]
-    @exclusivity(unchecked) private var bindingCounts: [Int] = []
     /// The index in `bindings` of the default namespace in scope, -1 for none.
     @exclusivity(unchecked) private var defaultBinding = -1
     /// The attributes of the tag being read (kept to reuse their storage), and the values of theirs that had to
     /// be decoded.
     @exclusivity(unchecked) private var rawAttributes: [RawAttribute] = []
+    /// How many of `rawAttributes` belong to the current tag (the rest are storage kept for the next tags).
+    @exclusivity(unchecked) private var attributeCount = 0
     @exclusivity(unchecked) private var decodedValues: [String] = []
     /// An empty-element tag was reported as `.start`; its `.end` comes next.
     @exclusivity(unchecked) private var pendingEnd = false
@@ -64,11 +65,11 @@ final class XMLScanner {
         limits = other.limits
         offset = other.offset
         depth = other.depth
-        openNames = other.openNames
+        openElements = other.openElements
         bindings = other.bindings
-        bindingCounts = other.bindingCounts
         defaultBinding = other.defaultBinding
         rawAttributes = other.rawAttributes
+        attributeCount = other.attributeCount
         decodedValues = other.decodedValues
         pendingEnd = other.pendingEnd
         rootSeen = other.rootSeen
@@ -121,7 +122,7 @@ final class XMLScanner {
     /// Inside an element whose earlier children have been read: the next child's start tag, or nil once the
     /// element has ended. Text, comments and PIs between are skipped; no events are made.
     func nextChild() throws(XMLError) -> XMLStartTag? {
-        if !rawAttributes.isEmpty { rawAttributes.removeAll(keepingCapacity: true) }
+        attributeCount = 0
         if !decodedValues.isEmpty { decodedValues.removeAll() }
         if pendingEnd {
             pendingEnd = false
@@ -159,7 +160,7 @@ final class XMLScanner {
             closeElement()
             return text
         }
-        rawAttributes.removeAll(keepingCapacity: true)
+        attributeCount = 0
         if offset < count && bytes[offset] != UInt8(ascii: "<") { text = try self.text(keeping: true) ?? "" }
         if offset + 1 < count && bytes[offset + 1] == UInt8(ascii: "/") {
             try endTag()
@@ -176,7 +177,7 @@ final class XMLScanner {
     }
 
     private func next(keepingText: Bool) throws(XMLError) -> XMLEvent? {
-        if !rawAttributes.isEmpty { rawAttributes.removeAll(keepingCapacity: true) }
+        attributeCount = 0
         if !decodedValues.isEmpty { decodedValues.removeAll() }
         if pendingEnd {
             pendingEnd = false
@@ -213,14 +214,13 @@ final class XMLScanner {
     }
 
     private func endError() -> XMLError {
-        let name = openNames.last.map { decoded($0) }
+        let name = openElements.last.map { decoded($0.name) }
         return error(.unexpectedEnd(openElement: name), at: count)
     }
 
     private func closeElement() {
         depth -= 1
-        openNames.removeLast()
-        let declared = bindingCounts.removeLast()
+        let declared = openElements.removeLast().declarations
         if declared > 0 {
             bindings.removeLast(declared)
             findDefaultBinding()
@@ -228,6 +228,12 @@ final class XMLScanner {
     }
 
     // MARK: - Markup
+
+    /// An element that has started and not ended: its qualified name, and how many namespace declarations it made.
+    private struct OpenElement {
+        var name: Range<Int>
+        var declarations: Int
+    }
 
     /// A namespace declaration in scope; an empty prefix for the default namespace.
     private struct Binding {
@@ -289,10 +295,10 @@ final class XMLScanner {
                 declared += 1
                 continue
             }
-            guard rawAttributes.count < limits.attributes else {
+            guard attributeCount < limits.attributes else {
                 throw error(.tooManyAttributes(limit: limits.attributes), at: attributeStart)
             }
-            for other in rawAttributes where same(other.name, attributeName) {
+            for index in 0..<attributeCount where same(rawAttributes[index].name, attributeName) {
                 throw error(.duplicateAttribute(decoded(attributeName)), at: attributeStart)
             }
             var attribute = RawAttribute(name: attributeName, colon: attributeColon ?? -1, value: value)
@@ -300,18 +306,22 @@ final class XMLScanner {
                 attribute.decoded = decodedValues.count
                 decodedValues.append(try attributeText(value, plain: false))
             }
-            rawAttributes.append(attribute)
+            if attributeCount < rawAttributes.count {
+                rawAttributes[attributeCount] = attribute
+            } else {
+                rawAttributes.append(attribute)
+            }
+            attributeCount += 1
         }
         guard depth < limits.depth else { throw error(.tooDeep(limit: limits.depth), at: tagStart) }
         depth += 1
         rootSeen = true
-        openNames.append(name)
-        bindingCounts.append(declared)
+        openElements.append(OpenElement(name: name, declarations: declared))
         pendingEnd = selfClosing
         if declared > 0 { findDefaultBinding() }
 
         // Prefixes are resolved once the tag's own declarations are known.
-        for index in rawAttributes.indices where rawAttributes[index].colon >= 0 {
+        for index in 0..<attributeCount where rawAttributes[index].colon >= 0 {
             let raw = rawAttributes[index]
             rawAttributes[index].binding = try binding(raw.name, colon: raw.colon, isElement: false, at: tagStart)
         }
@@ -326,7 +336,7 @@ final class XMLScanner {
     func attribute(_ local: String, namespace: String = "") -> String? {
         var key = local
         return key.withUTF8 { key in
-            for raw in rawAttributes where equal(key, raw.localName) {
+            for raw in rawAttributes[..<attributeCount] where equal(key, raw.localName) {
                 let matches =
                     namespace.isEmpty ? raw.binding < 0 : raw.binding >= 0 && bindings[raw.binding].uri == namespace
                 if matches { return value(of: raw) }
@@ -355,7 +365,7 @@ final class XMLScanner {
     /// The index in `rawAttributes` of the unprefixed attribute `local`.
     private func index(ofAttribute local: StaticString) -> Int? {
         let key = UnsafeBufferPointer(start: local.utf8Start, count: local.utf8CodeUnitCount)
-        for index in rawAttributes.indices {
+        for index in 0..<attributeCount {
             let raw = rawAttributes[index]
             if raw.binding < 0 && raw.colon < 0 && equal(key, raw.name) { return index }
         }
@@ -368,7 +378,7 @@ final class XMLScanner {
 
     /// All attributes of the start tag just read, in order (namespace declarations left out).
     var attributes: [XMLAttribute] {
-        rawAttributes.map { raw in
+        rawAttributes[..<attributeCount].map { raw in
             XMLAttribute(
                 namespace: raw.binding < 0 ? "" : bindings[raw.binding].uri, local: decoded(raw.localName),
                 value: value(of: raw))
@@ -415,7 +425,7 @@ final class XMLScanner {
         guard offset < count else { throw endError() }
         guard bytes[offset] == UInt8(ascii: ">") else { throw error(.malformed("结束标记应当以“>”结束"), at: offset) }
         offset += 1
-        guard let open = openNames.last else {
+        guard let open = openElements.last?.name else {
             throw error(.malformed("结束标记 </\(decoded(name))> 没有对应的开始标记"), at: tagStart)
         }
         guard same(open, name) else {
@@ -495,13 +505,17 @@ final class XMLScanner {
     /// (references are still checked).
     private func text(keeping: Bool) throws(XMLError) -> String? {
         let start = offset
+        let bytes = self.bytes
+        let count = self.count
+        var i = start
         var plain = true
-        while offset < count {
-            let byte = bytes[offset]
+        while i < count {
+            let byte = bytes[i]
             if byte == UInt8(ascii: "<") { break }
             if byte == UInt8(ascii: "&") || byte == 0x0D { plain = false }
-            offset += 1
+            i += 1
         }
+        offset = i
         if plain { return keeping ? try text(start..<offset, at: start) : nil }
         var decoded: [UInt8] = []
         decoded.reserveCapacity(offset - start)
@@ -516,6 +530,8 @@ final class XMLScanner {
         }
         let quote = bytes[offset]
         let start = offset + 1
+        let bytes = self.bytes
+        let count = self.count
         var end = start
         var plain = true
         var high: UInt8 = 0
@@ -599,20 +615,25 @@ final class XMLScanner {
     }
 
     private func skipSpace() {
-        while offset < count && Self.isSpace(bytes[offset]) { offset += 1 }
+        var i = offset
+        while i < count && Self.isSpace(bytes[i]) { i += 1 }
+        offset = i
     }
 
     /// A name: up to white space or one of `= / > < " '`, and where its first colon is. May be empty.
     private func scanName() throws(XMLError) -> (Range<Int>, colon: Int?) {
         let start = offset
+        let bytes = self.bytes
+        let count = self.count
+        var i = start
         var colon: Int?
         var high: UInt8 = 0
-        scan: while offset < count {
-            let byte = bytes[offset]
+        scan: while i < count {
+            let byte = bytes[i]
             // Every delimiter is at most `>`: letters and most name characters go straight on.
             if byte > UInt8(ascii: ">") {
                 high |= byte
-                offset += 1
+                i += 1
                 continue
             }
             switch byte {
@@ -620,16 +641,17 @@ final class XMLScanner {
                 UInt8(ascii: "\""), UInt8(ascii: "'"):
                 break scan
             case UInt8(ascii: ":"):
-                if colon == nil { colon = offset }
+                if colon == nil { colon = i }
             default:
                 high |= byte
             }
-            offset += 1
+            i += 1
         }
-        if high >= 0x80 && !Self.isValidUTF8(UnsafeBufferPointer(start: bytes + start, count: offset - start)) {
+        offset = i
+        if high >= 0x80 && !Self.isValidUTF8(UnsafeBufferPointer(start: bytes + start, count: i - start)) {
             throw error(.invalidUTF8, at: start)
         }
-        return (start..<offset, colon)
+        return (start..<i, colon)
     }
 
     private func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool {

@@ -240,7 +240,8 @@ enum XlsxValue {
     /// Decodes `_xHHHH_` (a UTF-16 code unit, as Excel writes control characters; `_x005F_` is `_`). A pair of
     /// escapes may be a surrogate pair; an escape that is no character is left as it is.
     static func unescaped(_ text: String) -> String {
-        guard text.utf8.count >= 7, text.utf8.contains(UInt8(ascii: "_")) else { return text }
+        var text = text
+        guard text.utf8.count >= 7, text.withUTF8({ $0.contains(UInt8(ascii: "_")) }) else { return text }
         let bytes = Array(text.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
