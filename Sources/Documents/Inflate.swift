@@ -75,9 +75,11 @@ struct InflateOutput {
     var count = 0
     let limit: Int
 
+    /// The first allocation is the expected size, but at most 64 MiB: a size a hostile header claims is only
+    /// reached by growing, as the data really decompresses.
     init(limit: Int, expectedSize: Int) {
         self.limit = limit
-        capacity = min(max(expectedSize, 1024), limit) + Self.slack
+        capacity = min(max(expectedSize, 1024), limit, 64 << 20) + Self.slack
         base = .allocate(capacity: capacity)
     }
 

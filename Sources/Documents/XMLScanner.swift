@@ -30,6 +30,8 @@ final class XMLScanner {
     @exclusivity(unchecked) private var rawAttributes: [RawAttribute] = []
     /// How many of `rawAttributes` belong to the current tag (the rest are storage kept for the next tags).
     @exclusivity(unchecked) private var attributeCount = 0
+    /// For a tag with many attributes: the indices of its attributes by the hash of their names.
+    @exclusivity(unchecked) private var attributeHashes: [UInt64: [Int]] = [:]
     @exclusivity(unchecked) private var decodedValues: [String] = []
     /// An empty-element tag was reported as `.start`; its `.end` comes next.
     @exclusivity(unchecked) private var pendingEnd = false
@@ -70,6 +72,7 @@ final class XMLScanner {
         defaultBinding = other.defaultBinding
         rawAttributes = other.rawAttributes
         attributeCount = other.attributeCount
+        attributeHashes = other.attributeHashes
         decodedValues = other.decodedValues
         pendingEnd = other.pendingEnd
         rootSeen = other.rootSeen
@@ -298,7 +301,7 @@ final class XMLScanner {
             guard attributeCount < limits.attributes else {
                 throw error(.tooManyAttributes(limit: limits.attributes), at: attributeStart)
             }
-            for index in 0..<attributeCount where same(rawAttributes[index].name, attributeName) {
+            if isDuplicate(attributeName) {
                 throw error(.duplicateAttribute(decoded(attributeName)), at: attributeStart)
             }
             var attribute = RawAttribute(name: attributeName, colon: attributeColon ?? -1, value: value)
@@ -383,6 +386,37 @@ final class XMLScanner {
                 namespace: raw.binding < 0 ? "" : bindings[raw.binding].uri, local: decoded(raw.localName),
                 value: value(of: raw))
         }
+    }
+
+    /// Whether the tag being read has an attribute called `name` already: compared one by one for the few
+    /// attributes tags have, through hashes of the names for a tag with many (so that a hostile part with
+    /// hundreds of attributes a tag costs no more than its length).
+    private func isDuplicate(_ name: Range<Int>) -> Bool {
+        if attributeCount <= 8 {
+            for index in 0..<attributeCount where same(rawAttributes[index].name, name) { return true }
+            return false
+        }
+        if attributeCount == 9 {
+            attributeHashes.removeAll(keepingCapacity: true)
+            for index in 0..<attributeCount {
+                attributeHashes[hash(rawAttributes[index].name), default: []].append(index)
+            }
+        }
+        let key = hash(name)
+        if let candidates = attributeHashes[key], candidates.contains(where: { same(rawAttributes[$0].name, name) }) {
+            return true
+        }
+        attributeHashes[key, default: []].append(attributeCount)
+        return false
+    }
+
+    /// FNV-1a of a name's bytes.
+    private func hash(_ range: Range<Int>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for i in range {
+            hash = (hash ^ UInt64(bytes[i])) &* 0x100_0000_01B3
+        }
+        return hash
     }
 
     /// `xmlns` or `xmlns:…`.

@@ -108,7 +108,7 @@ import Testing
         #expect(try parser.next() == nil)
     }
 
-    @Test func malformedXMLHasClearErrors() {
+    @Test func malformedXMLHasClearErrors() throws {
         func expectProblem(_ xml: String, _ problem: XMLError.Problem, line: Int, column: Int, _ comment: Comment) {
             let error = Self.problem(xml)
             #expect(error == XMLError(part: "xl/test.xml", line: line, column: column, problem: problem), comment)
@@ -143,6 +143,12 @@ import Testing
         #expect(Self.problem(deep, limits: XMLLimits(depth: 300)) == nil)
         let many = "<a " + (0..<300).map { "k\($0)=\"\($0)\"" }.joined(separator: " ") + "/>"
         #expect(Self.problem(many)?.problem == .tooManyAttributes(limit: 256))
+        // A duplicate among many attributes (found through hashes of the names) and among few.
+        let manyWithDuplicate = "<a " + (0..<40).map { "k\($0)=\"\($0)\"" }.joined(separator: " ") + " k17=\"x\"/>"
+        #expect(Self.problem(manyWithDuplicate)?.problem == .duplicateAttribute("k17"))
+        let manyDistinct = "<a " + (0..<200).map { "k\($0)=\"\($0)\"" }.joined(separator: " ") + "/>"
+        #expect(Self.problem(manyDistinct) == nil)
+        #expect(try Self.events(manyDistinct).first?.hasSuffix(" k199=199") == true)
         #expect(
             Self.problem("<a>\n  <b>\n    <c></b>")?.description
                 == "xl/test.xml 第 3 行第 8 列：结束标记 </b> 与开始标记 <c> 不匹配")
