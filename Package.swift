@@ -27,6 +27,9 @@ let package = Package(
         // The whole `juesuan batch` on N synthetic departments: wall time, departments/s, peak memory.
         // `swift build -c release && .build/release/batch-bench` (it runs the `juesuan` built next to it).
         .executableTarget(name: "batch-bench", path: "Sources/BatchBench"),
+        // Reading .xlsx and ZIP files: DEFLATE MB/s, ZIP entries, whole workbooks per second.
+        // `swift run -c release xlsx-read-bench FILE.xlsx...`.
+        .executableTarget(name: "xlsx-read-bench", dependencies: ["Documents"], path: "Sources/XlsxReadBench"),
 
         // Running outside checkers (python-docx, openpyxl, LibreOffice) from tests. Test-only; knows nothing of finance.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
