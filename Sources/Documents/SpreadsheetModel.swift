@@ -12,52 +12,6 @@ public struct Spreadsheet: Sendable, Equatable {
         self.properties = properties
     }
 
-    /// A row and column, both 1-based (`A1` is row 1, column 1).
-    public struct Position: Hashable, Sendable, Comparable {
-        public var row: Int
-        public var column: Int
-
-        public init(row: Int, column: Int) {
-            self.row = row
-            self.column = column
-        }
-
-        /// `C12`.
-        public var a1: String { Spreadsheet.columnLetters(column) + String(row) }
-        /// `$C$12`.
-        public var absolute: String { "$" + Spreadsheet.columnLetters(column) + "$" + String(row) }
-
-        public static func < (lhs: Position, rhs: Position) -> Bool {
-            (lhs.row, lhs.column) < (rhs.row, rhs.column)
-        }
-    }
-
-    /// A rectangle of cells, corners included.
-    public struct Range: Hashable, Sendable {
-        public var first: Position
-        public var last: Position
-
-        public init(_ first: Position, _ last: Position) {
-            self.first = first
-            self.last = last
-        }
-
-        public init(rows: ClosedRange<Int>, columns: ClosedRange<Int>) {
-            first = Position(row: rows.lowerBound, column: columns.lowerBound)
-            last = Position(row: rows.upperBound, column: columns.upperBound)
-        }
-
-        /// `A1:C3`, or `A1` for one cell.
-        public var a1: String { first == last ? first.a1 : first.a1 + ":" + last.a1 }
-        /// `$A$1:$C$3`.
-        public var absolute: String { first.absolute + ":" + last.absolute }
-    }
-
-    /// Column letters of a 1-based column: 1 → A, 26 → Z, 27 → AA.
-    public static func columnLetters(_ column: Int) -> String {
-        XlsxWriter.columnName(column - 1)
-    }
-
     /// Display width of `text` in Excel column units (East-Asian wide characters count 2).
     public static func displayWidth(_ text: String) -> Int {
         XlsxWriter.displayWidth(text)
@@ -100,12 +54,12 @@ public struct Spreadsheet: Sendable, Equatable {
 
     /// A list to choose from (data validation) on a range of cells.
     public struct Choice: Sendable, Equatable {
-        public var range: Range
+        public var range: CellRange
         public var values: [String]
         /// Shown when something else is typed.
         public var message: String
 
-        public init(range: Range, values: [String], message: String) {
+        public init(range: CellRange, values: [String], message: String) {
             self.range = range
             self.values = values
             self.message = message
@@ -114,15 +68,15 @@ public struct Spreadsheet: Sendable, Equatable {
 
     public struct Sheet: Sendable, Equatable {
         public var name: String
-        public private(set) var cells: [Position: Cell] = [:]
+        public private(set) var cells: [CellAddress: Cell] = [:]
         /// Widths in Excel character units, by 1-based column.
         public var columnWidths: [Int: Double] = [:]
         /// Heights in points, by 1-based row.
         public var rowHeights: [Int: Double] = [:]
-        public var merges: [Range] = []
+        public var merges: [CellRange] = []
         /// Rows and columns kept in view while scrolling (`rows` rows at the top, `columns` at the left).
         public var frozen: (rows: Int, columns: Int) = (0, 0)
-        public var printArea: Range?
+        public var printArea: CellRange?
         /// Rows repeated at the top of every printed page.
         public var printTitleRows: ClosedRange<Int>?
         public var landscape = false
@@ -148,17 +102,17 @@ public struct Spreadsheet: Sendable, Equatable {
         }
 
         public subscript(row: Int, column: Int) -> Cell? {
-            get { cells[Position(row: row, column: column)] }
-            set { cells[Position(row: row, column: column)] = newValue }
+            get { cells[CellAddress(row: row, column: column)] }
+            set { cells[CellAddress(row: row, column: column)] = newValue }
         }
 
         public mutating func set(_ row: Int, _ column: Int, _ value: Value, _ style: CellStyle = CellStyle()) {
-            cells[Position(row: row, column: column)] = Cell(value, style: style)
+            cells[CellAddress(row: row, column: column)] = Cell(value, style: style)
         }
 
         /// The last row and column that hold a cell or a merge (0 when the sheet is empty).
-        public var extent: Position {
-            var last = Position(row: 0, column: 0)
+        public var extent: CellAddress {
+            var last = CellAddress(row: 0, column: 0)
             for position in cells.keys {
                 last.row = max(last.row, position.row)
                 last.column = max(last.column, position.column)
@@ -207,5 +161,49 @@ public struct CellStyle: Hashable, Sendable {
         self.bordered = bordered
         self.numberFormat = numberFormat
         self.locked = locked
+    }
+}
+
+extension CellAddress {
+    /// `$C$12`, as formulas and defined names refer to a fixed cell.
+    public var absolute: String { "$" + Self.columnName(column) + "$" + String(row) }
+}
+
+extension CellRange {
+    public init(rows: ClosedRange<Int>, columns: ClosedRange<Int>) {
+        self.init(
+            first: CellAddress(row: rows.lowerBound, column: columns.lowerBound),
+            last: CellAddress(row: rows.upperBound, column: columns.upperBound))
+    }
+
+    /// `A1:C3`, or `A1` for one cell.
+    public var a1: String { description }
+    /// `$A$1:$C$3`.
+    public var absolute: String { first.absolute + ":" + last.absolute }
+}
+
+extension SpreadsheetWorkbook {
+    /// The workbook a reader of `spreadsheet`'s .xlsx would see: each cell's value, a formula's cached value.
+    public init(_ spreadsheet: Spreadsheet) {
+        let sheets = spreadsheet.sheets.map { sheet in
+            var cells: [SpreadsheetCell] = []
+            for (address, cell) in sheet.cells {
+                switch cell.value {
+                case .empty: continue
+                case .text(let text): cells.append(SpreadsheetCell(address: address, value: .text(text)))
+                case .number(let number): cells.append(SpreadsheetCell(address: address, value: .number(number)))
+                case .formula(let formula, let cached):
+                    let value: SpreadsheetCell.Value
+                    switch cached {
+                    case .number(let number)?: value = .number(number)
+                    case .text(let text)?: value = .text(text)
+                    case nil: value = .empty
+                    }
+                    cells.append(SpreadsheetCell(address: address, value: value, formula: formula))
+                }
+            }
+            return SpreadsheetSheet(name: sheet.name, cells: cells, mergedRanges: sheet.merges)
+        }
+        self.init(sheets: sheets)
     }
 }

@@ -76,7 +76,7 @@ public enum SpreadsheetWriter {
         xml += "<sheetPr>"
         if let color = sheet.tabColor { xml += "<tabColor rgb=\"FF\(color)\"/>" }
         xml += sheet.fitToWidth ? "<pageSetUpPr fitToPage=\"1\"/></sheetPr>" : "</sheetPr>"
-        let lastCell = Spreadsheet.Position(row: max(1, extent.row), column: max(1, extent.column))
+        let lastCell = CellAddress(row: max(1, extent.row), column: max(1, extent.column))
         xml += "<dimension ref=\"\(lastCell.row == 1 && lastCell.column == 1 ? "A1" : "A1:" + lastCell.a1)\"/>"
         xml += "<sheetViews><sheetView\(selected ? " tabSelected=\"1\"" : "") workbookViewId=\"0\">"
         xml += pane(sheet.frozen)
@@ -120,7 +120,7 @@ public enum SpreadsheetWriter {
 
     static func pane(_ frozen: (rows: Int, columns: Int)) -> String {
         guard frozen.rows > 0 || frozen.columns > 0 else { return "" }
-        let topLeft = Spreadsheet.Position(row: frozen.rows + 1, column: frozen.columns + 1).a1
+        let topLeft = CellAddress(row: frozen.rows + 1, column: frozen.columns + 1).a1
         let active: String
         var xml = "<pane"
         if frozen.columns > 0 { xml += " xSplit=\"\(frozen.columns)\"" }
@@ -150,7 +150,7 @@ public enum SpreadsheetWriter {
             }
             xml += ">"
             for (column, cell) in (byRow[row] ?? []).sorted(by: { $0.0 < $1.0 }) {
-                let reference = Spreadsheet.Position(row: row, column: column).a1
+                let reference = CellAddress(row: row, column: column).a1
                 let style = styles.index(cell.style)
                 let s = style == 0 ? "" : " s=\"\(style)\""
                 switch cell.value {

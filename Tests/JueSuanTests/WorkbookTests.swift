@@ -11,7 +11,8 @@ import Testing
         try InputLoader.load(path: path).get()
     }
 
-    static func read(_ grid: WorkbookGrid, name: String = "单位.xlsx") -> Result<LoadedDepartment, InputLoadError> {
+    static func read(_ grid: SpreadsheetWorkbook, name: String = "单位.xlsx") -> Result<LoadedDepartment, InputLoadError>
+    {
         InputLoader.decodeWorkbook(grid, fileName: name)
     }
 
@@ -39,7 +40,7 @@ import Testing
     @Test(arguments: samplePaths())
     func sampleReadsBackAsTheSameDepartment(path: String) throws {
         let input = try Self.load(path)
-        let loaded = try Self.read(WorkbookGrid(DepartmentWorkbook.spreadsheet(input))).get()
+        let loaded = try Self.read(SpreadsheetWorkbook(DepartmentWorkbook.spreadsheet(input))).get()
         #expect(try Self.canonical(loaded.input) == Self.canonical(input))
         #expect(loaded.notes == [])
         #expect(loaded.pasted == [])
@@ -51,7 +52,7 @@ import Testing
     }
 
     @Test func emptyWorkbookSaysWhatIsMissingAndWhere() {
-        let grid = WorkbookGrid(DepartmentWorkbook.blank(year: 2025))
+        let grid = SpreadsheetWorkbook(DepartmentWorkbook.blank(year: 2025))
         guard case .failure(let error) = Self.read(grid, name: "空白.xlsx") else {
             Issue.record("an empty workbook must not read as a department")
             return
@@ -68,27 +69,25 @@ import Testing
     // MARK: - A clerk's edits
 
     /// S0's workbook as a grid, to edit cells by sheet and label.
-    static func s0Grid() throws -> WorkbookGrid {
-        WorkbookGrid(
+    static func s0Grid() throws -> SpreadsheetWorkbook {
+        SpreadsheetWorkbook(
             DepartmentWorkbook.spreadsheet(
                 try load(packageRoot.appendingPathComponent("Samples/s0-rendaban.json").path)))
     }
 
-    static func position(_ grid: WorkbookGrid, sheet: String, label: String, column: Int = 1) -> (Int, Int)? {
-        guard let index = grid.sheets.firstIndex(where: { $0.name == sheet }) else { return nil }
-        let found = grid.sheets[index].cells.first { $0.value.value == .text(label) && $0.key.column == column }
-        return found.map { (index, $0.key.row) }
-    }
-
     static func set(
-        _ grid: inout WorkbookGrid, sheet: String, label: String, column: Int, _ value: WorkbookGrid.Cell.Value,
+        _ grid: inout SpreadsheetWorkbook, sheet: String, label: String, column: Int, _ value: SpreadsheetCell.Value,
         labelColumn: Int = 1
     ) {
-        guard let (index, row) = position(grid, sheet: sheet, label: label, column: labelColumn) else {
+        guard let index = grid.sheets.firstIndex(where: { $0.name == sheet }),
+            let found = grid.sheets[index].cells.first(where: {
+                $0.value == .text(label) && $0.address.column == labelColumn
+            })
+        else {
             Issue.record("no \(label) in \(sheet)")
             return
         }
-        grid.sheets[index].cells[Spreadsheet.Position(row: row, column: column)] = WorkbookGrid.Cell(value)
+        grid.set(sheet: sheet, CellAddress(row: found.address.row, column: column), value)
     }
 
     @Test func amountsMayBeTextWithThousandsSeparators() throws {
@@ -168,12 +167,12 @@ import Testing
         let index = try #require(grid.sheets.firstIndex { $0.name == "公开06表" })
         let unitCell = try #require(
             grid.sheets[index].cells.first {
-                if case .text(let t) = $0.value.value { t.hasPrefix("金额单位") } else { false }
+                if case .text(let t) = $0.value { t.hasPrefix("金额单位") } else { false }
             })
-        grid.sheets[index].cells[unitCell.key] = WorkbookGrid.Cell(.text("金额单位：元"))
-        for (position, cell) in grid.sheets[index].cells where cell.formula == nil {
+        grid.set(sheet: "公开06表", unitCell.address, .text("金额单位：元"))
+        for cell in grid.sheets[index].cells where cell.formula == nil {
             if case .number(let n) = cell.value, let value = Decimal(string: n) {
-                grid.sheets[index].cells[position] = WorkbookGrid.Cell(.number("\(value * 10_000)"))
+                grid.set(sheet: "公开06表", cell.address, .number("\(value * 10_000)"))
             }
         }
         let loaded = try Self.read(grid).get()
@@ -184,9 +183,9 @@ import Testing
     @Test func extraSheetsAndColumnsAreNotedAndIgnored() throws {
         var grid = try Self.s0Grid()
         grid.sheets.append(
-            WorkbookGrid.Sheet(name: "草稿", cells: [Spreadsheet.Position(row: 1, column: 1): .init(.text("x"))]))
-        let index = try #require(grid.sheets.firstIndex { $0.name == "公开03表" })
-        grid.sheets[index].cells[Spreadsheet.Position(row: 8, column: 12)] = WorkbookGrid.Cell(.text("备注"))
+            SpreadsheetSheet(
+                name: "草稿", cells: [SpreadsheetCell(address: CellAddress(row: 1, column: 1), value: .text("x"))]))
+        grid.set(sheet: "公开03表", CellAddress(row: 8, column: 12), .text("备注"))
         let loaded = try Self.read(grid).get()
         #expect(
             loaded.notes == [
@@ -216,7 +215,7 @@ import Testing
         #expect(next.subjects.isEmpty)
         // And it survives the workbook: 上年数 read back as computed.
         let spreadsheet = DepartmentWorkbook.spreadsheet(next)
-        if case .failure(let error) = Self.read(WorkbookGrid(spreadsheet)) {
+        if case .failure(let error) = Self.read(SpreadsheetWorkbook(spreadsheet)) {
             #expect(error.problems.allSatisfy { !($0.cell ?? "").hasPrefix("上年数") })
         }
     }
@@ -264,11 +263,14 @@ import Testing
     /// S0's 公开05表 as the software exports it: title lines, three header rows, codes split into 类/款/项 columns
     /// (款 and 项 rows give only their own two digits), 类/款 rows and the 合计 row with their totals, amounts as text
     /// with thousands separators.
-    static func exported05(_ accounts: Accounts, splitCodes: Bool) -> WorkbookGrid.Sheet {
-        var cells: [Spreadsheet.Position: WorkbookGrid.Cell] = [:]
+    static func exported05(_ accounts: Accounts, splitCodes: Bool, change: (CellAddress, String)? = nil)
+        -> SpreadsheetSheet
+    {
+        var cells: [CellAddress: SpreadsheetCell] = [:]
         func put(_ row: Int, _ column: Int, _ text: String) {
             guard !text.isEmpty else { return }
-            cells[Spreadsheet.Position(row: row, column: column)] = WorkbookGrid.Cell(.text(text))
+            let address = CellAddress(row: row, column: column)
+            cells[address] = SpreadsheetCell(address: address, value: .text(text))
         }
         put(1, 1, "一般公共预算财政拨款支出决算表")
         put(2, 7, "公开05表")
@@ -310,18 +312,19 @@ import Testing
             row += 1
         }
         put(row + 1, 1, "注：本表反映部门（单位）本年度一般公共预算财政拨款支出情况。")
-        return WorkbookGrid.Sheet(
-            name: "公开05表", cells: cells,
-            merges: [
-                Spreadsheet.Range(rows: 4...5, columns: 5...5), Spreadsheet.Range(rows: 4...4, columns: 1...4),
-                Spreadsheet.Range(rows: 5...5, columns: 1...3),
+        if let (address, text) = change { cells[address] = SpreadsheetCell(address: address, value: .text(text)) }
+        return SpreadsheetSheet(
+            name: "公开05表", cells: Array(cells.values),
+            mergedRanges: [
+                CellRange(rows: 4...5, columns: 5...5), CellRange(rows: 4...4, columns: 1...4),
+                CellRange(rows: 5...5, columns: 1...3),
             ])
     }
 
     @Test(arguments: [true, false])
     func anExported05ReadsAsTheSameDepartment(splitCodes: Bool) throws {
         let input = try WorkbookTests.load(packageRoot.appendingPathComponent("Samples/s0-rendaban.json").path)
-        var grid = WorkbookGrid(DepartmentWorkbook.spreadsheet(input))
+        var grid = SpreadsheetWorkbook(DepartmentWorkbook.spreadsheet(input))
         let index = try #require(grid.sheets.firstIndex { $0.name == "公开05表" })
         grid.sheets[index] = Self.exported05(Accounts(input), splitCodes: splitCodes)
         let loaded = try WorkbookTests.read(grid).get()
@@ -341,14 +344,25 @@ import Testing
 
     @Test func aPastedTotalThatDisagreesIsFound() throws {
         let input = try WorkbookTests.load(packageRoot.appendingPathComponent("Samples/s0-rendaban.json").path)
-        var grid = WorkbookGrid(DepartmentWorkbook.spreadsheet(input))
+        var grid = SpreadsheetWorkbook(DepartmentWorkbook.spreadsheet(input))
         let index = try #require(grid.sheets.firstIndex { $0.name == "公开05表" })
-        var sheet = Self.exported05(Accounts(input), splitCodes: true)
-        sheet.cells[Spreadsheet.Position(row: 8, column: 5)] = WorkbookGrid.Cell(.text("1,861.36"))
-        grid.sheets[index] = sheet
+        grid.sheets[index] = Self.exported05(
+            Accounts(input), splitCodes: true, change: (CellAddress(row: 8, column: 5), "1,861.36"))
         let loaded = try WorkbookTests.read(grid).get()
         let findings = Validator.pastedTotalFindings(loaded.pasted, accounts: Accounts(loaded.input))
         #expect(findings.map(\.location.inputPath) == ["公开05表!E8"])
         #expect(findings.map(\.location.place) == ["公开05表 201 一般公共服务支出 本年支出合计"])
+    }
+}
+
+extension SpreadsheetWorkbook {
+    /// Writes `value` into a cell of sheet `name`, as a clerk would.
+    mutating func set(sheet name: String, _ address: CellAddress, _ value: SpreadsheetCell.Value) {
+        guard let index = sheets.firstIndex(where: { $0.name == name }) else { return }
+        let sheet = sheets[index]
+        sheets[index] = SpreadsheetSheet(
+            name: sheet.name,
+            cells: sheet.cells.filter { $0.address != address } + [SpreadsheetCell(address: address, value: value)],
+            mergedRanges: sheet.mergedRanges)
     }
 }

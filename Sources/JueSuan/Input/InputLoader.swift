@@ -1,3 +1,4 @@
+import Documents
 import Foundation
 
 /// Why an input file could not be used: every problem found, each with its JSON path and position.
@@ -83,8 +84,8 @@ public enum InputLoader {
 
     /// Reads a department workbook's bytes.
     public static func decodeWorkbook(_ bytes: [UInt8], fileName: String) -> Result<LoadedDepartment, InputLoadError> {
-        switch WorkbookFile.grid(bytes) {
-        case .success(let grid): return decodeWorkbook(grid, fileName: fileName)
+        switch WorkbookFile.read(bytes) {
+        case .success(let workbook): return decodeWorkbook(workbook, fileName: fileName)
         case .failure(let error):
             return .failure(
                 InputLoadError(
@@ -94,10 +95,10 @@ public enum InputLoader {
 
     /// Reads a department workbook's cells: into the JSON tree, through the same checks as a JSON file; every
     /// problem names its cell.
-    public static func decodeWorkbook(_ grid: WorkbookGrid, fileName: String) -> Result<
+    public static func decodeWorkbook(_ workbook: SpreadsheetWorkbook, fileName: String) -> Result<
         LoadedDepartment, InputLoadError
     > {
-        let reading = WorkbookReader.read(grid)
+        let reading = WorkbookReader.read(WorkbookGrid(workbook))
         guard reading.problems.isEmpty else {
             return .failure(InputLoadError(fileName: fileName, problems: reading.problems))
         }

@@ -36,7 +36,7 @@ enum CellValue {
 
     /// An amount as exact decimal text, or nil for a blank cell. Numbers are taken as stored (to 15 significant
     /// digits, what Excel shows); text may have thousands separators (`1,240.53`) and full-width digits.
-    static func amount(_ cell: WorkbookGrid.Cell?) throws(CellProblem) -> String? {
+    static func amount(_ cell: SpreadsheetCell?) throws(CellProblem) -> String? {
         guard let cell else { return nil }
         switch cell.value {
         case .empty: return nil
@@ -49,7 +49,7 @@ enum CellValue {
             throw CellProblem(message: "应填金额，实际为逻辑值 \(flag ? "TRUE" : "FALSE")")
         case .error(let code):
             throw CellProblem(message: "单元格是错误值 \(code)，应填金额（检查公式）")
-        case .text(let raw):
+        case .text(let raw), .date(let raw):
             return try amount(text: raw)
         }
     }
@@ -96,17 +96,17 @@ enum CellValue {
     }
 
     /// A whole number, or nil for a blank cell.
-    static func count(_ cell: WorkbookGrid.Cell?) throws(CellProblem) -> String? {
+    static func count(_ cell: SpreadsheetCell?) throws(CellProblem) -> String? {
         guard let text = try amount(cell) else { return nil }
         guard !text.contains(".") else { throw CellProblem(message: "应填整数，实际为 \(text)") }
         return text
     }
 
     /// A cell's text (numbers as their decimal text), or nil when blank.
-    static func text(_ cell: WorkbookGrid.Cell?) -> String? {
+    static func text(_ cell: SpreadsheetCell?) -> String? {
         guard let cell else { return nil }
         switch cell.value {
-        case .text(let text):
+        case .text(let text), .date(let text):
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             return trimmed.isEmpty ? nil : trimmed
         case .number(let number): return ExcelNumber.decimalText(number) ?? number
@@ -116,7 +116,7 @@ enum CellValue {
     }
 
     /// 是 / 否 (also TRUE / FALSE, 1 / 0), or nil when blank.
-    static func flag(_ cell: WorkbookGrid.Cell?) throws(CellProblem) -> Bool? {
+    static func flag(_ cell: SpreadsheetCell?) throws(CellProblem) -> Bool? {
         guard let cell else { return nil }
         if case .bool(let flag) = cell.value { return flag }
         guard let text = text(cell) else { return nil }

@@ -41,7 +41,7 @@ enum FixedTableSheet {
 
         let firstBodyRow = builder.row + 1
         let resolver = FixedResolver(table: table, printed: printed, firstBodyRow: firstBodyRow)
-        var overlay: [Spreadsheet.Position: FixedCell] = [:]
+        var overlay: [CellAddress: FixedCell] = [:]
         for (key, index, cell) in cells(resolver) {
             guard let position = resolver.position(key, index) else {
                 preconditionFailure("\(table.sheetName): no cell for \(key) column \(index)")
@@ -52,7 +52,7 @@ enum FixedTableSheet {
         for (offset, slots) in grid.slots.enumerated() {
             let row = builder.nextRow()
             for (c, slot) in slots.enumerated() {
-                let position = Spreadsheet.Position(row: row, column: c + 1)
+                let position = CellAddress(row: row, column: c + 1)
                 let numeric = printed.columns[c].numeric
                 if let cell = overlay[position] {
                     builder.set(c + 1, value(cell, context: context, tree: tree), style(cell, table: table))
@@ -64,7 +64,7 @@ enum FixedTableSheet {
                 }
                 if cell.colSpan > 1 || cell.rowSpan > 1 {
                     builder.sheet.merges.append(
-                        Spreadsheet.Range(rows: row...(row + cell.rowSpan - 1), columns: (c + 1)...(c + cell.colSpan)))
+                        CellRange(rows: row...(row + cell.rowSpan - 1), columns: (c + 1)...(c + cell.colSpan)))
                 }
                 let style =
                     numeric || printed.columns[c].alignment == .center ? WorkbookStyle.centered : WorkbookStyle.label

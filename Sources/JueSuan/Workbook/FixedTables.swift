@@ -93,13 +93,13 @@ struct FixedResolver {
     }
 
     /// The sheet position of the `index`-th amount column of the row with `key`, if the sheet has both.
-    func position(_ key: String, _ index: Int = 0) -> Spreadsheet.Position? {
+    func position(_ key: String, _ index: Int = 0) -> CellAddress? {
         guard let found = rows[key] else { return nil }
         let group = keyAmountGroup[key] ?? found.group
         guard group < amountColumns.count, index < amountColumns[group].count, amountColumns[group][index] > 0 else {
             return nil
         }
-        return Spreadsheet.Position(row: found.row, column: amountColumns[group][index])
+        return CellAddress(row: found.row, column: amountColumns[group][index])
     }
 
     /// `C12` (`#REF!` when the sheet lacks the cell).

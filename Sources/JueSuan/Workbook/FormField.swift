@@ -100,7 +100,7 @@ extension SheetBuilder {
         if let choices = field.choices {
             sheet.choices.append(
                 Spreadsheet.Choice(
-                    range: Spreadsheet.Range(rows: row...row, columns: 2...2), values: choices,
+                    range: CellRange(rows: row...row, columns: 2...2), values: choices,
                     message: "请从下拉列表中选择：" + choices.joined(separator: "、")))
         }
     }

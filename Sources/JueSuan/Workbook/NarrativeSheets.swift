@@ -11,7 +11,7 @@ struct FigureCells {
     var cells: [String: (reference: String, cached: Spreadsheet.Value.Cached)] = [:]
 
     mutating func add(
-        _ name: String, sheet: String, _ position: Spreadsheet.Position, _ cached: Spreadsheet.Value.Cached
+        _ name: String, sheet: String, _ position: CellAddress, _ cached: Spreadsheet.Value.Cached
     ) {
         cells[name] = (Spreadsheet.quotedSheetName(sheet) + "!" + position.absolute, cached)
     }
@@ -148,7 +148,7 @@ enum BudgetSheet {
         }
         let r = builder.nextRow()
         builder.set(1, .text(totalLabel), WorkbookStyle.label)
-        builder.sheet.merges.append(Spreadsheet.Range(rows: r...r, columns: 1...2))
+        builder.sheet.merges.append(CellRange(rows: r...r, columns: 1...2))
         builder.set(2, .empty, WorkbookStyle.label)
         let first = firstRow
         let last = r - 1

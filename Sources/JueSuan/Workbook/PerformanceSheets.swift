@@ -111,18 +111,18 @@ enum SelfEvaluationSheet {
             builder.set(1, .text(label), WorkbookStyle.header)
             builder.set(span.lowerBound, CellValues.text(value), WorkbookStyle.inputText)
             for column in span.dropFirst() { builder.set(column, .empty, WorkbookStyle.inputText) }
-            builder.sheet.merges.append(Spreadsheet.Range(rows: r...r, columns: span))
+            builder.sheet.merges.append(CellRange(rows: r...r, columns: span))
         }
         labelRow(projectLabel, table?.projectName)
         let r = builder.nextRow()
         builder.set(1, .text(supervisorLabel), WorkbookStyle.header)
         builder.set(2, CellValues.text(table?.supervisor), WorkbookStyle.inputText)
         builder.set(3, .empty, WorkbookStyle.inputText)
-        builder.sheet.merges.append(Spreadsheet.Range(rows: r...r, columns: 2...3))
+        builder.sheet.merges.append(CellRange(rows: r...r, columns: 2...3))
         builder.set(4, .text(implementerLabel), WorkbookStyle.header)
         builder.set(5, CellValues.text(table?.implementer), WorkbookStyle.inputText)
         for column in 6...8 { builder.set(column, .empty, WorkbookStyle.inputText) }
-        builder.sheet.merges.append(Spreadsheet.Range(rows: r...r, columns: 5...8))
+        builder.sheet.merges.append(CellRange(rows: r...r, columns: 5...8))
 
         builder.nextRow()
         builder.set(1, .text(fundsLabel), WorkbookStyle.header)
@@ -148,7 +148,7 @@ enum SelfEvaluationSheet {
         let fundsFirst = builder.row
         fundsRow(fiscalLabel, table?.fiscalFunds, scored: true)
         fundsRow(otherLabel, table?.otherFunds, scored: false)
-        builder.sheet.merges.append(Spreadsheet.Range(rows: fundsFirst...builder.row, columns: 1...1))
+        builder.sheet.merges.append(CellRange(rows: fundsFirst...builder.row, columns: 1...1))
         labelRow(deviationLabel, table?.fundsDeviation)
 
         let g = builder.nextRow()
@@ -158,8 +158,8 @@ enum SelfEvaluationSheet {
         builder.set(4, .empty, WorkbookStyle.header)
         builder.set(5, .text("实际完成情况"), WorkbookStyle.header)
         for column in 6...8 { builder.set(column, .empty, WorkbookStyle.header) }
-        builder.sheet.merges.append(Spreadsheet.Range(rows: g...g, columns: 2...4))
-        builder.sheet.merges.append(Spreadsheet.Range(rows: g...g, columns: 5...8))
+        builder.sheet.merges.append(CellRange(rows: g...g, columns: 2...4))
+        builder.sheet.merges.append(CellRange(rows: g...g, columns: 5...8))
         let v = builder.nextRow()
         builder.set(1, .empty, WorkbookStyle.header)
         builder.set(2, CellValues.text(table?.goal), WorkbookStyle.inputText)
@@ -167,9 +167,9 @@ enum SelfEvaluationSheet {
         builder.set(4, .empty, WorkbookStyle.inputText)
         builder.set(5, CellValues.text(table?.result), WorkbookStyle.inputText)
         for column in 6...8 { builder.set(column, .empty, WorkbookStyle.inputText) }
-        builder.sheet.merges.append(Spreadsheet.Range(rows: g...v, columns: 1...1))
-        builder.sheet.merges.append(Spreadsheet.Range(rows: v...v, columns: 2...4))
-        builder.sheet.merges.append(Spreadsheet.Range(rows: v...v, columns: 5...8))
+        builder.sheet.merges.append(CellRange(rows: g...v, columns: 1...1))
+        builder.sheet.merges.append(CellRange(rows: v...v, columns: 2...4))
+        builder.sheet.merges.append(CellRange(rows: v...v, columns: 5...8))
         builder.sheet.rowHeights[v] = max(
             30, SheetBuilder.height(of: table?.goal ?? "", width: 50),
             SheetBuilder.height(of: table?.result ?? "", width: 58))
@@ -199,7 +199,7 @@ enum SelfEvaluationSheet {
         let t = builder.nextRow()
         builder.set(1, .text(totalLabel), WorkbookStyle.header)
         for column in 2...5 { builder.set(column, .empty, WorkbookStyle.header) }
-        builder.sheet.merges.append(Spreadsheet.Range(rows: t...t, columns: 1...5))
+        builder.sheet.merges.append(CellRange(rows: t...t, columns: 1...5))
         builder.set(
             6, .formula("SUM(F\(fundsFirst + 1),F\(first):F\(t - 1))", cached: nil), WorkbookStyle.computedAmount)
         builder.set(7, score(table?.suppliedTotalScore), WorkbookStyle.inputScore)

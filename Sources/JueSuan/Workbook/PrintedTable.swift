@@ -33,7 +33,7 @@ enum PrintedTable {
             builder.set(1, preambleValue(line, input: context.input), WorkbookStyle.preamble)
             if builder.width > 1 {
                 builder.sheet.merges.append(
-                    Spreadsheet.Range(rows: builder.row...builder.row, columns: 1...builder.width))
+                    CellRange(rows: builder.row...builder.row, columns: 1...builder.width))
             }
         }
         let first = builder.row + 1
@@ -45,7 +45,7 @@ enum PrintedTable {
                     builder.set(c + 1, .text(cell.text), WorkbookStyle.header)
                     if cell.colSpan > 1 || cell.rowSpan > 1 {
                         builder.sheet.merges.append(
-                            Spreadsheet.Range(
+                            CellRange(
                                 rows: builder.row...(builder.row + cell.rowSpan - 1),
                                 columns: (c + 1)...(c + cell.colSpan)))
                     }
@@ -63,7 +63,7 @@ enum PrintedTable {
             builder.nextRow()
             builder.set(1, .text(note), WorkbookStyle.note)
             if width > 1 {
-                builder.sheet.merges.append(Spreadsheet.Range(rows: builder.row...builder.row, columns: 1...width))
+                builder.sheet.merges.append(CellRange(rows: builder.row...builder.row, columns: 1...width))
             }
             builder.sheet.rowHeights[builder.row] = SheetBuilder.height(
                 of: note, width: (1...width).map { builder.sheet.columnWidths[$0] ?? 8.43 }.reduce(0, +), points: 10)

@@ -68,7 +68,7 @@ struct SheetBuilder {
     mutating func line(_ text: String, style: CellStyle, height: Double? = nil) {
         nextRow()
         sheet.set(row, 1, .text(text), style)
-        if width > 1 { sheet.merges.append(Spreadsheet.Range(rows: row...row, columns: 1...width)) }
+        if width > 1 { sheet.merges.append(CellRange(rows: row...row, columns: 1...width)) }
         if let height { sheet.rowHeights[row] = height }
     }
 
@@ -114,7 +114,7 @@ struct SheetBuilder {
     mutating func finish(printColumns: Int? = nil, titleRows: ClosedRange<Int>? = nil, landscape: Bool = false)
         -> Spreadsheet.Sheet
     {
-        sheet.printArea = Spreadsheet.Range(rows: 1...max(1, row), columns: 1...(printColumns ?? width))
+        sheet.printArea = CellRange(rows: 1...max(1, row), columns: 1...(printColumns ?? width))
         sheet.printTitleRows = titleRows
         sheet.landscape = landscape
         return sheet

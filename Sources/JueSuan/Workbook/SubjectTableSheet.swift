@@ -69,7 +69,7 @@ enum SubjectTableSheet {
         for index in printedWidth..<columnCount {
             builder.sheet.set(header.lowerBound, index + 1, .text(table.stateCapitalHeaderText), WorkbookStyle.header)
             builder.sheet.merges.append(
-                Spreadsheet.Range(rows: header.lowerBound...header.upperBound, columns: (index + 1)...(index + 1)))
+                CellRange(rows: header.lowerBound...header.upperBound, columns: (index + 1)...(index + 1)))
         }
         builder.freezeHere()
 
@@ -80,14 +80,14 @@ enum SubjectTableSheet {
         let codes = "$A$\(firstRow):$A$\(lastRow)"
         let amountColumns = (0..<columns.count).map { firstAmountColumn + $0 }
         func range(_ column: Int) -> String {
-            let letters = Spreadsheet.columnLetters(column)
+            let letters = CellAddress.columnName(column)
             return "$\(letters)$\(firstRow):$\(letters)$\(lastRow)"
         }
         let lines = Dictionary(context.accounts.subjectLines.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
 
         // 合计
         builder.set(1, .text("合计"), WorkbookStyle.centered)
-        builder.sheet.merges.append(Spreadsheet.Range(rows: totalRow...totalRow, columns: 1...nameColumn))
+        builder.sheet.merges.append(CellRange(rows: totalRow...totalRow, columns: 1...nameColumn))
         for (index, column) in columns.enumerated() {
             let formula = "SUMPRODUCT((LEN(\(codes))=7)*\(range(amountColumns[index])))"
             builder.set(
@@ -99,7 +99,7 @@ enum SubjectTableSheet {
         for (subject, name) in zip(subjects, names) {
             let row = builder.nextRow()
             builder.set(1, .text(subject.code), WorkbookStyle.inputCode)
-            builder.sheet.merges.append(Spreadsheet.Range(rows: row...row, columns: 1...3))
+            builder.sheet.merges.append(CellRange(rows: row...row, columns: 1...3))
             builder.set(nameColumn, .text(name), WorkbookStyle.inputText)
             let values = table.values(subject)
             let line = lines[subject.code]
@@ -132,7 +132,7 @@ enum SubjectTableSheet {
             builder.set(1, .empty, WorkbookStyle.inputCode)
             builder.set(2, .empty, WorkbookStyle.inputCode)
             builder.set(3, .empty, WorkbookStyle.inputCode)
-            builder.sheet.merges.append(Spreadsheet.Range(rows: row...row, columns: 1...3))
+            builder.sheet.merges.append(CellRange(rows: row...row, columns: 1...3))
             builder.set(nameColumn, .empty, WorkbookStyle.inputText)
             for (index, column) in columns.enumerated() {
                 let cell = amountColumns[index]
@@ -155,7 +155,7 @@ enum SubjectTableSheet {
         for (index, column) in columns.enumerated() {
             anchored[column.field] = (
                 sheet + range(amountColumns[index]),
-                sheet + Spreadsheet.Position(row: totalRow, column: amountColumns[index]).absolute
+                sheet + CellAddress(row: totalRow, column: amountColumns[index]).absolute
             )
         }
         return (
@@ -168,7 +168,7 @@ enum SubjectTableSheet {
     static func itemFormula(_ table: SubjectTable, column: SubjectColumn, row: Int, columns: [Int]) -> String {
         func cell(_ field: SubjectField) -> String {
             let index = table.columns.firstIndex { $0.field == field }!
-            return Spreadsheet.columnLetters(columns[index]) + String(row)
+            return CellAddress.columnName(columns[index]) + String(row)
         }
         switch column.field {
         case .fundSpending: return "\(cell(.fundBasic))+\(cell(.fundProject))"

@@ -127,7 +127,7 @@ enum SubjectTable: String, Sendable, CaseIterable {
 
     /// A 项 row's total column as a formula of its own cells (`columns` are the sheet columns of `self.columns`).
     func rowTotalFormula(row: Int, columns: [Int]) -> String? {
-        func cell(_ index: Int) -> String { Spreadsheet.columnLetters(columns[index]) + String(row) }
+        func cell(_ index: Int) -> String { CellAddress.columnName(columns[index]) + String(row) }
         switch self {
         case .t02: return "SUM(\(cell(1)):\(cell(6)))"
         case .t03: return "SUM(\(cell(1)):\(cell(5)))"

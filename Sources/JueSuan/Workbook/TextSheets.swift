@@ -95,7 +95,7 @@ enum ContentBlocksSheet {
         for _ in 0..<(blank ? 40 : 5) { row(nil, []) }
         builder.sheet.choices.append(
             Spreadsheet.Choice(
-                range: Spreadsheet.Range(rows: first...builder.row, columns: 1...1), values: choices,
+                range: CellRange(rows: first...builder.row, columns: 1...1), values: choices,
                 message: "类型请选择：" + choices.joined(separator: "、")))
         return builder.finish(printColumns: cellColumns + 1)
     }

@@ -127,7 +127,7 @@ extension WorkbookReader {
             .filter { c in !texts[c]!.isSubset(of: ["项目", "栏次", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]) }
         for column in ignored {
             notes.append(
-                "\(sheet.name) 的 \(Spreadsheet.columnLetters(column)) 列（“\(texts[column]!.sorted().joined(separator: "／"))”）不是本表的栏目，已忽略"
+                "\(sheet.name) 的 \(CellAddress.columnName(column)) 列（“\(texts[column]!.sorted().joined(separator: "／"))”）不是本表的栏目，已忽略"
             )
         }
 
@@ -170,7 +170,7 @@ extension WorkbookReader {
                     problem(
                         codeCell,
                         shown.isEmpty
-                            ? "这一行有金额但没有科目编码：请在 \(Spreadsheet.columnLetters(codeColumn)) 列填写 3、5 或 7 位的科目编码"
+                            ? "这一行有金额但没有科目编码：请在 \(CellAddress.columnName(codeColumn)) 列填写 3、5 或 7 位的科目编码"
                             : "“\(shown)”不是科目编码：应为 3、5 或 7 位数字（类 3 位、款 5 位、项 7 位）")
                 }
                 continue
@@ -450,8 +450,8 @@ extension WorkbookReader {
     }
 
     mutating func readEconomic(
-        _ code: String, _ cell: WorkbookGrid.Cell?, reference: String, unit sheetUnit: InputUnit,
-        sheet: WorkbookGrid.Sheet, position: Spreadsheet.Position
+        _ code: String, _ cell: SpreadsheetCell?, reference: String, unit sheetUnit: InputUnit,
+        sheet: WorkbookGrid.Sheet, position: CellAddress
     ) {
         do throws(CellProblem) {
             if let cell, cell.formula != nil, cell.value == .empty { throw CellValue.uncalculated }
@@ -468,7 +468,7 @@ extension WorkbookReader {
 
     /// A total standing where the workbook computes it: checked against the derived figure.
     mutating func recordPasted(
-        _ table: FixedTable, key: String, index: Int, cell: WorkbookGrid.Cell, reference: String,
+        _ table: FixedTable, key: String, index: Int, cell: SpreadsheetCell, reference: String,
         unit sheetUnit: InputUnit
     ) {
         do {

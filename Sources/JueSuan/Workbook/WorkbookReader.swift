@@ -133,7 +133,20 @@ struct WorkbookReader {
         root.set(["formatVersion"], .number(String(InputSchema.version)))
         readBasicInfo()
         readOverview()
-        origin[JSONPath([.key("subjects")])] = SubjectTable.t02.sheetName
+        // Where a problem about a whole part is shown when no cell of it is to blame.
+        for (path, sheet) in [
+            (["subjects"], SubjectTable.t02.sheetName), (["department"], OverviewSheet.name),
+            (["carryOver"], FixedTable.t01.sheetName), (["basicExpenditureByEconomicCode"], FixedTable.t06.sheetName),
+            (["threePublic"], FixedTable.t09.sheetName), (["assets"], FixedTable.t10.sheetName),
+            (["fiscalInitialBudget"], BudgetSheet.name), (["procurement"], ProcurementSheet.name),
+            (["priorYear"], PriorYearSheet.name), (["reasons"], ReasonsSheet.name),
+            (["performance"], PerformanceSheet.name),
+            (["performance", "selfEvaluationTables"], SelfEvaluationSheet.name),
+            (["performance", "selfEvaluationText"], ContentBlocksSheet.selfEvaluationTextName),
+            (["glossary"], GlossarySheet.name), (["annex"], ContentBlocksSheet.annexName),
+        ] {
+            origin[JSONPath(path.map { .key($0) })] = sheet
+        }
         for table in SubjectTable.allCases { readSubjectTable(table) }
         readFixedTables()
         assembleSubjects()
@@ -152,7 +165,7 @@ struct WorkbookReader {
         root.set(["annex"], readBlocks(ContentBlocksSheet.annexName, path: ["annex"]))
         ensureRequiredContainers()
         for sheet in grid.sheets where !usedSheets.contains(sheet.name) && sheet.name != GuideSheet.name {
-            if !sheet.cells.isEmpty { notes.append("工作表“\(sheet.name)”不是本工作簿的表，已忽略") }
+            if !sheet.isEmpty { notes.append("工作表“\(sheet.name)”不是本工作簿的表，已忽略") }
         }
     }
 
@@ -170,7 +183,7 @@ struct WorkbookReader {
     }
 
     static func reference(_ sheet: WorkbookGrid.Sheet, _ row: Int, _ column: Int) -> String {
-        sheet.name + "!" + Spreadsheet.Position(row: row, column: column).a1
+        sheet.name + "!" + CellAddress(row: row, column: column).a1
     }
 
     mutating func problem(_ cell: String, _ message: String) {
@@ -200,7 +213,7 @@ struct WorkbookReader {
 
     /// Reads the value of `field` from `cell` into the tree, remembering the cell.
     mutating func put(
-        _ field: FormField, _ cell: WorkbookGrid.Cell?, at reference: String, sheetUnit: InputUnit? = nil
+        _ field: FormField, _ cell: SpreadsheetCell?, at reference: String, sheetUnit: InputUnit? = nil
     ) {
         let path = field.path
         origin[JSONPath(path.map { .key($0) })] = reference
@@ -214,7 +227,7 @@ struct WorkbookReader {
     }
 
     /// A cell as a tree value of `kind`, nil when blank.
-    func value(_ kind: FormField.Kind, _ cell: WorkbookGrid.Cell?, reference: String, sheetUnit: InputUnit?)
+    func value(_ kind: FormField.Kind, _ cell: SpreadsheetCell?, reference: String, sheetUnit: InputUnit?)
         throws(CellProblem) -> TreeValue?
     {
         if let cell, cell.formula != nil, cell.value == .empty { throw CellValue.uncalculated }
