@@ -7,6 +7,9 @@ import Testing
 /// The department workbook: written from a department and read back, in memory (the .xlsx file itself is
 /// exercised in WorkbookFileTests and the command-line tests).
 @Suite struct WorkbookTests {
+    /// The rules these tests break: an ignored sheet and column (WB-01), a 上年 figure unlike last year's file (WB-02).
+    static let rules = ["WB-01", "WB-02"]
+
     static func load(_ path: String) throws -> DepartmentInput {
         try InputLoader.load(path: path).get()
     }
