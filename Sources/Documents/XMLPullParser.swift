@@ -94,9 +94,4 @@ public struct XMLPullParser {
     func withAttributeBytes<T>(_ local: StaticString, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
         scanner.withAttributeBytes(local, body)
     }
-
-    /// Whether `bytes` are well-formed UTF-8.
-    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        XMLScanner.isValidUTF8(bytes)
-    }
 }

@@ -584,7 +584,9 @@ final class XMLScanner {
         }
         guard end < count else { throw endError() }
         offset = end + 1
-        if plain && high >= 0x80 && !Self.isValidUTF8(UnsafeBufferPointer(start: bytes + start, count: end - start)) {
+        if plain && high >= 0x80
+            && !UTF8Validation.isValid(UnsafeBufferPointer(start: bytes + start, count: end - start))
+        {
             throw error(.invalidUTF8, at: start)
         }
         return (start..<end, plain)
@@ -682,7 +684,7 @@ final class XMLScanner {
             i += 1
         }
         offset = i
-        if high >= 0x80 && !Self.isValidUTF8(UnsafeBufferPointer(start: bytes + start, count: i - start)) {
+        if high >= 0x80 && !UTF8Validation.isValid(UnsafeBufferPointer(start: bytes + start, count: i - start)) {
             throw error(.invalidUTF8, at: start)
         }
         return (start..<i, colon)
@@ -724,60 +726,17 @@ final class XMLScanner {
     /// The bytes of `range` as a string; invalid UTF-8 is an error.
     private func text(_ range: Range<Int>, at start: Int) throws(XMLError) -> String {
         let buffer = UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count)
-        guard Self.isValidUTF8(buffer) else { throw error(.invalidUTF8, at: start) }
+        guard UTF8Validation.isValid(buffer) else { throw error(.invalidUTF8, at: start) }
         return String(decoding: buffer, as: UTF8.self)
     }
 
     private func text(_ bytes: [UInt8], at start: Int) throws(XMLError) -> String {
         try bytes.withUnsafeBufferPointer { (buffer) throws(XMLError) in
-            guard Self.isValidUTF8(buffer) else { throw error(.invalidUTF8, at: start) }
+            guard UTF8Validation.isValid(buffer) else { throw error(.invalidUTF8, at: start) }
             return String(decoding: buffer, as: UTF8.self)
         }
     }
 
-    /// Whether `bytes` are well-formed UTF-8: no stray continuation bytes, overlong forms, surrogates or code
-    /// points past U+10FFFF. (`String(validating:)` would do, but is not specialised and costs a third of the
-    /// parse.)
-    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        let end = bytes.count
-        while i < end {
-            let lead = bytes[i]
-            if lead < 0x80 {
-                i += 1
-                continue
-            }
-            let count: Int
-            var low: UInt8 = 0x80
-            var high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: count = 1
-            case 0xE0:
-                count = 2
-                low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: count = 2
-            case 0xED:
-                count = 2
-                high = 0x9F
-            case 0xF0:
-                count = 3
-                low = 0x90
-            case 0xF1...0xF3: count = 3
-            case 0xF4:
-                count = 3
-                high = 0x8F
-            default: return false
-            }
-            guard end - i > count, bytes[i + 1] >= low, bytes[i + 1] <= high else { return false }
-            var k = 2
-            while k <= count {
-                if bytes[i + k] & 0xC0 != 0x80 { return false }
-                k += 1
-            }
-            i += count + 1
-        }
-        return true
-    }
 }
 
 /// A private copy of a part's bytes that the parser reads through a pointer; freed with the last parser copy.

@@ -154,7 +154,7 @@ import Testing
                 == "xl/test.xml 第 3 行第 8 列：结束标记 </b> 与开始标记 <c> 不匹配")
     }
 
-    @Test func onlyUTF8IsRead() {
+    @Test func onlyUTF8IsRead() throws {
         let utf16: [UInt8] = [0xFF, 0xFE] + Array("<a/>".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         #expect(throws: XMLError(part: "x", line: 1, column: 1, problem: .utf16)) {
             try XMLPullParser(bytes: utf16, part: "x")
@@ -166,6 +166,18 @@ import Testing
         #expect(throws: XMLError(part: "xl/test.xml", line: 1, column: 4, problem: .invalidUTF8)) {
             try Self.events(Array("<a>".utf8) + [0xC3, 0x28] + Array("</a>".utf8))
         }
+        // Overlong, a surrogate, past U+10FFFF, a stray continuation byte, cut short: in text, a value, a name.
+        for bad: [UInt8] in [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80], [0xE6, 0x94]] {
+            for (before, after) in [("<a>", "</a>"), ("<a k=\"", "\"/>"), ("<a", "/>")] {
+                do {
+                    _ = try Self.events(Array(before.utf8) + bad + Array(after.utf8))
+                    Issue.record("\(bad) after \(before) was read")
+                } catch {
+                    #expect(error.problem == .invalidUTF8, "\(bad) after \(before)")
+                }
+            }
+        }
+        #expect(try Self.events("<收入 金额=\"２４４３.０８\">中文😀</收入>") == ["start 收入 金额=２４４３.０８", "text \"中文😀\"", "end"])
     }
 
     /// Cut and damaged SpreadsheetML: an error or events, never a crash or a hang.
