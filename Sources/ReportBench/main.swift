@@ -83,6 +83,13 @@ stage("read + check input") {
     if case .success = InputLoader.decode(Array(text), fileName: path) { return text.count }
     return 0
 }
+// The same department as a workbook (.xlsx as `juesuan workbook` writes it, and as LibreOffice would re-save it:
+// deflated): read, checked and decoded to the same input.
+let workbookBytes = (try? DepartmentWorkbook.bytes(DepartmentWorkbook.spreadsheet(input))) ?? []
+stage("read + check workbook") {
+    if case .success = InputLoader.decodeWorkbook(workbookBytes, fileName: "dept.xlsx") { return workbookBytes.count }
+    return 0
+}
 stage("derive + validate + view") { ReportPreparation(input).findings.count }
 try stage("template + markup") { try RenderedReport(view: fixture().prepared.view).markup.utf8.count }
 try stage("  view → template value") {

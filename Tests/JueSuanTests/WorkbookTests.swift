@@ -369,3 +369,29 @@ extension SpreadsheetWorkbook {
             mergedRanges: sheet.mergedRanges)
     }
 }
+
+@Suite struct ExcelNumberTests {
+    /// The fast path gives what the full conversion gives.
+    @Test(arguments: [
+        "0", "12", "-3", "1758.31", "0.05", "72.951859999999996", "1.50", "007", "-0", "-0.0", "1E-3", "1.", ".5",
+        "123456789012345", "1234567890123456", "-12.5", "", "-", "1-2",
+    ])
+    func plainNumbersAreTakenAsStored(_ text: String) {
+        #expect(ExcelNumber.decimalText(text) == SpreadsheetNumber.decimal(text).map(CellValues.decimalText), "\(text)")
+    }
+}
+
+@Suite struct LabelTests {
+    @Test func labelsCompareAsAPersonReadsThem() {
+        #expect(Labels.normalized("项 目") == "项目")
+        #expect(Labels.normalized("（一）国内接待费") == "(一)国内接待费")
+        #expect(Labels.normalized("“三公”经费\u{3000}合计") == "\"三公\"经费合计")
+        #expect(Labels.normalized("１２３．４５") == "123.45")
+        #expect(Labels.normalized("ａｂｃ～") == "abc~")
+        #expect(Labels.normalized("金额单位：万元") == "金额单位:万元")
+        #expect(Labels.normalized("\u{00A0}合\u{2003}计\u{202F}") == "合计")
+        #expect(Labels.normalized("‘单’") == "'单'")
+        #expect(Labels.normalized("—…") == "—…")
+        #expect(Labels.normalized("") == "")
+    }
+}

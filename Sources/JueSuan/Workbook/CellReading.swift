@@ -8,17 +8,51 @@ enum Labels {
     /// `label` without white space, full-width ASCII forms made half-width, curly quotes made straight: `项 目`,
     /// `项目`, `（一）` and `(一)` compare equal.
     static func normalized(_ label: String) -> String {
-        var result = String.UnicodeScalarView()
-        for scalar in label.unicodeScalars {
-            if scalar.properties.isWhitespace { continue }
-            switch scalar.value {
-            case 0xFF01...0xFF5E: result.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
-            case 0x201C, 0x201D: result.append("\"")
-            case 0x2018, 0x2019: result.append("'")
-            default: result.append(scalar)
+        var label = label
+        return label.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+                switch byte {
+                case 0x09...0x0D, 0x20:
+                    index += 1
+                case 0xC2 where next == 0x85 || next == 0xA0:
+                    index += 2
+                case 0xE1 where next == 0x9A && third == 0x80:
+                    index += 3
+                case 0xE2
+                where next == 0x80
+                    && ((0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF):
+                    index += 3
+                case 0xE2 where next == 0x81 && third == 0x9F:
+                    index += 3
+                case 0xE3 where next == 0x80 && third == 0x80:
+                    index += 3
+                case 0xE2 where next == 0x80 && (third == 0x9C || third == 0x9D):
+                    output.append(UInt8(ascii: "\""))
+                    index += 3
+                case 0xE2 where next == 0x80 && (third == 0x98 || third == 0x99):
+                    output.append(UInt8(ascii: "'"))
+                    index += 3
+                case 0xEF where next == 0xBC && (0x81...0xBF).contains(third):
+                    // U+FF01–U+FF3F → U+0021–U+003F … U+005F
+                    output.append(third - 0x60)
+                    index += 3
+                case 0xEF where next == 0xBD && (0x80...0x9E).contains(third):
+                    // U+FF40–U+FF5E → U+0060–U+007E
+                    output.append(third - 0x20)
+                    index += 3
+                default:
+                    output.append(byte)
+                    index += 1
+                }
             }
+            return String(decoding: output, as: UTF8.self)
         }
-        return String(result)
     }
 }
 
@@ -107,12 +141,19 @@ enum CellValue {
         guard let cell else { return nil }
         switch cell.value {
         case .text(let text), .date(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = trimmed(text)
             return trimmed.isEmpty ? nil : trimmed
         case .number(let number): return ExcelNumber.decimalText(number) ?? number
         case .bool(let flag): return flag ? "是" : "否"
         case .empty, .error: return nil
         }
+    }
+
+    /// `text` without white space at either end; the text itself (no copy) when there is none, as in most cells.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// 是 / 否 (also TRUE / FALSE, 1 / 0), or nil when blank.

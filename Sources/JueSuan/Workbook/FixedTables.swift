@@ -5,7 +5,7 @@ import Documents
 // per 行次 and column, what a cell is; the same description reads a pasted table back.
 
 /// What one amount cell of a fixed table is.
-enum FixedCell {
+enum FixedCell: Sendable {
     /// Entered by the clerk: the field at `path` of the input.
     case input(FormField)
     /// Computed: a formula and its value for the data written.
@@ -146,6 +146,22 @@ struct SubjectAnchorSet {
 // MARK: - The cells of each table
 
 extension FixedTable {
+    /// What each table's cells are, for reading: the same description the sheets are written from, made once
+    /// (the formulas in it are not used).
+    static let readingCells: [String: Cells] = {
+        let blank = DepartmentInput.blank(year: 2000)
+        let context = WorkbookContext(input: blank, accounts: Accounts(blank), printed: [:], blank: true)
+        let anchors = SubjectTableSheet.Anchors(codes: "", columns: [:])
+        let placeholder = SubjectAnchorSet(t02: anchors, t03: anchors, t05: anchors, t07: anchors, t08: anchors)
+        let nowhere = FixedResolver(rows: [:], amountColumns: [], keyAmountGroup: [:])
+        return [
+            t01.sheetName: cells01(nowhere, placeholder, context),
+            t04.sheetName: cells04(nowhere, placeholder, context),
+            t06.sheetName: cells06(nowhere, context), t09.sheetName: cells09(nowhere, context),
+            t10.sheetName: cells10(nowhere, context),
+        ]
+    }()
+
     static func cached(_ amount: Amount, _ unit: InputUnit) -> Spreadsheet.Value.Cached {
         .number(CellValues.number(amount, unit: unit))
     }

@@ -255,6 +255,13 @@ enum ReasonsSheet {
         return slots
     }
 
+    /// Each slot's reason path by its label as compared (the 26 standard 类 included), for reading.
+    static let pathsByLabel: [String: [String]] = {
+        var byLabel: [String: [String]] = [:]
+        for slot in slots(DepartmentInput.blank(year: 2000)) { byLabel[Labels.normalized(slot.label)] = slot.path }
+        return byLabel
+    }()
+
     static func make(_ input: DepartmentInput, tree: JSONNode?, figures: FigureCells) -> Spreadsheet.Sheet {
         var builder = SheetBuilder(name: name, width: 7, columnWidths: [44, 14, 14, 14, 11, 10, 60])
         builder.heading(

@@ -6,8 +6,13 @@ enum SubjectTableSheet {
     /// Empty rows below `listed` subjects: room for a department's subjects in an empty table, ten more in a filled
     /// one.
     static func spareRows(_ table: SubjectTable, listed: Int) -> Int {
-        let room = table == .t07 || table == .t08 ? 15 : 60
-        return max(10, room - listed)
+        guard listed == 0 else { return 10 }
+        return table == .t07 || table == .t08 ? 15 : 60
+    }
+
+    /// A `SUMIF` pattern for the 7-digit codes under `prefix`: `201????`; `???????` for every 项.
+    static func itemPattern(_ prefix: String) -> String {
+        prefix + String(repeating: "?", count: max(0, 7 - prefix.count))
     }
 
     /// The first amount column (E: after 类, 款, 项 and 科目名称).
@@ -39,11 +44,11 @@ enum SubjectTableSheet {
         /// Each column's data rows, and its cell on the 合计 row.
         let columns: [SubjectField: (range: String, total: String)]
 
-        /// `SUMPRODUCT` of a column's 项 rows whose code starts with `prefix` (all 项 rows when nil).
+        /// The sum of a column's 项 rows whose code starts with `prefix` (all 项 rows when nil): `SUMIF` with `?`
+        /// for each remaining digit of a 7-digit code.
         func sum(_ field: SubjectField, prefix: String? = nil) -> String {
             guard let range = columns[field]?.range else { return "0" }
-            guard let prefix else { return "SUMPRODUCT((LEN(\(codes))=7)*\(range))" }
-            return "SUMPRODUCT((LEN(\(codes))=7)*(LEFT(\(codes),\(prefix.count))=\"\(prefix)\")*\(range))"
+            return "SUMIF(\(codes),\"\(SubjectTableSheet.itemPattern(prefix ?? ""))\",\(range))"
         }
     }
 
@@ -89,7 +94,7 @@ enum SubjectTableSheet {
         builder.set(1, .text("合计"), WorkbookStyle.centered)
         builder.sheet.merges.append(CellRange(rows: totalRow...totalRow, columns: 1...nameColumn))
         for (index, column) in columns.enumerated() {
-            let formula = "SUMPRODUCT((LEN(\(codes))=7)*\(range(amountColumns[index])))"
+            let formula = "SUMIF(\(codes),\"\(itemPattern(""))\",\(range(amountColumns[index])))"
             builder.set(
                 amountColumns[index],
                 CellValues.formula(formula, amount: column.figure(context.accounts.total), unit: context.unit),
@@ -112,7 +117,7 @@ enum SubjectTableSheet {
                     builder.set(cell, CellValues.amount(supplied, unit: context.unit), WorkbookStyle.inputAmount)
                 } else if !isItem {
                     let formula =
-                        "SUMPRODUCT((LEN(\(codes))=7)*(LEFT(\(codes),\(subject.code.count))=$A\(row))*\(range(cell)))"
+                        "SUMIF(\(codes),$A\(row)&\"\(String(repeating: "?", count: 7 - subject.code.count))\",\(range(cell)))"
                     builder.set(
                         cell, CellValues.formula(formula, amount: amount, unit: context.unit),
                         WorkbookStyle.computedAmount)
@@ -141,7 +146,7 @@ enum SubjectTableSheet {
                 } else {
                     let own = itemFormula(table, column: column, row: row, columns: amountColumns)
                     let rolled =
-                        "SUMPRODUCT((LEN(\(codes))=7)*(LEFT(\(codes),LEN($A\(row)))=$A\(row))*\(range(cell)))"
+                        "SUMIF(\(codes),$A\(row)&REPT(\"?\",7-LEN($A\(row))),\(range(cell)))"
                     builder.set(
                         cell,
                         .formula("IF(LEN($A\(row))=7,\(own),IF($A\(row)=\"\",0,\(rolled)))", cached: .number("0")),

@@ -343,20 +343,12 @@ extension WorkbookReader {
     // MARK: - Fixed tables
 
     mutating func readFixedTables() {
-        let blank = DepartmentInput.blank(year: 2000)
-        let context = WorkbookContext(input: blank, accounts: Accounts(blank), printed: [:], blank: true)
-        let anchors = SubjectTableSheet.Anchors(codes: "", columns: [:])
-        let placeholder = SubjectAnchorSet(t02: anchors, t03: anchors, t05: anchors, t07: anchors, t08: anchors)
-        readFixed(.t01) { FixedTable.cells01($0, placeholder, context) }
-        readFixed(.t04) { FixedTable.cells04($0, placeholder, context) }
-        readFixed(.t06) { FixedTable.cells06($0, context) }
-        readFixed(.t09) { FixedTable.cells09($0, context) }
-        readFixed(.t10) { FixedTable.cells10($0, context) }
+        for table in FixedTable.all { readFixed(table, cells: FixedTable.readingCells[table.sheetName] ?? []) }
     }
 
     /// Finds the key columns by their header text and the rows by their keys, then reads each input cell and each
     /// total that stands where the workbook has a formula.
-    mutating func readFixed(_ table: FixedTable, cells: (FixedResolver) -> FixedTable.Cells) {
+    mutating func readFixed(_ table: FixedTable, cells: FixedTable.Cells) {
         guard let sheet = sheet(table.sheetName), sheet.extent.row > 0 else { return }
         let extent = sheet.extent
         let keyHeader = Labels.normalized(table.keyHeader)
@@ -405,7 +397,7 @@ extension WorkbookReader {
             }
         }
         let resolver = FixedResolver(rows: rows, amountColumns: amountColumns, keyAmountGroup: table.keyAmountGroup)
-        for (key, index, cell) in cells(resolver) {
+        for (key, index, cell) in cells {
             guard let position = resolver.position(key, index) else { continue }
             let reference = Self.reference(sheet, position.row, position.column)
             let found = sheet[position.row, position.column]

@@ -9,37 +9,6 @@ import Foundation
 /// Where the values of a workbook-read input came from: `公开05表!C12` by JSON path.
 public struct WorkbookOrigin: Sendable {
     var cells: [JSONPath: String]
-    /// The same by the path's text (`$.subjects[3].code`), as findings carry it.
-    let byText: [String: String]
-
-    init(cells: [JSONPath: String]) {
-        self.cells = cells
-        var byText: [String: String] = [:]
-        for (path, cell) in cells {
-            byText[path.description] = cell
-            // Findings may write every key with a dot: `$.reasons.categories.201`.
-            var dotted = "$"
-            for component in path.components {
-                switch component {
-                case .key(let key): dotted += "." + key
-                case .index(let index): dotted += "[\(index)]"
-                }
-            }
-            byText[dotted] = cell
-        }
-        self.byText = byText
-    }
-
-    /// The cell of a path given as text, or of the nearest enclosing path that has one.
-    public func cell(forPath text: String) -> String? {
-        var path = Substring(text)
-        while !path.isEmpty {
-            if let cell = byText[String(path)] { return cell }
-            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { return nil }
-            path = path[..<cut]
-        }
-        return nil
-    }
 
     /// The cell of `path`, or of the nearest enclosing path that has one.
     public func cell(for path: JSONPath) -> String? {
@@ -49,6 +18,48 @@ public struct WorkbookOrigin: Sendable {
             guard !components.isEmpty else { return nil }
             components.removeLast()
         }
+    }
+
+    /// The cell of a path given as text as findings carry it (`$.subjects[3].code`, `$.reasons.categories.201`,
+    /// `$["a b"]`), or of the nearest enclosing path that has one.
+    public func cell(forPath text: String) -> String? {
+        JSONPath(parsing: text).flatMap(cell(for:))
+    }
+}
+
+extension JSONPath {
+    /// Parses the text `description` gives (keys also all with dots); nil when it is not a path.
+    init?(parsing text: String) {
+        var rest = Substring(text)
+        guard rest.hasPrefix("$") else { return nil }
+        rest = rest.dropFirst()
+        var components: [JSONPathComponent] = []
+        while let first = rest.first {
+            if first == "." {
+                rest = rest.dropFirst()
+                let key = rest.prefix { $0 != "." && $0 != "[" }
+                guard !key.isEmpty else { return nil }
+                components.append(.key(String(key)))
+                rest = rest.dropFirst(key.count)
+            } else if first == "[" {
+                rest = rest.dropFirst()
+                if rest.hasPrefix("\"") {
+                    guard let end = rest.dropFirst().firstIndex(of: "\"") else { return nil }
+                    components.append(.key(String(rest[rest.index(after: rest.startIndex)..<end])))
+                    rest = rest[rest.index(after: end)...]
+                } else {
+                    let digits = rest.prefix { $0.isNumber }
+                    guard let index = Int(digits) else { return nil }
+                    components.append(.index(index))
+                    rest = rest.dropFirst(digits.count)
+                }
+                guard rest.first == "]" else { return nil }
+                rest = rest.dropFirst()
+            } else {
+                return nil
+            }
+        }
+        self.init(components)
     }
 }
 
@@ -194,15 +205,13 @@ struct WorkbookReader {
     /// forms), or starts with it.
     static func row(
         labelled label: String, in sheet: WorkbookGrid.Sheet, column: Int = 1, from: Int = 1, to: Int? = nil
-    )
-        -> Int?
-    {
+    ) -> Int? {
         let wanted = Labels.normalized(label)
         let last = to ?? sheet.extent.row
         guard from <= last else { return nil }
         var prefixMatch: Int?
-        for row in from...last {
-            let text = Labels.normalized(sheet.text(row, column))
+        for row in max(1, from)...last {
+            let text = column <= 2 ? sheet.labels[column][row] : Labels.normalized(sheet.text(row, column))
             if text == wanted { return row }
             if prefixMatch == nil, !text.isEmpty, text.hasPrefix(wanted) { prefixMatch = row }
         }
@@ -410,9 +419,7 @@ struct WorkbookReader {
 
     mutating func readReasons() {
         guard let sheet = sheet(ReasonsSheet.name), sheet.extent.row > 0 else { return }
-        let slots = ReasonsSheet.slots(DepartmentInput.blank(year: 2000))
-        var byLabel: [String: [String]] = [:]
-        for slot in slots { byLabel[Labels.normalized(slot.label)] = slot.path }
+        let byLabel = ReasonsSheet.pathsByLabel
         for row in 1...sheet.extent.row {
             let label = sheet.text(row, 1)
             guard !label.isEmpty else { continue }
