@@ -71,8 +71,9 @@ enum RenderCommand: Command {
         console: Console
     ) -> ExitStatus {
         let input: DepartmentInput
-        switch InputLoader.load(path: path) {
-        case .success(let loaded): input = loaded
+        let tree: JSONNode
+        switch InputLoader.loadLocated(path: path) {
+        case .success(let loaded): (input, tree) = loaded
         case .failure(let error):
             console.err(error.description + "\n")
             return .usage
@@ -83,7 +84,7 @@ enum RenderCommand: Command {
             return .findings
         }
         guard checked.fatal.isEmpty, let report = checked.rendered else {
-            console.err(FindingsPrinter.text(checked.fatal, fileName: path))
+            console.err(FindingsPrinter.text(FindingLocator.locate(checked.fatal, in: tree), fileName: path))
             console.err("\(path)：有 \(checked.fatal.count) 个致命问题，未生成报告。\n")
             return .findings
         }

@@ -28,13 +28,13 @@ enum ValidateCommand: Command {
         var status = ExitStatus.ok
         var reports: [FileFindings] = []
         for path in arguments.positionals {
-            switch InputLoader.load(path: path) {
+            switch InputLoader.loadLocated(path: path) {
             case .failure(let error):
                 console.err(error.description + "\n")
                 status = RenderCommand.worse(status, .usage)
-            case .success(let input):
+            case .success(let (input, tree)):
                 let checked = CheckedReport(input, templates: templates)
-                var findings = checked.findings
+                var findings = FindingLocator.locate(checked.findings, in: tree)
                 if let error = checked.renderError {
                     findings.insert(
                         Finding(

@@ -158,17 +158,18 @@ public struct BatchRunner: Sendable {
             file: file, department: nil, year: nil, status: .failed, findings: [], problems: [], reports: [],
             findingsPage: nil, figures: nil)
         let input: DepartmentInput
-        switch InputLoader.load(path: file) {
+        let tree: JSONNode
+        switch InputLoader.loadLocated(path: file) {
         case .failure(let error):
             entry.problems = error.description.split(separator: "\n").map(String.init)
             return Pending(entry: entry, baseName: nil, temporaries: [])
-        case .success(let loaded): input = loaded
+        case .success(let loaded): (input, tree) = loaded
         }
         entry.department = input.department.name
         entry.year = input.year
         let baseName = OutputFiles.baseName(department: input.department.name, year: input.year)
         let checked = CheckedReport(input, templates: templates)
-        entry.findings = checked.findings
+        entry.findings = FindingLocator.locate(checked.findings, in: tree)
         entry.figures = SummaryFigures(checked.preparation.accounts)
         if let error = checked.renderError {
             entry.problems = error.problems

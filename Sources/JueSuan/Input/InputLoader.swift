@@ -20,6 +20,10 @@ public struct InputLoadError: Error, Sendable, Equatable, CustomStringConvertibl
 /// codes, counts), then decoding into `DepartmentInput` with amounts converted to 万元.
 public enum InputLoader {
     public static func load(path: String) -> Result<DepartmentInput, InputLoadError> {
+        read(path).flatMap { decode(Array($0), fileName: path) }
+    }
+
+    private static func read(_ path: String) -> Result<Data, InputLoadError> {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -38,10 +42,27 @@ public enum InputLoader {
                     fileName: path,
                     problems: [InputProblem(path: .root, position: nil, message: "无法读取文件：\(reason)")]))
         }
-        return decode(Array(data), fileName: path)
+        return .success(data)
+    }
+
+    /// `load(path:)` with the parsed file, so that findings can name line:column (`FindingLocator`).
+    public static func loadLocated(path: String) -> Result<(input: DepartmentInput, tree: JSONNode), InputLoadError> {
+        let data: Data
+        switch read(path) {
+        case .success(let bytes): data = bytes
+        case .failure(let error): return .failure(error)
+        }
+        return decodeLocated(Array(data), fileName: path)
     }
 
     public static func decode(_ bytes: [UInt8], fileName: String) -> Result<DepartmentInput, InputLoadError> {
+        decodeLocated(bytes, fileName: fileName).map(\.input)
+    }
+
+    /// `decode` with the parsed file.
+    public static func decodeLocated(
+        _ bytes: [UInt8], fileName: String
+    ) -> Result<(input: DepartmentInput, tree: JSONNode), InputLoadError> {
         let tree: JSONNode
         do {
             tree = try JSONTreeParser.parse(bytes)
@@ -50,7 +71,8 @@ public enum InputLoader {
                 InputLoadError(
                     fileName: fileName,
                     problems: [
-                        InputProblem(path: .root, position: error.position, message: "JSON 格式错误：\(error.message)")
+                        InputProblem(
+                            path: JSONPath(error.path), position: error.position, message: "JSON 格式错误：\(error.message)")
                     ]))
         }
         let problems = SchemaValidator.validate(tree, against: InputSchema.root)
@@ -64,7 +86,8 @@ public enum InputLoader {
             unit = .wanYuan
         }
         do {
-            return .success(try JSONTreeDecoder.decode(DepartmentInput.self, from: tree, userInfo: [.inputUnit: unit]))
+            return .success(
+                (try JSONTreeDecoder.decode(DepartmentInput.self, from: tree, userInfo: [.inputUnit: unit]), tree))
         } catch let error as DecodingError {
             return .failure(InputLoadError(fileName: fileName, problems: [problem(for: error, in: tree)]))
         } catch {
