@@ -45,7 +45,7 @@ import Testing
         let json = try runJueSuan(["render", Self.sample, "-f", "json", "-o", "-"])
         let view = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(
-            (view?["part3"] as? [String: Any]).flatMap { $0["s1"] as? [String: Any] }?["total"] as? String == "2483.66")
+            (view?["part3"] as? [String: Any]).flatMap { $0["s1"] as? [String: Any] }?["total"] as? String == "2483.65")
         let binary = try runJueSuan(["render", Self.sample, "--format", "docx", "--out", "-"])
         #expect(binary.status == 2)
         #expect(binary.stderr.contains("--out - 只能用于一个输入文件和一种文本格式"))

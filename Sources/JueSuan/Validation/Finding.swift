@@ -54,6 +54,19 @@ public struct FindingLocation: Sendable, Equatable, Codable, CustomStringConvert
         return parts.joined(separator: "，")
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case place, detail, inputPath, position
+    }
+
+    /// Findings written before `position` existed read with an empty position.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        place = try container.decode(String.self, forKey: .place)
+        detail = try container.decode(String.self, forKey: .detail)
+        inputPath = try container.decode(String.self, forKey: .inputPath)
+        position = try container.decodeIfPresent(String.self, forKey: .position) ?? ""
+    }
+
     /// `第 12 行第 5 列` for `12:5`; any other position as it is.
     var positionText: String {
         let parts = position.split(separator: ":")
