@@ -242,7 +242,7 @@ import Testing
         #expect(within.map(\.severity) == [.info])
         #expect(
             within.first?.message
-                == "公开05表 基本支出 310.00 万元，公开06表 人员经费合计 243.09 万元 + 公用经费合计 67.00 万元 = 310.09 万元；"
+                == "由明细计算：公开05表 基本支出 310.00 万元，公开06表 人员经费合计 243.09 万元 + 公用经费合计 67.00 万元 = 310.09 万元；"
                 + "相差 0.09 万元，在舍入误差范围（18 个数 × 0.005 = 0.09 万元）之内（公开表的数分别四舍五入，报告照印，并有尾数误差说明）")
         input.basicExpenditureByEconomicCode[0].amount = input.basicExpenditureByEconomicCode[0].amount + "0.001"
         #expect(Self.findings(input).filter { $0.rule == "X-07" }.map(\.severity) == [.fatal])

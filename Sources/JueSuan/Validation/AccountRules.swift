@@ -8,7 +8,7 @@ extension FindingCollector {
             basic05, table06.total,
             addends: addends { [$0.generalBudget.basic] } + table06.addends(EconomicCodes.groups),
             RuleCatalogue.basicVersus06, FindingLocation(place: "公开05表 合计 基本支出；公开06表 合计"),
-            "公开05表 基本支出 \(Self.money(basic05))，公开06表 人员经费合计 \(Self.money(table06.personnel)) + 公用经费合计 "
+            fromLeaves + "公开05表 基本支出 \(Self.money(basic05))，公开06表 人员经费合计 \(Self.money(table06.personnel)) + 公用经费合计 "
                 + "\(Self.money(table06.publicExpenses)) = \(Self.money(table06.total))",
             fix: "公开06表（basicExpenditureByEconomicCode）是一般公共预算财政拨款基本支出按经济分类的明细，"
                 + "合计应等于各项级科目 generalBudgetExpenditure.basic 之和；请核对两边的明细")
@@ -56,6 +56,9 @@ extension FindingCollector {
         }
         negativeBalances()
     }
+
+    /// `由明细计算：` before the figures of a message when the report prints official totals instead of them.
+    var fromLeaves: String { accounts.printsOfficialTotals ? "由明细计算：" : "" }
 
     /// The 财政拨款 spending figures of a 项 (05, 07, 08).
     static func fiscalSpending(_ line: SubjectLine) -> [Amount] {
@@ -161,7 +164,7 @@ extension FindingCollector {
         within(
             fiscal, whole, addends: carryOutAddends + fiscalCarryOutAddends, RuleCatalogue.fiscalCarryOutWithinTotal,
             FindingLocation(place: "公开04表 行 60；公开01表 行 60"),
-            "公开04表 年末财政拨款结转和结余 \(Self.money(fiscal))大于公开01表 年末结转和结余 \(Self.money(whole))"
+            fromLeaves + "公开04表 年末财政拨款结转和结余 \(Self.money(fiscal))大于公开01表 年末结转和结余 \(Self.money(whole))"
                 + "（非财政拨款部分为 \(Self.money(whole - fiscal))）",
             fix: hint)
     }
