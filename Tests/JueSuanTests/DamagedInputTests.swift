@@ -40,6 +40,10 @@ import Testing
             var input = Self.bases[random.int(0...(Self.bases.count - 1))]
             var damages: [String] = []
             for _ in 0..<random.int(1...3) { damages.append(Damage.apply(&input, &random)) }
+            // The quick test for official totals never misses one.
+            if !OfficialTotals.present(in: input) && !OfficialTotals(input).isEmpty {
+                outcome.failures.append("#\(index) \(damages): OfficialTotals.present missed an official total")
+            }
             let preparation = ReportPreparation(input)
             if !preparation.fatal.isEmpty {
                 outcome.refused += 1
@@ -288,7 +292,7 @@ struct PrintedIdentities {
         view = preparation.view
         // Official totals may each sit up to their leaves' rounding bound from the derived figure.
         let officials = OfficialTotals(preparation.input)
-        let leaves = InputAmounts.all(preparation.input).filter { !$0.amount.isZero }.count
+        let leaves = InputAmounts.values(preparation.input).filter { !$0.isZero }.count
         slack =
             (preparation.input.unit == .yuan ? 10 : 0)
             + (officials.isEmpty || preparation.input.unit == .yuan ? 0 : leaves * 5)

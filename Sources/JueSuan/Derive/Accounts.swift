@@ -67,7 +67,7 @@ public struct Accounts: Sendable {
     /// totals and the identities between the tables on.
     public init(_ input: DepartmentInput, officialTotals: Bool) {
         self.input = input
-        let officials = officialTotals ? OfficialTotals(input) : nil
+        let officials = officialTotals && OfficialTotals.present(in: input) ? OfficialTotals(input) : nil
         let stated = officials.map { $0.isEmpty ? nil : $0 } ?? nil
         self.officials = stated
         printsOfficialTotals = stated != nil

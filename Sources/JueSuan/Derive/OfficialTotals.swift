@@ -266,6 +266,31 @@ public struct OfficialTotals: Sendable {
 
     public var isEmpty: Bool { all.isEmpty }
 
+    /// Whether `input` states any official total, found without building the list (most inputs state none).
+    public static func present(in input: DepartmentInput) -> Bool {
+        if input.subjectTotals != nil || input.basicExpenditureTotals != nil || input.carryOver.suppliedEnd != nil
+            || input.threePublic.suppliedTotal != nil || input.fiscalInitialBudget.suppliedTotal != nil
+            || input.procurement.suppliedTotal != nil || input.priorYear.threePublic?.suppliedTotal != nil
+        {
+            return true
+        }
+        for subject in input.subjects {
+            if subject.code.count == 7 {
+                if subject.income?.total != nil || subject.expenditure?.total != nil
+                    || subject.generalBudgetExpenditure?.total != nil || subject.governmentFund?.carryOut != nil
+                    || subject.stateCapitalExpenditure?.total != nil
+                {
+                    return true
+                }
+            } else if subject.income != nil || subject.expenditure != nil || subject.generalBudgetExpenditure != nil
+                || subject.governmentFund != nil || subject.stateCapitalExpenditure != nil
+            {
+                return true
+            }
+        }
+        return input.basicExpenditureByEconomicCode.contains { $0.code.count == 3 }
+    }
+
     /// The amount of `figure`, if the input states it (the first one, should it state it twice).
     public subscript(_ figure: OfficialFigure) -> Amount? {
         all.first { $0.figure == figure }?.amount

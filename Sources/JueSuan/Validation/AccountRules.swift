@@ -4,21 +4,24 @@ extension FindingCollector {
     mutating func crossTableRules() {
         let table06 = derived.table06
         let basic05 = derived.total.generalBudget.basic
-        compare(
-            basic05, table06.total,
-            addends: addends { [$0.generalBudget.basic] } + table06.addends(EconomicCodes.groups),
-            RuleCatalogue.basicVersus06, FindingLocation(place: "公开05表 合计 基本支出；公开06表 合计"),
-            fromLeaves + "公开05表 基本支出 \(Self.money(basic05))，公开06表 人员经费合计 \(Self.money(table06.personnel)) + 公用经费合计 "
-                + "\(Self.money(table06.publicExpenses)) = \(Self.money(table06.total))",
-            fix: "公开06表（basicExpenditureByEconomicCode）是一般公共预算财政拨款基本支出按经济分类的明细，"
-                + "合计应等于各项级科目 generalBudgetExpenditure.basic 之和；请核对两边的明细")
+        add(
+            compare(
+                basic05, table06.total,
+                addends: addends { [$0.generalBudget.basic] } + table06.addends(EconomicCodes.groups),
+                RuleCatalogue.basicVersus06, FindingLocation(place: "公开05表 合计 基本支出；公开06表 合计"),
+                fromLeaves + "公开05表 基本支出 \(Self.money(basic05))，公开06表 人员经费合计 \(Self.money(table06.personnel)) + 公用经费合计 "
+                    + "\(Self.money(table06.publicExpenses)) = \(Self.money(table06.total))",
+                fix: "公开06表（basicExpenditureByEconomicCode）是一般公共预算财政拨款基本支出按经济分类的明细，"
+                    + "合计应等于各项级科目 generalBudgetExpenditure.basic 之和；请核对两边的明细"))
         for line in derived.subjectLines where line.level == .category {
-            within(
-                line.fiscalExpenditure, line.expenditure.total,
-                addends: addends(under: line.code) { Self.fiscalSpending($0) + Self.spending($0) },
-                RuleCatalogue.fiscalWithinTotal, FindingLocation(place: "公开04表", detail: "\(line.code) \(line.name)"),
-                "公开04表 \(line.name) 财政拨款支出 \(Self.money(line.fiscalExpenditure))大于公开01表该类本年支出 "
-                    + Self.money(line.expenditure.total))
+            add(
+                within(
+                    line.fiscalExpenditure, line.expenditure.total,
+                    addends: addends(under: line.code) { Self.fiscalSpending($0) + Self.spending($0) },
+                    RuleCatalogue.fiscalWithinTotal,
+                    FindingLocation(place: "公开04表", detail: "\(line.code) \(line.name)"),
+                    "公开04表 \(line.name) 财政拨款支出 \(Self.money(line.fiscalExpenditure))大于公开01表该类本年支出 "
+                        + Self.money(line.expenditure.total)))
         }
         for line in derived.subjectLines where line.level == .item {
             let basic = [line.generalBudget.basic, line.fund.spending.basic, line.stateCapital.basic]
@@ -26,12 +29,13 @@ extension FindingCollector {
             for (fiscal, total, label) in [
                 (basic, line.expenditure.basic, "基本支出"), (project, line.expenditure.project, "项目支出"),
             ] {
-                within(
-                    fiscal.sum(), total, addends: Self.nonzero(fiscal + [total]),
-                    RuleCatalogue.generalWithinExpenditure,
-                    FindingLocation(place: "公开05表", detail: "\(line.code) \(line.name) \(label)"),
-                    "科目 \(line.code) 财政拨款\(label)（05、07、08 表）\(Self.money(fiscal.sum()))大于公开03表\(label) "
-                        + Self.money(total))
+                add(
+                    within(
+                        fiscal.sum(), total, addends: Self.nonzero(fiscal + [total]),
+                        RuleCatalogue.generalWithinExpenditure,
+                        FindingLocation(place: "公开05表", detail: "\(line.code) \(line.name) \(label)"),
+                        "科目 \(line.code) 财政拨款\(label)（05、07、08 表）\(Self.money(fiscal.sum()))大于公开03表\(label) "
+                            + Self.money(total)))
             }
         }
         let three = derived.threePublic
@@ -42,11 +46,12 @@ extension FindingCollector {
             ("31013", three.vehiclePurchase.actual, 1, "行 4", "公务用车购置费"),
         ]
         for (code, actual, parts, row, label) in pairs {
-            within(
-                table06.amount(code), actual, addends: 1 + parts, RuleCatalogue.economicVersusThreePublic,
-                FindingLocation(place: "公开06表", detail: code),
-                "公开06表 \(code) \(EconomicCodes.named(code)?.name ?? "") \(Self.money(table06.amount(code)))大于公开09表 "
-                    + "\(label)决算数（\(row)）\(Self.money(actual))")
+            add(
+                within(
+                    table06.amount(code), actual, addends: 1 + parts, RuleCatalogue.economicVersusThreePublic,
+                    FindingLocation(place: "公开06表", detail: code),
+                    "公开06表 \(code) \(EconomicCodes.named(code)?.name ?? "") \(Self.money(table06.amount(code)))大于公开09表 "
+                        + "\(label)决算数（\(row)）\(Self.money(actual))"))
         }
         let held = input.threePublic.statistics.vehiclesHeld ?? 0
         if held > derived.vehicleTotal {
@@ -108,10 +113,11 @@ extension FindingCollector {
     /// a year-end balance that the balance of the tables makes negative, per fund type: the
     /// department's (01), each 财政拨款 source (04), each 政府性基金 项 (07), and the 非财政拨款 part (01 − 04).
     private mutating func negativeBalances() {
-        notNegative(
-            derived.carryOut, addends: carryOutAddends, RuleCatalogue.negativeBalance,
-            FindingLocation(place: "公开01表 行 60"), "年末结转和结余为 \(Self.money(derived.carryOut))：本年支出与结余分配大于收入总计",
-            fix: "请核对本年收入、年初结转和结余与本年支出")
+        add(
+            notNegative(
+                derived.carryOut, addends: carryOutAddends, RuleCatalogue.negativeBalance,
+                FindingLocation(place: "公开01表 行 60"), "年末结转和结余为 \(Self.money(derived.carryOut))：本年支出与结余分配大于收入总计",
+                fix: "请核对本年收入、年初结转和结余与本年支出"))
         let carryOut = derived.fiscalCarryOut
         let start = input.carryOver.start
         for (amount, label, leaves) in [
@@ -130,18 +136,20 @@ extension FindingCollector {
                     + Self.nonzero([start.stateCapital])
             ),
         ] {
-            notNegative(
-                amount, addends: leaves, RuleCatalogue.negativeBalance, FindingLocation(place: "公开04表 行 60"),
-                "年末\(label)财政拨款结转和结余为 \(Self.money(amount))：\(label)财政拨款支出大于年初结转与本年收入之和",
-                fix: "请核对\(label)财政拨款的年初结转和结余、本年收入与本年支出")
+            add(
+                notNegative(
+                    amount, addends: leaves, RuleCatalogue.negativeBalance, FindingLocation(place: "公开04表 行 60"),
+                    "年末\(label)财政拨款结转和结余为 \(Self.money(amount))：\(label)财政拨款支出大于年初结转与本年收入之和",
+                    fix: "请核对\(label)财政拨款的年初结转和结余、本年收入与本年支出"))
         }
         for line in derived.subjectLines where line.level == .item {
             let fund = line.fund
-            notNegative(
-                fund.carryOut,
-                addends: Self.nonzero([fund.carryIn, fund.income, fund.spending.basic, fund.spending.project]),
-                RuleCatalogue.negativeBalance, FindingLocation(place: "公开07表", detail: "\(line.code) \(line.name)"),
-                "政府性基金年末结转和结余为 \(Self.money(fund.carryOut))：支出大于年初结转与本年收入之和")
+            add(
+                notNegative(
+                    fund.carryOut,
+                    addends: Self.nonzero([fund.carryIn, fund.income, fund.spending.basic, fund.spending.project]),
+                    RuleCatalogue.negativeBalance, FindingLocation(place: "公开07表", detail: "\(line.code) \(line.name)"),
+                    "政府性基金年末结转和结余为 \(Self.money(fund.carryOut))：支出大于年初结转与本年收入之和"))
         }
         fiscalPartOfCarryOut()
     }
@@ -161,42 +169,46 @@ extension FindingCollector {
             ? "请核对各项级科目的财政拨款支出（generalBudgetExpenditure、governmentFund、stateCapitalExpenditure）是否都已填写"
             : "以下项级科目有财政拨款收入和本年支出，却没有填财政拨款支出（generalBudgetExpenditure 等）："
                 + suspects.map { "\($0.code) \($0.name)" }.joined(separator: "、") + "；由财政拨款负担的支出请填入 05、07、08 表对应字段"
-        within(
-            fiscal, whole, addends: carryOutAddends + fiscalCarryOutAddends, RuleCatalogue.fiscalCarryOutWithinTotal,
-            FindingLocation(place: "公开04表 行 60；公开01表 行 60"),
-            fromLeaves + "公开04表 年末财政拨款结转和结余 \(Self.money(fiscal))大于公开01表 年末结转和结余 \(Self.money(whole))"
-                + "（非财政拨款部分为 \(Self.money(whole - fiscal))）",
-            fix: hint)
+        add(
+            within(
+                fiscal, whole, addends: carryOutAddends + fiscalCarryOutAddends,
+                RuleCatalogue.fiscalCarryOutWithinTotal,
+                FindingLocation(place: "公开04表 行 60；公开01表 行 60"),
+                fromLeaves + "公开04表 年末财政拨款结转和结余 \(Self.money(fiscal))大于公开01表 年末结转和结余 \(Self.money(whole))"
+                    + "（非财政拨款部分为 \(Self.money(whole - fiscal))）",
+                fix: hint))
     }
 
     mutating func priorYearRules() {
         let prior = input.priorYear
         let start = input.carryOver.start
         if let carryOut = prior.carryOut {
-            compare(
-                derived.carryIn, carryOut,
-                addends: 1 + Self.nonzero([start.generalBudget, start.stateCapital, start.nonFiscal])
-                    + addends { [$0.fund.carryIn] },
-                RuleCatalogue.carryChain, FindingLocation(place: "第三部分 一", inputPath: "$.priorYear.carryOut"),
-                "本年年初结转和结余 \(Self.money(derived.carryIn))，上年年末结转和结余 \(Self.money(carryOut))",
-                fix: "上年年末数应等于本年年初数，请核对 priorYear.carryOut 与 carryOver.start")
+            add(
+                compare(
+                    derived.carryIn, carryOut,
+                    addends: 1 + Self.nonzero([start.generalBudget, start.stateCapital, start.nonFiscal])
+                        + addends { [$0.fund.carryIn] },
+                    RuleCatalogue.carryChain, FindingLocation(place: "第三部分 一", inputPath: "$.priorYear.carryOut"),
+                    "本年年初结转和结余 \(Self.money(derived.carryIn))，上年年末结转和结余 \(Self.money(carryOut))",
+                    fix: "上年年末数应等于本年年初数，请核对 priorYear.carryOut 与 carryOver.start"))
         }
         if let carryIn = prior.carryIn, let income = prior.income, let spending = prior.expenditure,
             let carryOut = prior.carryOut
         {
             let sources = carryIn + income + prior.nonFiscalBalanceUsed.orZero
             let uses = spending + prior.surplusDistribution.orZero + carryOut
-            compare(
-                sources, uses,
-                addends: Self.nonzero([
-                    carryIn, income, prior.nonFiscalBalanceUsed, spending, prior.surplusDistribution, carryOut,
-                ]),
-                RuleCatalogue.priorBalance, FindingLocation(inputPath: "$.priorYear"),
-                "上年数不平衡：年初 \(Format.amount(carryIn)) + 收入 \(Format.amount(income)) + 使用结余 "
-                    + "\(Format.amount(prior.nonFiscalBalanceUsed.orZero)) = \(Self.money(sources))，支出 "
-                    + "\(Format.amount(spending)) + 结余分配 \(Format.amount(prior.surplusDistribution.orZero)) + 年末 "
-                    + "\(Format.amount(carryOut)) = \(Self.money(uses))",
-                fix: "请按上年决算报告核对 priorYear 的各数")
+            add(
+                compare(
+                    sources, uses,
+                    addends: Self.nonzero([
+                        carryIn, income, prior.nonFiscalBalanceUsed, spending, prior.surplusDistribution, carryOut,
+                    ]),
+                    RuleCatalogue.priorBalance, FindingLocation(inputPath: "$.priorYear"),
+                    "上年数不平衡：年初 \(Format.amount(carryIn)) + 收入 \(Format.amount(income)) + 使用结余 "
+                        + "\(Format.amount(prior.nonFiscalBalanceUsed.orZero)) = \(Self.money(sources))，支出 "
+                        + "\(Format.amount(spending)) + 结余分配 \(Format.amount(prior.surplusDistribution.orZero)) + 年末 "
+                        + "\(Format.amount(carryOut)) = \(Self.money(uses))",
+                    fix: "请按上年决算报告核对 priorYear 的各数"))
         }
         priorMissing()
     }
@@ -320,11 +332,12 @@ extension FindingCollector {
         }
         let summary = input.performance.selfEvaluation
         let base = summary.projectExpenditureTotal ?? accounts.total.expenditure.project
-        within(
-            summary.amount, base,
-            addends: 1 + (summary.projectExpenditureTotal == nil ? addends { [$0.expenditure.project] } : 1),
-            RuleCatalogue.selfEvaluatedAmount,
-            FindingLocation(place: "第三部分 九（一）", inputPath: "$.performance.selfEvaluation.amount"),
-            "共涉及资金 \(Self.money(summary.amount))大于项目支出总额 \(Self.money(base))")
+        add(
+            within(
+                summary.amount, base,
+                addends: 1 + (summary.projectExpenditureTotal == nil ? addends { [$0.expenditure.project] } : 1),
+                RuleCatalogue.selfEvaluatedAmount,
+                FindingLocation(place: "第三部分 九（一）", inputPath: "$.performance.selfEvaluation.amount"),
+                "共涉及资金 \(Self.money(summary.amount))大于项目支出总额 \(Self.money(base))"))
     }
 }

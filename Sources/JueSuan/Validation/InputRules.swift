@@ -15,28 +15,35 @@ extension FindingCollector {
     /// IN-14: amounts that look like the wrong unit. Under 万元, amounts typed in 元 are 10,000 times too large (most
     /// leaves above 1 亿元); under 元, amounts typed in 万元 are tiny and many print as 0.00 万元.
     private mutating func amountUnit() {
-        let amounts = InputAmounts.all(input).filter { !$0.amount.isZero }
-        let values = amounts.map(\.amount.value).sorted()
+        let values = InputAmounts.values(input).filter { !$0.isZero }.map(\.value.magnitude)
         let unit = input.unit
+        // Counted, not sorted: most departments get two comparisons per amount and nothing else.
+        let half = values.count / 2
+        let median = {
+            let sorted = values.sorted()
+            return sorted[sorted.count / 2] * unit.perWanYuan
+        }
         if values.count >= 5 {
-            // In the file's own unit.
-            let median = values[values.count / 2] * unit.perWanYuan
-            if unit == .wanYuan && median >= 10_000 {
+            if unit == .wanYuan && values.filter({ $0 >= 10_000 }).count > half {
                 add(
                     RuleCatalogue.amountUnit, FindingLocation(inputPath: "$.unit"),
-                    "一半以上的金额在 10000 万元（1 亿元）以上（中位数 \(Format.amount(Amount(median))) 万元）：金额像是以元填写的；"
+                    "一半以上的金额在 10000 万元（1 亿元）以上（中位数 \(Format.amount(Amount(median()))) 万元）：金额像是以元填写的；"
                         + "若是，请把 unit 改为 \"元\"")
                 return
             }
-            if unit == .yuan && median < 1_000 {
+            let thousandYuan = Decimal(sign: .plus, exponent: -1, significand: 1)  // 0.1 万元
+            if unit == .yuan && values.filter({ $0 < thousandYuan }).count > half {
                 add(
                     RuleCatalogue.amountUnit, FindingLocation(inputPath: "$.unit"),
-                    "一半以上的金额不到 1000 元（中位数 \(Format.number(median)) 元）：金额像是以万元填写的；"
+                    "一半以上的金额不到 1000 元（中位数 \(Format.number(median())) 元）：金额像是以万元填写的；"
                         + "若是，请把 unit 改为 \"万元\"")
                 return
             }
         }
-        for item in amounts where Format.rounded(item.amount.value).isZero {
+        // An amount prints as 0.00 when it is below 0.005 万元; paths are spelled out only then (rare).
+        let halfCent = RuleCatalogue.roundingPerFigure.value
+        guard values.contains(where: { $0 < halfCent }) else { return }
+        for item in InputAmounts.all(input) where !item.amount.isZero && item.amount.magnitude.value < halfCent {
             let written =
                 unit == .yuan
                 ? "\(Format.number(item.amount.value * unit.perWanYuan)) 元" : "\(item.amount.value) 万元"
@@ -229,11 +236,12 @@ extension FindingCollector {
 
     private mutating func partsWithinTotals() {
         let reception = input.threePublic.reception
-        within(
-            reception.foreignAffairs.orZero, reception.domestic.orZero, addends: 2, RuleCatalogue.partsExceedTotal,
-            FindingLocation(place: "公开09表", detail: "行 8", inputPath: "$.threePublic.reception.foreignAffairs"),
-            "其中：外事接待费 \(Self.money(reception.foreignAffairs.orZero))大于国内接待费 \(Self.money(reception.domestic.orZero))",
-            fix: "外事接待费是国内接待费的一部分")
+        add(
+            within(
+                reception.foreignAffairs.orZero, reception.domestic.orZero, addends: 2, RuleCatalogue.partsExceedTotal,
+                FindingLocation(place: "公开09表", detail: "行 8", inputPath: "$.threePublic.reception.foreignAffairs"),
+                "其中：外事接待费 \(Self.money(reception.foreignAffairs.orZero))大于国内接待费 \(Self.money(reception.domestic.orZero))",
+                fix: "外事接待费是国内接待费的一部分"))
         let statistics = input.threePublic.statistics
         let countPairs: [(Int?, Int?, String, String, String)] = [
             (
@@ -258,17 +266,19 @@ extension FindingCollector {
             (p.smeServices.orZero, p.services.orZero, "smeServices", "服务"),
         ]
         for (part, whole, key, label) in procurementPairs {
-            within(
-                part, whole, addends: 2, RuleCatalogue.partsExceedTotal,
-                FindingLocation(place: "第三部分 七", inputPath: "$.procurement.\(key)"),
-                "\(label)采购授予中小企业合同金额 \(Self.money(part))大于\(label)支出 \(Self.money(whole))")
+            add(
+                within(
+                    part, whole, addends: 2, RuleCatalogue.partsExceedTotal,
+                    FindingLocation(place: "第三部分 七", inputPath: "$.procurement.\(key)"),
+                    "\(label)采购授予中小企业合同金额 \(Self.money(part))大于\(label)支出 \(Self.money(whole))"))
         }
         let sme = p.smeGoods.orZero + p.smeWorks.orZero + p.smeServices.orZero
-        within(
-            p.micro.orZero, sme, addends: 1 + Self.nonzero([p.smeGoods, p.smeWorks, p.smeServices]),
-            RuleCatalogue.partsExceedTotal, FindingLocation(place: "第三部分 七", inputPath: "$.procurement.micro"),
-            "授予小微企业合同金额 \(Self.money(p.micro.orZero))大于授予中小企业合同金额 \(Self.money(sme))",
-            fix: "授予小微企业的合同是授予中小企业合同的一部分")
+        add(
+            within(
+                p.micro.orZero, sme, addends: 1 + Self.nonzero([p.smeGoods, p.smeWorks, p.smeServices]),
+                RuleCatalogue.partsExceedTotal, FindingLocation(place: "第三部分 七", inputPath: "$.procurement.micro"),
+                "授予小微企业合同金额 \(Self.money(p.micro.orZero))大于授予中小企业合同金额 \(Self.money(sme))",
+                fix: "授予小微企业的合同是授予中小企业合同的一部分"))
     }
 
     /// IN-08: every official total against the figure derived from its leaves, within the rounding bound of those
@@ -276,7 +286,8 @@ extension FindingCollector {
     /// zero (they would be lost). IN-12 says, once per row, what happens to amounts on 类/款 rows and 06 group codes.
     private mutating func suppliedTotals() {
         let lines = Dictionary(derived.subjectLines.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        for official in OfficialTotals(input).all {
+        let officials = OfficialTotals.present(in: input) ? OfficialTotals(input).all : []
+        for official in officials {
             let derivedFigure: Amount
             let leaves: Int
             let place: String
@@ -361,11 +372,12 @@ extension FindingCollector {
                 place = "第三部分 五"
                 label = "上年“三公”经费合计"
             }
-            compare(
-                official.amount, derivedFigure, addends: leaves + 1, RuleCatalogue.suppliedTotal,
-                FindingLocation(place: place, inputPath: official.path),
-                "\(label)填写的合计 \(Self.money(official.amount))，由明细计算为 \(Self.money(derivedFigure))",
-                fix: "请核对填写的合计和它的明细（合计可以不填，程序会计算）")
+            add(
+                compare(
+                    official.amount, derivedFigure, addends: leaves + 1, RuleCatalogue.suppliedTotal,
+                    FindingLocation(place: place, inputPath: official.path),
+                    "\(label)填写的合计 \(Self.money(official.amount))，由明细计算为 \(Self.money(derivedFigure))",
+                    fix: "请核对填写的合计和它的明细（合计可以不填，程序会计算）"))
         }
         if let total = input.assets.vehicles.suppliedTotal, total != accounts.vehicleTotal {
             add(
@@ -590,10 +602,23 @@ enum InputAmounts {
         let amount: Amount
     }
 
+    /// The amounts alone, in the order of `all` (no paths spelled out).
+    static func values(_ input: DepartmentInput) -> [Amount] {
+        var values: [Amount] = []
+        collect(input, paths: false) { _, amount in values.append(amount) }
+        return values
+    }
+
     static func all(_ input: DepartmentInput) -> [Item] {
         var items: [Item] = []
-        func add(_ path: String, _ amount: Amount?) {
-            if let amount { items.append(Item(path: path, amount: amount)) }
+        collect(input, paths: true) { path, amount in items.append(Item(path: path, amount: amount)) }
+        return items
+    }
+
+    /// Calls `found` with each amount and its path (empty unless `paths`).
+    private static func collect(_ input: DepartmentInput, paths: Bool, _ found: (String, Amount) -> Void) {
+        func add(_ path: @autoclosure () -> String, _ amount: Amount?) {
+            if let amount { found(paths ? path() : "", amount) }
         }
         for (index, subject) in input.subjects.enumerated() {
             for (column, amount) in SubjectColumn.stated(
@@ -638,6 +663,5 @@ enum InputAmounts {
             add("$.procurement.\(key)", amount)
         }
         add("$.operatingCosts", input.operatingCosts)
-        return items
     }
 }

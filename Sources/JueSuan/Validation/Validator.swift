@@ -51,43 +51,52 @@ struct FindingCollector {
 
     /// Checks that `a` and `b` are the same figure: nothing when they are equal (or, for input in 元, within
     /// 0.01 万元); an info finding when they differ within the rounding bound of input in 万元; the rule's finding
-    /// beyond it. `what` says what is compared (with both figures); `fix` what to change when they differ.
-    mutating func compare(
-        _ a: Amount, _ b: Amount, addends: Int, _ rule: Rule, _ location: FindingLocation, _ what: String,
-        fix: String = ""
-    ) {
-        judge(difference: (a - b).magnitude, addends: addends, rule, location, what, fix: fix)
+    /// beyond it. `what` says what is compared (with both figures); `fix` what to change when they differ. The
+    /// count, the texts and the message are made only when the figures differ (the usual case is that they agree).
+    func compare(
+        _ a: Amount, _ b: Amount, addends: @autoclosure () -> Int, _ rule: Rule, _ location: FindingLocation,
+        _ what: @autoclosure () -> String, fix: @autoclosure () -> String = ""
+    ) -> Finding? {
+        guard a != b else { return nil }
+        return judge(difference: (a - b).magnitude, addends: addends(), rule, location, what(), fix: fix())
     }
 
     /// Checks that `part` is not larger than `whole` (as `compare`, on the excess).
-    mutating func within(
-        _ part: Amount, _ whole: Amount, addends: Int, _ rule: Rule, _ location: FindingLocation, _ what: String,
-        fix: String = ""
-    ) {
-        guard part > whole else { return }
-        judge(difference: part - whole, addends: addends, rule, location, what, fix: fix)
+    func within(
+        _ part: Amount, _ whole: Amount, addends: @autoclosure () -> Int, _ rule: Rule, _ location: FindingLocation,
+        _ what: @autoclosure () -> String, fix: @autoclosure () -> String = ""
+    ) -> Finding? {
+        guard part > whole else { return nil }
+        return judge(difference: part - whole, addends: addends(), rule, location, what(), fix: fix())
     }
 
     /// Checks that a figure computed from others is not negative.
-    mutating func notNegative(
-        _ value: Amount, addends: Int, _ rule: Rule, _ location: FindingLocation, _ what: String, fix: String = ""
-    ) {
-        guard value.isNegative else { return }
-        judge(difference: value.magnitude, addends: addends, rule, location, what, fix: fix)
+    func notNegative(
+        _ value: Amount, addends: @autoclosure () -> Int, _ rule: Rule, _ location: FindingLocation,
+        _ what: @autoclosure () -> String, fix: @autoclosure () -> String = ""
+    ) -> Finding? {
+        guard value.isNegative else { return nil }
+        return judge(difference: value.magnitude, addends: addends(), rule, location, what(), fix: fix())
     }
 
-    private mutating func judge(
+    /// Records the finding of a check (`compare`, `within`, `notNegative`), if it has one.
+    mutating func add(_ finding: Finding?) {
+        if let finding { findings.append(finding) }
+    }
+
+    private func judge(
         difference: Amount, addends: Int, _ rule: Rule, _ location: FindingLocation, _ what: String, fix: String
-    ) {
-        guard !difference.isZero else { return }
+    ) -> Finding? {
+        guard !difference.isZero else { return nil }
         let bound = bound(addends)
         let gap = "相差 \(Self.money(difference))"
         if difference <= bound.amount {
-            guard bound.unit == .wanYuan else { return }
-            note(rule, location, "\(what)；\(gap)，在\(bound)之内（公开表的数分别四舍五入，报告照印，并有尾数误差说明）")
-        } else {
-            add(rule, location, "\(what)；\(gap)，超出\(bound)" + (fix.isEmpty ? "" : "：" + fix))
+            guard bound.unit == .wanYuan else { return nil }
+            return Finding(
+                rule: rule.id, severity: .info, location: location,
+                message: "\(what)；\(gap)，在\(bound)之内（公开表的数分别四舍五入，报告照印，并有尾数误差说明）")
         }
+        return rule.finding(location, "\(what)；\(gap)，超出\(bound)" + (fix.isEmpty ? "" : "：" + fix))
     }
 
     /// Whether two amounts differ by more than the 0.01 万元 tolerance.
