@@ -25,7 +25,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
             result.stderr.hasPrefix(
-                "juesuan batch：共 2 个部门文件：已生成 2 个（其中有警告 0 个），有致命问题 0 个，失败 0 个；用时 "))
+                "juesuan batch：共 2 个部门文件：已生成 2 个（其中有警告 1 个），有致命问题 0 个，失败 0 个；用时 "))
         #expect(result.stderr.hasSuffix("秒；汇总见 \(out)/summary.html\n"))
         #expect(result.stderr.filter { $0 == "\n" }.count == 1)
         #expect(result.stdout.isEmpty)
@@ -42,7 +42,7 @@ import Testing
         let out = directory.appendingPathComponent("out").path
         let result = try runJueSuan(["batch", directory.appendingPathComponent("in").path, "--out", out])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("已生成 2 个（其中有警告 0 个），有致命问题 0 个，失败 1 个"))
+        #expect(result.stderr.contains("已生成 2 个（其中有警告 1 个），有致命问题 0 个，失败 1 个"))
         #expect(FileManager.default.fileExists(atPath: out + "/景德镇市人大办公室-2024-部门决算.docx"))
         let page = try String(contentsOfFile: out + "/broken-审核结果.html", encoding: .utf8)
         #expect(page.contains("broken.json:1:6"))

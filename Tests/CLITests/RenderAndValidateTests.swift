@@ -45,7 +45,7 @@ import Testing
         let json = try runJueSuan(["render", Self.sample, "-f", "json", "-o", "-"])
         let view = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(
-            (view?["part3"] as? [String: Any]).flatMap { $0["s1"] as? [String: Any] }?["total"] as? String == "2483.66")
+            (view?["part3"] as? [String: Any]).flatMap { $0["s1"] as? [String: Any] }?["total"] as? String == "2483.65")
         let binary = try runJueSuan(["render", Self.sample, "--format", "docx", "--out", "-"])
         #expect(binary.status == 2)
         #expect(binary.stderr.contains("--out - 只能用于一个输入文件和一种文本格式"))
@@ -92,13 +92,21 @@ import Testing
         let path = packageRoot.appendingPathComponent("Samples/synthetic-edge-cases.json").path
         let result = try runJueSuan(["validate", path])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("警告 1 项"))
-        #expect(result.stdout.contains("[R-02] 第三部分 三 一般公共服务支出（类），$.reasons.categories.201：缺少说明"))
+        #expect(result.stdout.contains("警告 2 项"))
+        // Each finding names its input path and where that is in the file.
+        #expect(
+            result.stdout.contains(
+                "[R-02] 第三部分 三 一般公共服务支出（类），$.reasons.categories.201（第 208 行第 19 列）：缺少说明"))
+        #expect(
+            result.stdout.contains(
+                "[E-05] 第三部分 九，$.performance.selfEvaluation.grades（第 238 行第 34 列）：写开展自评的二级项目 2 个，"
+                    + "（二）有 1 张项目支出绩效自评表：请核对评价结果个数，或补齐自评表"))
         let json = try runJueSuan(["validate", path, "--format", "json"])
         let files = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
         let findings = files?.first?["findings"] as? [[String: Any]]
         #expect(findings?.first?["rule"] as? String == "R-02")
         #expect(findings?.first?["severity"] as? String == "warning")
+        #expect((findings?.first?["location"] as? [String: Any])?["position"] as? String == "208:19")
     }
 
     @Test func unreadableInputIsExit2() throws {

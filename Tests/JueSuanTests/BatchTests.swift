@@ -51,15 +51,16 @@ import Testing
         func shown(_ key: String, budget: Bool = false) -> String? {
             figures[key].map { SummaryPages.plain($0, budget: budget) }
         }
-        // The same figures as the S0 report's §一, §二, §三, §五, §六, §七 and 公开10表.
-        #expect(shown("income") == "2474.43")
+        // The same figures as the S0 report's §一, §二, §三, §五, §六, §七 and 公开10表 (official totals where S0
+        // states them: 本年收入合计 2474.42, 三公 决算数 10.30, 公用经费合计 159.55).
+        #expect(shown("income") == "2474.42")
         #expect(shown("expenditure") == "2458.33")
         #expect(shown("fiscalExpenditure") == "2443.08")
         #expect(shown("threePublic", budget: true) == "13.84")
-        #expect(shown("threePublic") == "10.31")
+        #expect(shown("threePublic") == "10.30")
         #expect(shown("threePublic.vehicleOperation") == "9.24")
         #expect(shown("threePublic.reception") == "1.07")
-        #expect(shown("operatingCosts") == "159.54")
+        #expect(shown("operatingCosts") == "159.55")
         #expect(shown("procurement") == "15.60")
         #expect(shown("vehicles") == "2")
         #expect(figures["income"]?.budget == nil)
@@ -74,8 +75,8 @@ import Testing
         for item in total.items {
             #expect(item.actual == parts.map { $0[item.key]!.actual }.sum(), "\(item.key)")
         }
-        // 2474.43 + 2336.28 + 311.55 printed separately; the exact sum rounds to the same cent here.
-        #expect(SummaryPages.plain(total["income"]!, budget: false) == "5122.26")
+        // The official totals 2474.42 + 2336.27 + 311.56, as the three reports print them.
+        #expect(SummaryPages.plain(total["income"]!, budget: false) == "5122.25")
         #expect(SummaryPages.plain(total["vehicles"]!, budget: false) == "5")
         #expect(SummaryFigures.sum([]) == nil)
     }
@@ -128,7 +129,7 @@ import Testing
         #expect(byName["s2-shizhengfuban.json"]?.warningCount == 2)
         #expect(summary.count(.rendered) == 4)
         #expect(!summary.succeeded)
-        #expect(summary.countsLine == "共 7 个部门文件：已生成 4 个（其中有警告 2 个），有致命问题 1 个，失败 2 个")
+        #expect(summary.countsLine == "共 7 个部门文件：已生成 4 个（其中有警告 3 个），有致命问题 1 个，失败 2 个")
 
         let files1 = try Self.contents(output)
         let s0 = "景德镇市人大办公室-2024-部门决算"
@@ -172,10 +173,11 @@ import Testing
         let lines = String(decoding: csv.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
         #expect(lines.count == 1 + 7 + 1 + 1)
         #expect(lines[0].hasPrefix("序号,输入文件,部门,年度,状态,致命,警告,报告,审核结果,本年收入合计（万元）,本年支出合计（万元）"))
-        #expect(lines[3].contains(",景德镇市人大办公室,2024,已生成,0,0,景德镇市人大办公室-2024-部门决算.html,"))
+        // S0 warns once: 2 projects self-evaluated, 1 自评表 (E-05).
+        #expect(lines[3].contains(",景德镇市人大办公室,2024,已生成,0,1,景德镇市人大办公室-2024-部门决算.html,"))
         #expect(
             lines[3].hasSuffix(
-                ",2474.43,2458.33,2443.08,13.84,10.31,0.00,0.00,12.77,9.24,0.00,0.00,12.77,9.24,1.07,1.07,159.54,15.60,7.20,0.00,8.40,15.60,2"
+                ",2474.42,2458.33,2443.08,13.84,10.30,0.00,0.00,12.77,9.24,0.00,0.00,12.77,9.24,1.07,1.07,159.55,15.60,7.20,0.00,8.40,15.60,2"
             ))
         let total = try #require(summary.totals.first?.figures)
         #expect(summary.totals.map(\.departments) == [4])
@@ -207,7 +209,7 @@ import Testing
             JSONSummary.self, from: Data(contentsOf: output.appendingPathComponent("summary.json")))
         #expect(json.counts == ["files": 7, "rendered": 4, "fatal": 1, "failed": 2])
         #expect(json.departments.map(\.status) == summary.entries.map(\.status.rawValue))
-        #expect(json.departments[2].figures?["income"]?.actual == Decimal(string: "2474.43"))
+        #expect(json.departments[2].figures?["income"]?.actual == Decimal(string: "2474.42"))
         #expect(json.departments[2].figures?["threePublic"]?.budget == Decimal(string: "13.84"))
         #expect(json.departments[0].figures == nil)
         #expect(json.totals.first?.figures?["vehicles"]?.actual == total["vehicles"]?.actual.value)

@@ -102,6 +102,14 @@ import Testing
         return result
     }
 
+    /// `../shared/seeds` beside the package, or one level further up (a worktree under `wt/`).
+    static let seedsDirectory: URL = {
+        let parent = packageRoot.deletingLastPathComponent()
+        let near = parent.appendingPathComponent("shared/seeds")
+        if FileManager.default.fileExists(atPath: near.path) { return near }
+        return parent.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+    }()
+
     static func counted(_ lines: [String]) -> [String: Int] {
         lines.reduce(into: [:]) { $0[$1, default: 0] += 1 }
     }
@@ -110,9 +118,7 @@ import Testing
         let input = try InputLoader.load(path: packageRoot.appendingPathComponent("Samples/\(seed.sample).json").path)
             .get()
         let report = try #require(CheckedReport(input).rendered)
-        let seedText = try String(
-            contentsOf: packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds/\(seed.file)"),
-            encoding: .utf8)
+        let seedText = try String(contentsOf: seedsDirectory.appendingPathComponent(seed.file), encoding: .utf8)
         return (normalised(seedText), normalised(TextWriter.write(report.document)))
     }
 

@@ -59,21 +59,51 @@ import Testing
                         .string("x\ny", SourcePosition(line: 1, column: 19)),
                     ],
                     SourcePosition(line: 1, column: 1)))
-        #expect(problems("{\"a\": 012}") == ["dept.json:1:8: 错误：JSON 格式错误：数字格式错误：不能以 0 开头（如 012）"])
-        #expect(problems("{\"a\": \"x\ny\"}") == ["dept.json:1:9: 错误：JSON 格式错误：字符串中不能直接换行（请写成 \\n），字符串从 1:7 开始"])
+        // A syntax error inside a value names the value's path.
+        #expect(problems("{\"a\": 012}") == ["dept.json:1:8: 错误：$.a：JSON 格式错误：数字格式错误：不能以 0 开头（如 012）"])
+        #expect(
+            problems("{\"a\": \"x\ny\"}") == ["dept.json:1:9: 错误：$.a：JSON 格式错误：字符串中不能直接换行（请写成 \\n），字符串从 1:7 开始"])
+        #expect(
+            problems("{\"a\": [1, {\"b\": tru}]}")
+                == ["dept.json:1:17: 错误：$.a[1].b：JSON 格式错误：无法识别的值 “tru}]}”（字符串要用英文双引号括起来）"])
+    }
+
+    /// Numbers copied from a spreadsheet: JSON reads the comma as the end of the number, so without help the clerk
+    /// would see an error about a field name. The message says what to write, at the number, with its path.
+    @Test func thousandsSeparatorsAndDecimalCommas() {
+        func amount(_ written: String) -> [String] {
+            problems(minimal.replacingOccurrences(of: "\"generalBudget\": 10.5", with: "\"generalBudget\": \(written)"))
+        }
+        let at = "dept.json:5:80: 错误：$.subjects[0].income.generalBudget：JSON 格式错误：数字"
+        #expect(amount("1,240.53") == [at + "“1,240.53”中有千位分隔符“,”：数字不加千位分隔符，写成 1240.53"])
+        #expect(amount("12,345,678.90") == [at + "“12,345,678.90”中有千位分隔符“,”：数字不加千位分隔符，写成 12345678.90"])
+        #expect(amount("1240,53") == [at + "“1240,53”用逗号作小数点：小数点要用“.”，写成 1240.53"])
+        #expect(
+            amount("1,240")
+                == [at + "“1,240”中有千位分隔符“,”：数字不加千位分隔符，写成 1240（如果逗号是小数点，写成 1.240）"])
+        // In quotes it is a string where a number belongs: the same advice.
+        #expect(
+            amount("\"1240,53\"")
+                == [
+                    "dept.json:5:80: 错误：$.subjects[0].income.generalBudget：类型错误：应为数字（金额），实际为字符串 \"1240,53\"："
+                        + "数字不加引号；“1240,53”用逗号作小数点：小数点要用“.”，写成 1240.53"
+                ])
+        // A comma between numbers in an array is JSON's own.
+        #expect(NumberTypo.advice("1240") == nil)
     }
 
     @Test func wrongType() {
         let text = minimal.replacingOccurrences(of: "\"inPost\": 1", with: "\"inPost\": \"66\"")
         #expect(
             problems(text) == [
-                "dept.json:4:26: 错误：$.department.staff.inPost：类型错误：应为整数，实际为字符串 \"66\"（数字不要加引号，也不要加千位分隔符）"
+                "dept.json:4:26: 错误：$.department.staff.inPost：类型错误：应为整数，实际为字符串 \"66\"：数字不加引号，写成 66"
             ])
         let amount = minimal.replacingOccurrences(
             of: "\"generalBudget\": 10.5", with: "\"generalBudget\": \"1,234.50\"")
         #expect(
             problems(amount) == [
-                "dept.json:5:80: 错误：$.subjects[0].income.generalBudget：类型错误：应为数字（金额），实际为字符串 \"1,234.50\"（数字不要加引号，也不要加千位分隔符）"
+                "dept.json:5:80: 错误：$.subjects[0].income.generalBudget：类型错误：应为数字（金额），实际为字符串 \"1,234.50\"："
+                    + "数字不加引号；“1,234.50”中有千位分隔符“,”：数字不加千位分隔符，写成 1234.50"
             ])
     }
 

@@ -105,8 +105,35 @@ import Testing
         Case(rule: "P-02", what: "last year's figures not balancing") { input in
             input.priorYear.income = "510"
         },
-        Case(rule: "P-03", what: "last year's 三公 total not the sum") { input in
+        Case(rule: "IN-08", what: "last year's 三公 total (核对用) not the sum") { input in
             input.priorYear.threePublic?.suppliedTotal = "13.5"
+        },
+        Case(rule: "IN-08", what: "a 06 group code off its leaves") { input in
+            input.basicExpenditureByEconomicCode.append(EconomicAmount(code: "302", name: nil, amount: "45"))
+        },
+        Case(rule: "IN-08", what: "a 合计 row (subjectTotals) off its leaves") { input in
+            input.subjectTotals?.expenditure?.basic = "337"
+        },
+        Case(rule: "IN-12", what: "an amount on a 类 row") { input in
+            input.subjects[subjectIndex(input, "212")].income = SubjectIncome(total: "538.50")
+        },
+        Case(rule: "IN-13", what: "a merge outside its table") { input in
+            guard case .table(var table) = input.annex[3] else { return }
+            table.merges = ["A1:C1"]
+            input.annex[3] = .table(table)
+        },
+        Case(rule: "IN-14", what: "an amount that prints as 0.00") { input in
+            input.procurement.works = "0.004"
+            input.procurement.suppliedTotal = nil
+        },
+        Case(rule: "X-13", what: "a fully fiscal 项 without its 一般公共预算 spending") { input in
+            input.subjects[subjectIndex(input, "2120101")].generalBudgetExpenditure = nil
+        },
+        Case(rule: "R-06", what: "a reason for a 类 the department does not have") { input in
+            input.reasons.categories?["201"] = "不会印出的原因"
+        },
+        Case(rule: "E-05", what: "more projects than 自评表") { input in
+            input.performance.selfEvaluation.grades.poor = 1
         },
         Case(rule: "P-04", what: "a prior-year figure left out") { input in
             input.priorYear.income = nil
@@ -169,10 +196,32 @@ import Testing
         #expect(Set(ids).count == ids.count)
     }
 
-    /// The 0.01 万元 tolerance: 0.009 and 0.010 pass, 0.011 fails.
-    @Test(arguments: [("0.009", false), ("0.010", false), ("0.011", true)])
-    func toleranceOnSuppliedTotals(offset: String, fires: Bool) throws {
+    /// Input in 万元: a supplied total within n × 0.005 of its leaves is a 提示 that names both figures and the bound;
+    /// beyond it, fatal. The row total of 2120101 adds 6 rounded income figures, and is itself one: n = 7, 0.035.
+    @Test(arguments: [("0.01", Severity.info), ("0.035", .info), ("0.036", .fatal)])
+    func roundingBoundOnSuppliedTotals(offset: String, severity: Severity) throws {
         var input = try Self.kitchenSink()
+        let index = Self.subjectIndex(input, "2120101")
+        input.subjects[index].income?.total = "388.5" + Amount(stringLiteral: offset)
+        let findings = Self.findings(input).filter { $0.rule == "IN-08" }
+        #expect(findings.map(\.severity) == [severity])
+        #expect(findings.first?.location.inputPath == "$.subjects[2].income.total")
+        let shown = Format.amount("388.5" + Amount(stringLiteral: offset))
+        let difference = Format.amount(Amount(stringLiteral: offset))
+        let head = "本年收入合计填写的合计 \(shown) 万元，由明细计算为 388.50 万元；相差 \(difference) 万元，"
+        #expect(
+            findings.first?.message
+                == head
+                + (severity == .info
+                    ? "在舍入误差范围（7 个数 × 0.005 = 0.035 万元）之内（公开表的数分别四舍五入，报告照印，并有尾数误差说明）"
+                    : "超出舍入误差范围（7 个数 × 0.005 = 0.035 万元）：请核对填写的合计和它的明细（合计可以不填，程序会计算）"))
+    }
+
+    /// Input in 元 keeps the 0.01 万元 tolerance, without a 提示: 0.009 and 0.010 pass silently, 0.011 fails.
+    @Test(arguments: [("0.009", false), ("0.010", false), ("0.011", true)])
+    func toleranceOnSuppliedTotalsInYuan(offset: String, fires: Bool) throws {
+        var input = try Self.kitchenSink()
+        input.unit = .yuan
         let index = Self.subjectIndex(input, "2120101")
         input.subjects[index].income?.total = "388.5" + Amount(stringLiteral: offset)
         let findings = Self.findings(input).filter { $0.rule == "IN-08" }
@@ -180,17 +229,31 @@ import Testing
         if fires {
             #expect(
                 findings.first?.message
-                    == "本年收入合计填写的合计 388.51 万元与明细计算的 388.50 万元相差 0.01 万元")
-            #expect(findings.first?.location.inputPath == "$.subjects[2].income.total")
+                    == "本年收入合计填写的合计 388.51 万元，由明细计算为 388.50 万元；相差 0.01 万元，超出容差（0.01 万元）："
+                    + "请核对填写的合计和它的明细（合计可以不填，程序会计算）")
+            #expect(findings.first?.severity == .fatal)
         }
     }
 
-    @Test func x07ToleranceAtTheBoundary() throws {
+    /// X-07 in 万元: 05 基本支出 adds 1 项 figure, 06 adds 17 leaves: the bound is 18 × 0.005 = 0.09 万元.
+    @Test func x07RoundingBound() throws {
         var input = try Self.kitchenSink()
-        input.basicExpenditureByEconomicCode[0].amount = input.basicExpenditureByEconomicCode[0].amount + "0.01"
-        #expect(!Self.findings(input).contains { $0.rule == "X-07" })
+        input.basicExpenditureByEconomicCode[0].amount = input.basicExpenditureByEconomicCode[0].amount + "0.09"
+        let within = Self.findings(input).filter { $0.rule == "X-07" }
+        #expect(within.map(\.severity) == [.info])
+        #expect(
+            within.first?.message
+                == "由明细计算：公开05表 基本支出 310.00 万元，公开06表 人员经费合计 243.09 万元 + 公用经费合计 67.00 万元 = 310.09 万元；"
+                + "相差 0.09 万元，在舍入误差范围（18 个数 × 0.005 = 0.09 万元）之内（公开表的数分别四舍五入，报告照印，并有尾数误差说明）")
         input.basicExpenditureByEconomicCode[0].amount = input.basicExpenditureByEconomicCode[0].amount + "0.001"
-        #expect(Self.findings(input).contains { $0.rule == "X-07" })
+        #expect(Self.findings(input).filter { $0.rule == "X-07" }.map(\.severity) == [.fatal])
+        // In 元 the same gap is beyond the 0.01 万元 tolerance; 0.01 passes without a note.
+        input.unit = .yuan
+        #expect(Self.findings(input).filter { $0.rule == "X-07" }.map(\.severity) == [.fatal])
+        input.basicExpenditureByEconomicCode[0].amount =
+            try Self.kitchenSink().basicExpenditureByEconomicCode[0].amount
+            + "0.01"
+        #expect(!Self.findings(input).contains { $0.rule == "X-07" })
     }
 
     @Test func messagesNameTheFiguresAndThePlace() throws {

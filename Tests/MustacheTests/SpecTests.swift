@@ -27,9 +27,14 @@ private struct SpecFile: Decodable {
 }
 
 enum Spec {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("../shared/mustache-spec").standardizedFileURL
+    /// `../shared/mustache-spec` beside the package, or one level further up (a worktree under `wt/`).
+    static let directory: URL = {
+        let root = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let near = root.appendingPathComponent("../shared/mustache-spec").standardizedFileURL
+        if FileManager.default.fileExists(atPath: near.path) { return near }
+        return root.appendingPathComponent("../../shared/mustache-spec").standardizedFileURL
+    }()
 
     static let files = [
         "comments", "delimiters", "interpolation", "inverted", "partials", "sections", "~inheritance",

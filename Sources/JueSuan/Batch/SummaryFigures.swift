@@ -1,5 +1,5 @@
-// The figures a finance bureau adds up across departments. Every one comes from `Accounts` (the same derivation the
-// reports print), never from a supplied total.
+// The figures a finance bureau adds up across departments. Every one comes from `Accounts`: the figures the reports
+// print (derived from the leaves, or the official totals a department in 万元 supplied and IN-08 checked).
 
 /// One line of the summary: an amount in 万元 (or a count), with the budget beside it where there is one.
 public struct SummaryItem: Sendable, Equatable {
@@ -57,7 +57,7 @@ public struct SummaryFigures: Sendable, Equatable {
             budgeted("threePublic.vehicleOperation", "公务用车运行维护费", level: 2, threePublic.vehicleOperation),
             budgeted("threePublic.reception", "公务接待费", level: 1, threePublic.reception),
             money("operatingCosts", "机关运行经费", accounts.operatingCosts),
-            money("procurement", "政府采购支出总额", procurement.itemsTotal),
+            money("procurement", "政府采购支出总额", accounts.procurementTotal),
             money("procurement.goods", "政府采购货物支出", level: 1, procurement.goods.orZero),
             money("procurement.works", "政府采购工程支出", level: 1, procurement.works.orZero),
             money("procurement.services", "政府采购服务支出", level: 1, procurement.services.orZero),

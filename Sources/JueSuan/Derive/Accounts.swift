@@ -1,5 +1,7 @@
-// Derivation: the ten tables from the leaves, as pure functions of the input. Every total is a sum of exact leaves;
-// nothing here is rounded (rounding happens once, in `Format`, when a figure is printed).
+// Derivation: the ten tables from the leaves, as pure functions of the input. Every total is a sum of exact leaves
+// or, for input in 万元, the official total the department supplied for it (`OfficialTotals`; checked against its
+// leaves by IN-08); a figure without an official total of its own is the sum of the printed figures it is made of.
+// Nothing here is rounded (rounding happens once, in `Format`, when a figure is printed).
 
 /// One 支出功能分类科目 line of tables 02/03/05/07/08 with its rolled-up figures.
 public struct SubjectLine: Sendable, Equatable {
@@ -50,31 +52,62 @@ public struct Accounts: Sendable {
     public let subjectLines: [SubjectLine]
     /// The 合计 line of the subject tables.
     public let total: SubjectLine
+    /// Whether official totals are printed in place of derived figures (input in 万元 that states any).
+    public let printsOfficialTotals: Bool
+    /// The official totals printed (empty when `printsOfficialTotals` is false).
+    let officials: OfficialTotals?
 
+    /// The figures as the report prints them: for input in 万元, the official totals the input states take the place
+    /// of the derived figures; for input in 元, everything is derived.
     public init(_ input: DepartmentInput) {
-        self.input = input
-        let lines = Accounts.rollUp(input.subjects)
-        subjectLines = lines
-        var total = SubjectLine(code: "", name: "合计", level: .category)
-        for line in lines where line.level == .category { total.add(line) }
-        self.total = total
-        table06 = Table06(input.basicExpenditureByEconomicCode)
+        self.init(input, officialTotals: input.unit == .wanYuan)
     }
 
-    /// Builds the 类 → 款 → 项 tree: 项 rows carry the amounts; parents are sums; names from the input (or the
-    /// standard 类 name). 类/款 rows of the input that have no 项 under them are not lines (validation reports them).
-    static func rollUp(_ subjects: [Subject]) -> [SubjectLine] {
+    /// `officialTotals: false` gives every figure derived from the leaves only: what the rules check the official
+    /// totals and the identities between the tables on.
+    public init(_ input: DepartmentInput, officialTotals: Bool) {
+        self.input = input
+        let officials = officialTotals && OfficialTotals.present(in: input) ? OfficialTotals(input) : nil
+        let stated = officials.map { $0.isEmpty ? nil : $0 } ?? nil
+        self.officials = stated
+        printsOfficialTotals = stated != nil
+        (subjectLines, total) = Accounts.rollUp(input.subjects, officials: stated?.subjectColumns ?? [:])
+        table06 = Table06(
+            input.basicExpenditureByEconomicCode, groups: stated?.economicGroups ?? [:],
+            personnel: stated?[.personnel], publicExpenses: stated?[.publicExpenses])
+        var threePublic = ThreePublicFigures(input.threePublic)
+        threePublic.officialTotal = ThreePublicFigures.Row.Official(
+            initialBudget: stated?[.threePublicInitialBudget], adjustedBudget: stated?[.threePublicAdjustedBudget],
+            actual: stated?[.threePublicActual])
+        self.threePublic = threePublic
+    }
+
+    /// The same department with every figure derived from its leaves (itself when it prints no official total).
+    public var derivedFromLeaves: Accounts {
+        printsOfficialTotals ? Accounts(input, officialTotals: false) : self
+    }
+
+    /// Builds the 类 → 款 → 项 tree bottom-up: 项 rows carry the amounts; a parent's figure is its official total
+    /// (`officials[code]`, code "" for 合计) or the sum of its children's printed figures; names from the input (or
+    /// the standard 类 name). 类/款 rows of the input that have no 项 under them are not lines (validation reports
+    /// them).
+    static func rollUp(
+        _ subjects: [Subject], officials: [String: [(SubjectColumn, Amount)]]
+    ) -> (lines: [SubjectLine], total: SubjectLine) {
         var names: [String: String] = [:]
         for subject in subjects where !(subject.name ?? "").isEmpty && names[subject.code] == nil {
             names[subject.code] = subject.name
         }
-        var lines: [String: SubjectLine] = [:]
         func line(_ code: String, _ level: SubjectLine.Level) -> SubjectLine {
             let name = names[code] ?? (level == .category ? FunctionalCategories.named(code)?.name ?? "" : "")
             return SubjectLine(code: code, name: name, level: level)
         }
+        func printOfficials(_ line: inout SubjectLine) {
+            for (column, amount) in officials[line.code] ?? [] { column.print(amount, in: &line) }
+        }
+        var items: [String: SubjectLine] = [:]
         for subject in subjects where subject.code.count == 7 {
-            var item = lines[subject.code] ?? line(subject.code, .item)
+            var item = items[subject.code] ?? line(subject.code, .item)
             var leaf = SubjectLine(code: subject.code, name: item.name, level: .item)
             leaf.income = IncomeColumns(subject.income)
             leaf.expenditure = ExpenditureColumns(subject.expenditure)
@@ -86,17 +119,34 @@ public struct Accounts: Sendable {
                 project: subject.governmentFund?.project.orZero ?? .zero)
             leaf.stateCapital = SplitColumns(subject.stateCapitalExpenditure)
             item.add(leaf)
-            lines[subject.code] = item
-            for (parentCode, level) in [
-                (String(subject.code.prefix(5)), SubjectLine.Level.section),
-                (String(subject.code.prefix(3)), .category),
-            ] {
-                var parent = lines[parentCode] ?? line(parentCode, level)
-                parent.add(leaf)
-                lines[parentCode] = parent
+            items[subject.code] = item
+        }
+        /// The parents of `children` at `level` (codes of `length` digits), each the sum of its children.
+        func parents(_ children: [SubjectLine], length: Int, _ level: SubjectLine.Level) -> [SubjectLine] {
+            var parents: [String: SubjectLine] = [:]
+            for child in children {
+                let code = String(child.code.prefix(length))
+                var parent = parents[code] ?? line(code, level)
+                parent.add(child)
+                parents[code] = parent
+            }
+            return parents.values.map { parent in
+                var parent = parent
+                printOfficials(&parent)
+                return parent
             }
         }
-        return lines.values.sorted { $0.code < $1.code }
+        let itemLines = items.values.map { item in
+            var item = item
+            printOfficials(&item)
+            return item
+        }
+        let sections = parents(itemLines, length: 5, .section)
+        let categories = parents(sections, length: 3, .category)
+        var total = SubjectLine(code: "", name: "合计", level: .category)
+        for category in categories.sorted(by: { $0.code < $1.code }) { total.add(category) }
+        printOfficials(&total)
+        return ((itemLines + sections + categories).sorted { $0.code < $1.code }, total)
     }
 
     // MARK: Department totals
@@ -122,8 +172,8 @@ public struct Accounts: Sendable {
     public var carryIn: Amount { fiscalCarryIn.total + input.carryOver.start.nonFiscal.orZero }
     /// 收入总计 (01 row 31) = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余.
     public var grandTotal: Amount { incomeTotal + nonFiscalBalanceUsed + carryIn }
-    /// 年末结转和结余 (01 row 60) = 总计 − 本年支出合计 − 结余分配.
-    public var carryOut: Amount { grandTotal - expenditureTotal - surplusDistribution }
+    /// 年末结转和结余 (01 row 60): the official figure, else 总计 − 本年支出合计 − 结余分配.
+    public var carryOut: Amount { officials?[.carryOut] ?? grandTotal - expenditureTotal - surplusDistribution }
 
     /// 1 of the 26 categories: 本年支出 (01 right side).
     public func categoryExpenditure(_ code: String) -> Amount {
@@ -159,8 +209,13 @@ public struct Accounts: Sendable {
             stateCapital: line.stateCapital.total)
     }
 
-    /// 年末财政拨款结转和结余 by source (04 row 60) = 年初 + 收入 − 支出 per source.
-    public var fiscalCarryOut: FiscalSources { fiscalCarryIn + fiscalIncome - fiscalExpenditure }
+    /// 年末财政拨款结转和结余 by source (04 row 60) = 年初 + 收入 − 支出 per source; the 合计 is the official figure
+    /// when there is one.
+    public var fiscalCarryOut: FiscalSources {
+        var sources = fiscalCarryIn + fiscalIncome - fiscalExpenditure
+        sources.officialTotal = officials?[.fiscalCarryOut]
+        return sources
+    }
 
     /// 总计 of table 04 (rows 32 and 64).
     public var fiscalGrandTotal: Amount { fiscalIncome.total + fiscalCarryIn.total }
@@ -174,7 +229,20 @@ public struct Accounts: Sendable {
 
     // MARK: Table 09
 
-    public var threePublic: ThreePublicFigures { ThreePublicFigures(input.threePublic) }
+    public let threePublic: ThreePublicFigures
+
+    // MARK: Narrative totals
+
+    /// 财政拨款本年支出年初预算数 (第三部分 三): the official figure, else the sum per 类.
+    public var fiscalInitialBudgetTotal: Amount { officials?[.fiscalInitialBudget] ?? input.fiscalInitialBudget.total }
+
+    /// 政府采购支出总额 (第三部分 七): the official figure, else 货物 + 工程 + 服务.
+    public var procurementTotal: Amount { officials?[.procurement] ?? input.procurement.itemsTotal }
+
+    /// 上年“三公”经费 (第三部分 五): the official figure, else the sum of the four items.
+    public var priorThreePublicTotal: Amount {
+        officials?[.priorThreePublic] ?? input.priorYear.threePublic?.itemsTotal ?? .zero
+    }
 
     // MARK: Table 10
 
@@ -191,9 +259,19 @@ public struct FiscalSources: Sendable, Equatable {
     /// 国有资本经营预算财政拨款.
     public var stateCapital: Amount
 
+    /// The 合计 as the department's 公开表 prints it (input in 万元); a sum or difference of sources has none.
+    public var officialTotal: Amount?
+
+    public init(generalBudget: Amount, governmentFund: Amount, stateCapital: Amount) {
+        self.generalBudget = generalBudget
+        self.governmentFund = governmentFund
+        self.stateCapital = stateCapital
+    }
+
     public static let zero = FiscalSources(generalBudget: .zero, governmentFund: .zero, stateCapital: .zero)
 
-    public var total: Amount { generalBudget + governmentFund + stateCapital }
+    /// 合计: the official figure, else the three sources.
+    public var total: Amount { officialTotal ?? generalBudget + governmentFund + stateCapital }
 
     public static func + (lhs: FiscalSources, rhs: FiscalSources) -> FiscalSources {
         FiscalSources(
@@ -214,27 +292,45 @@ public struct FiscalSources: Sendable, Equatable {
 public struct Table06: Sendable, Equatable {
     /// Amounts of the leaf codes as given (codes outside the catalogue are kept for validation to report).
     public let leaves: [String: Amount]
+    /// Official amounts of group codes (301…) that are printed (input in 万元).
+    let officialGroups: [String: Amount]
+    let officialPersonnel: Amount?
+    let officialPublicExpenses: Amount?
 
-    init(_ entries: [EconomicAmount]) {
+    init(
+        _ entries: [EconomicAmount], groups: [String: Amount] = [:], personnel: Amount? = nil,
+        publicExpenses: Amount? = nil
+    ) {
         var leaves: [String: Amount] = [:]
         for entry in entries where entry.code.count == 5 {
             leaves[entry.code, default: .zero] = leaves[entry.code, default: .zero] + entry.amount
         }
         self.leaves = leaves
+        officialGroups = groups
+        officialPersonnel = personnel
+        officialPublicExpenses = publicExpenses
     }
 
-    /// The amount of any of the 83 codes: a leaf as given, a group (301…) as the sum of its leaves.
+    /// The amount of any of the 83 codes: a leaf as given; a group (301…) as its official figure or the sum of its
+    /// leaves.
     public func amount(_ code: String) -> Amount {
         if code.count == 3 {
-            return leaves.filter { $0.key.hasPrefix(code) }.map(\.value).sum()
+            return officialGroups[code] ?? leaves.filter { $0.key.hasPrefix(code) }.map(\.value).sum()
         }
         return leaves[code] ?? .zero
     }
 
-    /// 人员经费合计 = 301 + 303.
-    public var personnel: Amount { amount("301") + amount("303") }
-    /// 公用经费合计 = 302 + 307 + 310 + 399.
-    public var publicExpenses: Amount { amount("302") + amount("307") + amount("310") + amount("399") }
+    /// 人员经费合计: the official figure, else 301 + 303.
+    public var personnel: Amount { officialPersonnel ?? amount("301") + amount("303") }
+    /// 公用经费合计: the official figure, else 302 + 307 + 310 + 399.
+    public var publicExpenses: Amount {
+        officialPublicExpenses ?? amount("302") + amount("307") + amount("310") + amount("399")
+    }
+
+    /// How many nonzero leaves the groups `codes` add (the rounding count of their sum).
+    func addends(_ codes: [String]) -> Int {
+        leaves.filter { leaf in !leaf.value.isZero && codes.contains { leaf.key.hasPrefix($0) } }.count
+    }
     /// 人员经费合计 + 公用经费合计 (= 05 基本支出 on a consistent department).
     public var total: Amount { personnel + publicExpenses }
 }
@@ -285,8 +381,26 @@ public struct ThreePublicFigures: Sendable, Equatable {
             actual: domesticReception + overseasReception)
     }
 
+    /// Row 1 as the department's 公开表 prints it (input in 万元), column by column.
+    public var officialTotal = Row.Official()
+
     /// Row 3 公务用车购置及运行维护费 = 4 + 5.
     public var vehicles: Row { vehiclePurchase + vehicleOperation }
-    /// Row 1 “三公”经费支出 = 2 + 3 + 6.
-    public var total: Row { abroad + vehicles + reception }
+    /// Row 1 “三公”经费支出: per column the official figure, else 2 + 3 + 6.
+    public var total: Row {
+        let sum = abroad + vehicles + reception
+        return Row(
+            initialBudget: officialTotal.initialBudget ?? sum.initialBudget,
+            adjustedBudget: officialTotal.adjustedBudget ?? sum.adjustedBudget,
+            actual: officialTotal.actual ?? sum.actual)
+    }
+}
+
+extension ThreePublicFigures.Row {
+    /// Official figures of a row, column by column.
+    public struct Official: Sendable, Equatable {
+        public var initialBudget: Amount?
+        public var adjustedBudget: Amount?
+        public var actual: Amount?
+    }
 }

@@ -1,5 +1,7 @@
 // The column groups of the subject tables. Each is a plain value that adds up, so that 项 → 款 → 类 → 合计 roll-ups
-// are one generic sum.
+// are one generic sum. A group's total column is the sum of its parts, unless the department supplied the official
+// total (`officialTotal`, see `OfficialTotals`): then the printed total is that figure. A sum of two groups has no
+// official total of its own.
 
 /// A group of amounts that can be summed column by column.
 public protocol ColumnSet: Sendable, Equatable {
@@ -23,6 +25,8 @@ public struct IncomeColumns: ColumnSet {
     public var operating: Amount = .zero
     public var affiliated: Amount = .zero
     public var other: Amount = .zero
+    /// 本年收入合计 as the department's 公开表 prints it (input in 万元), within the rounding bound of the parts.
+    public var officialTotal: Amount?
 
     public init() {}
 
@@ -39,11 +43,14 @@ public struct IncomeColumns: ColumnSet {
 
     /// 财政拨款收入 (02 column 2) = 一般公共预算 + 政府性基金 + 国有资本经营.
     public var fiscal: Amount { generalBudget + governmentFund + stateCapital }
-    /// 本年收入合计 (02 column 1).
-    public var total: Amount { fiscal + superiorSubsidy + business + operating + affiliated + other }
+    /// 本年收入合计 (02 column 1): the official total, else the sum of the parts.
+    public var total: Amount { officialTotal ?? fiscal + superiorSubsidy + business + operating + affiliated + other }
 
     public static let zero = IncomeColumns()
-    public var isZero: Bool { self == .zero }
+    public var isZero: Bool {
+        generalBudget.isZero && governmentFund.isZero && stateCapital.isZero && superiorSubsidy.isZero
+            && business.isZero && operating.isZero && affiliated.isZero && other.isZero && total.isZero
+    }
 
     public static func + (lhs: IncomeColumns, rhs: IncomeColumns) -> IncomeColumns {
         var sum = IncomeColumns()
@@ -66,6 +73,8 @@ public struct ExpenditureColumns: ColumnSet {
     public var toSuperior: Amount = .zero
     public var operating: Amount = .zero
     public var toAffiliated: Amount = .zero
+    /// 本年支出合计 as the department's 公开表 prints it (input in 万元).
+    public var officialTotal: Amount?
 
     public init() {}
 
@@ -77,11 +86,13 @@ public struct ExpenditureColumns: ColumnSet {
         toAffiliated = input?.toAffiliated.orZero ?? .zero
     }
 
-    /// 本年支出合计.
-    public var total: Amount { basic + project + toSuperior + operating + toAffiliated }
+    /// 本年支出合计: the official total, else the sum of the parts.
+    public var total: Amount { officialTotal ?? basic + project + toSuperior + operating + toAffiliated }
 
     public static let zero = ExpenditureColumns()
-    public var isZero: Bool { self == .zero }
+    public var isZero: Bool {
+        basic.isZero && project.isZero && toSuperior.isZero && operating.isZero && toAffiliated.isZero && total.isZero
+    }
 
     public static func + (lhs: ExpenditureColumns, rhs: ExpenditureColumns) -> ExpenditureColumns {
         var sum = ExpenditureColumns()
@@ -98,6 +109,8 @@ public struct ExpenditureColumns: ColumnSet {
 public struct SplitColumns: ColumnSet {
     public var basic: Amount = .zero
     public var project: Amount = .zero
+    /// 合计 as the department's 公开表 prints it (input in 万元).
+    public var officialTotal: Amount?
 
     public init(basic: Amount = .zero, project: Amount = .zero) {
         self.basic = basic
@@ -109,10 +122,11 @@ public struct SplitColumns: ColumnSet {
         project = input?.project.orZero ?? .zero
     }
 
-    public var total: Amount { basic + project }
+    /// 合计: the official total, else 基本支出 + 项目支出.
+    public var total: Amount { officialTotal ?? basic + project }
 
     public static let zero = SplitColumns()
-    public var isZero: Bool { self == .zero }
+    public var isZero: Bool { total.isZero && basic.isZero && project.isZero }
 
     public static func + (lhs: SplitColumns, rhs: SplitColumns) -> SplitColumns {
         SplitColumns(basic: lhs.basic + rhs.basic, project: lhs.project + rhs.project)
@@ -127,14 +141,16 @@ public struct FundColumns: ColumnSet {
     public var income: Amount = .zero
     /// 本年支出 (columns 3–5).
     public var spending = SplitColumns.zero
+    /// 年末结转和结余 as the department's 公开表 prints it (input in 万元).
+    public var officialCarryOut: Amount?
 
     public init() {}
 
-    /// 年末结转和结余 (column 6) = 年初 + 收入 − 支出.
-    public var carryOut: Amount { carryIn + income - spending.total }
+    /// 年末结转和结余 (column 6): the official figure, else 年初 + 收入 − 支出.
+    public var carryOut: Amount { officialCarryOut ?? carryIn + income - spending.total }
 
     public static let zero = FundColumns()
-    public var isZero: Bool { self == .zero }
+    public var isZero: Bool { carryIn.isZero && income.isZero && spending.isZero && carryOut.isZero }
 
     public static func + (lhs: FundColumns, rhs: FundColumns) -> FundColumns {
         var sum = FundColumns()

@@ -54,6 +54,12 @@ public enum Ratio {
         whole.isZero ? nil : part.value / whole.value * 100
     }
 
+    /// A completion rate `actual / budget × 100`; nil when the budget prints as 0.00 (no rate is written on a zero
+    /// budget, N-01 — an amount that rounds to 0.00 counts as zero).
+    public static func completion(_ actual: Amount, of budget: Amount) -> Decimal? {
+        Format.rounded(budget.value).isZero ? nil : percent(actual, of: budget)
+    }
+
     /// `part / whole × 100`, with a zero whole giving 0 (shares of an empty total print 0.00%).
     public static func share(_ part: Amount, of whole: Amount) -> Decimal {
         percent(part, of: whole) ?? 0

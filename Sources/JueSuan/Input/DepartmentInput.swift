@@ -1,8 +1,10 @@
 import Foundation
 
 // Input model v1: what one department knows for its 部门决算公开, and nothing that can be derived. Amounts are exact
-// (`Amount`, converted to 万元 on decoding); a total that is supplied anyway is kept in a field named `total…` or
-// `supplied…` and is only ever checked against the derived figure, never printed.
+// (`Amount`, converted to 万元 on decoding). A total that is supplied anyway (a field named `total…` or `supplied…`,
+// an amount on a 类/款 row or a 06 group code, `subjectTotals`, `basicExpenditureTotals`) is an official total: it is
+// checked against the figure derived from its leaves (IN-08) and, for input in 万元, printed in its place
+// (`OfficialTotals`).
 //
 // The JSON form of every field, its Chinese name and where it appears in the report are in docs/INPUT.md, which is
 // generated from `InputSchema` (the same descriptions give `juesuan schema`).
@@ -46,12 +48,16 @@ public struct DepartmentInput: Codable, Sendable, Equatable {
     public var annex: [ContentBlock]
     /// 落款: a closing line printed at the very end (optional).
     public var closingLine: String?
+    /// 合计 rows of tables 02/03/05/07/08 as the department's 公开表 print them (official totals; optional).
+    public var subjectTotals: SubjectTotals?
+    /// 人员经费合计 and 公用经费合计 of table 06 as printed (official totals; optional).
+    public var basicExpenditureTotals: BasicExpenditureTotals?
 
     enum CodingKeys: String, CodingKey {
         case schema = "$schema"
         case formatVersion, year, unit, department, subjects, carryOver, basicExpenditureByEconomicCode, threePublic
         case assets, fiscalInitialBudget, procurement, operatingCosts, priorYear, reasons, performance, glossary
-        case annex, closingLine
+        case annex, closingLine, subjectTotals, basicExpenditureTotals
     }
 }
 
@@ -88,17 +94,24 @@ public struct Duties: Codable, Sendable, Equatable {
     public var items: [String]
 }
 
+/// How the items of a list are numbered (duties, glossary entries).
 public enum DutyNumbering: String, Codable, Sendable, CaseIterable {
     /// （一）（二）…
     case chineseParenthesized = "（一）"
     /// 1、2、…
     case arabicComma = "1、"
-    /// (1) (2) …
+    /// (1) (2) … printed full-width: （1）（2）…
     case arabicParenthesized = "(1)"
     /// 一、二、…
     case chineseComma = "一、"
     /// The items carry their own numbers.
     case none = "无"
+    /// 1. 2. …
+    case arabicDot = "1."
+    /// 1） 2） …
+    case arabicClosingParenthesis = "1）"
+    /// ① ② … (⑳ is the last; later items are numbered （21）…).
+    case circled = "①"
 }
 
 public struct ReportingUnit: Codable, Sendable, Equatable {
@@ -510,6 +523,18 @@ public struct Performance: Codable, Sendable, Equatable {
     public var selfEvaluationTables: [SelfEvaluationTable]
     /// （三） further paragraphs after `项目部门评价报告见第五部分附件。`.
     public var departmentEvaluationNotes: [String]?
+    /// The sentence before the 自评表 in （二） (default `…项目支出绩效自评表如下：`).
+    public var tablesLeadIn: TablesLeadIn?
+}
+
+/// The lead-in of the self-evaluation tables (第三部分 九（二）).
+public enum TablesLeadIn: String, Codable, Sendable, CaseIterable {
+    /// `本部门“A”“B”项目支出绩效自评表如下：` (the standard).
+    case tables = "自评表"
+    /// `本部门“A”“B”项目支出绩效自评结果如下：`.
+    case results = "自评结果"
+    /// No lead-in: the department's own text (`selfEvaluationText`) introduces the tables.
+    case none = "无"
 }
 
 public struct SelfEvaluationSummary: Codable, Sendable, Equatable {
@@ -519,6 +544,18 @@ public struct SelfEvaluationSummary: Codable, Sendable, Equatable {
     public var amount: Amount
     /// 项目支出总额 the share is taken of (default: 03 表 项目支出合计).
     public var projectExpenditureTotal: Amount?
+    /// How the grades are told (default: the count of every grade).
+    public var gradeSentence: GradeSentence?
+}
+
+/// The sentence after `共涉及资金 … 占项目支出总额的 …%。` (第三部分 九（一）).
+public enum GradeSentence: String, Codable, Sendable, CaseIterable {
+    /// `其中，2 个项目评价结果为“优”，0 个项目评价结果为“良”，…“中”，…“差”。` (the standard).
+    case everyGrade = "各档个数"
+    /// Only the grades that have projects: `其中，2 个项目评价结果为“优”。`
+    case gradesWithProjects = "有项目的档"
+    /// One project, by name: `其中，“人大办公室工作专项”评价结果为“优”。` (the project of the one 自评表).
+    case singleProject = "单个项目"
 }
 
 public struct GradeCounts: Codable, Sendable, Equatable {
@@ -626,13 +663,35 @@ public struct Glossary: Codable, Sendable, Equatable {
     public var income: [GlossaryEntry]?
     /// 二、支出科目 (generated from the 项 rows when omitted).
     public var expenditure: [GlossaryEntry]?
+    /// Numbering of the entries (default `（一）`).
+    public var numbering: DutyNumbering?
+    /// Numbering of the sub-entries (`entries` of an entry; default `1.`).
+    public var subNumbering: DutyNumbering?
+    /// What stands between a term and its definition (default `：`).
+    public var separator: GlossarySeparator?
 }
 
 public struct GlossaryEntry: Codable, Sendable, Equatable {
     /// The term, e.g. `财政拨款`.
     public var term: String
-    /// Its explanation, e.g. `指市级财政当年拨付的资金。`.
-    public var definition: String
+    /// Its explanation, e.g. `指市级财政当年拨付的资金。`; a parent entry (a 类/款 with its 项 as `entries`) may have
+    /// none.
+    public var definition: String?
+    /// Sub-entries printed under this one with their own numbering (the 项 of a 类/款 entry).
+    public var entries: [GlossaryEntry]?
+
+    public init(term: String, definition: String?, entries: [GlossaryEntry]? = nil) {
+        self.term = term
+        self.definition = definition
+        self.entries = entries
+    }
+}
+
+/// The mark between a glossary term and its definition.
+public enum GlossarySeparator: String, Codable, Sendable, CaseIterable {
+    case colon = "："
+    case semicolon = "；"
+    case comma = "，"
 }
 
 // MARK: - Free content (附件, 九(二))
@@ -691,4 +750,47 @@ public struct ContentTable: Codable, Sendable, Equatable {
     public var headerRows: Int?
     /// The cells, row by row.
     public var rows: [[String]]
+    /// Relative column widths, one per column (default: all equal).
+    public var widths: [Decimal]?
+    /// Merged cells as ranges in spreadsheet notation, `A1:C1` (columns A, B, …; rows from 1); the text is in the
+    /// first cell of a range, the others are left empty.
+    public var merges: [String]?
+    /// The worksheet name when the table is also to be an .xlsx sheet (default: not in the workbook).
+    public var sheet: String?
+
+    public init(
+        caption: String? = nil, headerRows: Int? = nil, rows: [[String]], widths: [Decimal]? = nil,
+        merges: [String]? = nil, sheet: String? = nil
+    ) {
+        self.caption = caption
+        self.headerRows = headerRows
+        self.rows = rows
+        self.widths = widths
+        self.merges = merges
+        self.sheet = sheet
+    }
+}
+
+// MARK: - Official totals (合计 rows of the 公开表)
+
+/// The 合计 row of the subject tables as the department's 公开表 print it: the same columns as a `Subject`.
+public struct SubjectTotals: Codable, Sendable, Equatable {
+    /// 公开02表 合计.
+    public var income: SubjectIncome?
+    /// 公开03表 合计.
+    public var expenditure: SubjectExpenditure?
+    /// 公开05表 合计.
+    public var generalBudgetExpenditure: BasicProjectSplit?
+    /// 公开07表 合计.
+    public var governmentFund: GovernmentFundRow?
+    /// 公开08表 合计.
+    public var stateCapitalExpenditure: BasicProjectSplit?
+}
+
+/// The two totals of 公开06表 as printed.
+public struct BasicExpenditureTotals: Codable, Sendable, Equatable {
+    /// 人员经费合计 (301 + 303).
+    public var personnel: Amount?
+    /// 公用经费合计 (302 + 307 + 310 + 399).
+    public var publicExpenses: Amount?
 }

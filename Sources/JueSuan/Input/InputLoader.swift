@@ -7,7 +7,7 @@ public struct InputLoadError: Error, Sendable, Equatable, CustomStringConvertibl
     public var fileName: String
     public var problems: [InputProblem]
 
-    /// One line per problem: `file:line:col: 错误：$.path：message`.
+    /// One line per problem: `file:line:col: 错误：$.path：message`, or for a workbook `file!sheet!cell: 错误：message`.
     public var description: String {
         problems.map { problem in
             var location = fileName
@@ -21,29 +21,43 @@ public struct InputLoadError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 }
 
-/// A department file as read: the input, and for a workbook where each value came from and what the reader noticed.
+/// A department file as read: the input, and where its values came from (the JSON tree's positions, or a workbook's
+/// cells) to name them in findings, and what a workbook reader noticed.
 public struct LoadedDepartment: Sendable {
     public var input: DepartmentInput
+    /// For a JSON file: the parsed file, so that findings can name line:column (`FindingLocator`).
+    public var tree: JSONNode?
     /// For a workbook: the cell of each value, to name it in findings.
     public var origin: WorkbookOrigin?
     /// What the workbook reader noticed and passed over (sheets or columns that are not part of the workbook).
     public var notes: [String]
-    /// Totals found in the workbook's tables where the workbook computes them: to be checked, never used.
+    /// Totals found in the workbook's tables where the workbook computes them and the input has no field for them:
+    /// to be checked, never used.
     public var pasted: [PastedTotal]
     /// Last year's department file, when given (`--prior`): its computed figures are compared with the 上年数
     /// entered.
     public var prior: (file: String, input: DepartmentInput)?
 
-    public init(input: DepartmentInput, origin: WorkbookOrigin? = nil, notes: [String] = [], pasted: [PastedTotal] = [])
-    {
+    public init(
+        input: DepartmentInput, tree: JSONNode? = nil, origin: WorkbookOrigin? = nil, notes: [String] = [],
+        pasted: [PastedTotal] = []
+    ) {
         self.input = input
+        self.tree = tree
         self.origin = origin
         self.notes = notes
         self.pasted = pasted
     }
+
+    /// `findings` with each input path placed: at its cell for a workbook, at its line:column for JSON.
+    public func located(_ findings: [Finding]) -> [Finding] {
+        if let origin { return findings.map { origin.located($0) } }
+        if let tree { return FindingLocator.locate(findings, in: tree) }
+        return findings
+    }
 }
 
-/// Reads a department file — JSON, or a department workbook (.xlsx) — : strict JSON syntax (or the workbook's sheets
+/// Reads a department file — JSON, or a department workbook (.xlsx) —: strict JSON syntax (or the workbook's sheets
 /// and cells), then the input description (types, required and unknown fields, codes, counts), then decoding into
 /// `DepartmentInput` with amounts converted to 万元. A workbook goes through the same description as JSON.
 public enum InputLoader {
@@ -57,6 +71,18 @@ public enum InputLoader {
     }
 
     public static func loadDepartment(path: String) -> Result<LoadedDepartment, InputLoadError> {
+        let bytes: [UInt8]
+        switch read(path) {
+        case .success(let data): bytes = Array(data)
+        case .failure(let error): return .failure(error)
+        }
+        if isWorkbook(bytes) || path.lowercased().hasSuffix(".xlsx") {
+            return decodeWorkbook(bytes, fileName: path)
+        }
+        return decodeLocated(bytes, fileName: path).map { LoadedDepartment(input: $0.input, tree: $0.tree) }
+    }
+
+    private static func read(_ path: String) -> Result<Data, InputLoadError> {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -75,11 +101,7 @@ public enum InputLoader {
                     fileName: path,
                     problems: [InputProblem(path: .root, position: nil, message: "无法读取文件：\(reason)")]))
         }
-        let bytes = Array(data)
-        if isWorkbook(bytes) || path.lowercased().hasSuffix(".xlsx") {
-            return decodeWorkbook(bytes, fileName: path)
-        }
-        return decode(bytes, fileName: path).map { LoadedDepartment(input: $0) }
+        return .success(data)
     }
 
     /// Reads a department workbook's bytes.
@@ -113,6 +135,13 @@ public enum InputLoader {
     }
 
     public static func decode(_ bytes: [UInt8], fileName: String) -> Result<DepartmentInput, InputLoadError> {
+        decodeLocated(bytes, fileName: fileName).map(\.input)
+    }
+
+    /// `decode` with the parsed file.
+    public static func decodeLocated(
+        _ bytes: [UInt8], fileName: String
+    ) -> Result<(input: DepartmentInput, tree: JSONNode), InputLoadError> {
         let tree: JSONNode
         do {
             tree = try JSONTreeParser.parse(bytes)
@@ -121,10 +150,11 @@ public enum InputLoader {
                 InputLoadError(
                     fileName: fileName,
                     problems: [
-                        InputProblem(path: .root, position: error.position, message: "JSON 格式错误：\(error.message)")
+                        InputProblem(
+                            path: JSONPath(error.path), position: error.position, message: "JSON 格式错误：\(error.message)")
                     ]))
         }
-        return decode(tree: tree, fileName: fileName)
+        return decode(tree: tree, fileName: fileName).map { ($0, tree) }
     }
 
     /// Checks a JSON tree against the input description and decodes it.

@@ -28,7 +28,13 @@ public enum InputSchema {
             note: note, example: example)
     }
 
-    static let suppliedNote = "可不填；如填写，只用于核对（与由明细计算的合计相差超过 0.01 万元时报错），报告中始终打印计算值。"
+    static let suppliedNote =
+        "可不填；如填写，是公开表印出的合计（官方数）：与由明细计算的数核对（相差超出舍入误差范围时报致命问题，规则 IN-08），"
+        + "金额单位为“万元”时报告印这个数，为“元”时印由明细换算的数。"
+
+    /// The list numbering styles, for messages and the reference.
+    static let numberingNote =
+        "“（一）”“一、”“1、”“1.”“1）”“①”，“(1)”按标准印成全角“（1）”；条目自带编号时填“无”。"
 
     // MARK: Content blocks
 
@@ -42,7 +48,24 @@ public enum InputSchema {
             Field(
                 "rows", "单元格", .array(.array(.string(.any))), required: true, appearsIn: "表格",
                 note: "逐行列出单元格文字。", example: "[[\"收入明细\", \"支出明细\"], [\"基本支出\", \"2253.65\"]]"),
+            Field(
+                "widths", "列宽", .array(.decimal), appearsIn: "表格（各种格式）",
+                note: "每列一个正数，表示相对宽度（如 [1, 3] 第二列是第一列的 3 倍宽）；个数须等于列数。不填时各列等宽。",
+                example: "[2, 5, 3]"),
+            Field(
+                "merges", "合并单元格", .array(.string(.pattern(mergeRangePattern, human: "合并范围，如 A1:C1"))),
+                appearsIn: "表格（各种格式）",
+                note: "每项是一个矩形范围，按电子表格的写法：列 A、B、C…，行从 1 起（含表头行），如 \"A1:C1\"（第 1 行前三格合并）、"
+                    + "\"A2:A4\"（第一列第 2–4 行合并）。文字写在范围左上角的单元格，范围内其他单元格留空 \"\"。",
+                example: "[\"A1:C1\", \"A2:A4\"]"),
+            text(
+                "sheet", "工作表名称", appearsIn: "Excel（.xlsx）中的工作表",
+                note: "填写时这张表也写入 .xlsx（默认只有公开01–10表）。不超过 31 个字，不含空格和 : \\ / ? * [ ]，不与其他表重名。",
+                example: "\"附件表1\""),
         ])
+
+    /// `A1:C3`: two cells in spreadsheet notation.
+    static let mergeRangePattern = "[A-Z]{1,2}[1-9][0-9]{0,3}:[A-Z]{1,2}[1-9][0-9]{0,3}"
 
     static let contentBlock = SchemaType.oneKeyOf(
         name: "ContentBlock", title: "内容块",
@@ -64,7 +87,7 @@ public enum InputSchema {
                 example: "false"),
             Field(
                 "numbering", "编号样式", .string(.oneOf(DutyNumbering.allCases.map(\.rawValue))),
-                appearsIn: "第一部分 一", note: "每条职责前的编号，默认“（一）”；“(1)”按标准印成全角“（1）”；条目自带编号时填“无”。", example: "\"1、\""),
+                appearsIn: "第一部分 一", note: "每条职责前的编号，默认“（一）”。可选：" + numberingNote, example: "\"1、\""),
             Field(
                 "items", "职责条目", .array(.string(.nonEmpty), minItems: 1), required: true, appearsIn: "第一部分 一",
                 note: "每条职责一项，不含编号。", example: "[\"负责人大会议……的有关事务。\"]"),
@@ -160,7 +183,8 @@ public enum InputSchema {
         fields: [
             Field(
                 "code", "科目编码", .string(subjectCode), required: true, appearsIn: "公开02、03、05、07、08表",
-                note: "类 3 位、款 5 位、项 7 位。金额填在项级科目上；类、款两级由项级汇总。", example: "\"2010101\""),
+                note: "类 3 位、款 5 位、项 7 位。金额填在项级科目上；类、款两级由项级汇总。类、款行也可以照公开表填上金额："
+                    + "这些是该行的合计（核对用，见“填写要点”1）。", example: "\"2010101\""),
             text(
                 "name", "科目名称", appearsIn: "公开02、03、05、07、08表，名词解释",
                 note: "项、款级科目必填；26 个标准类级科目可不填（使用标准名称）。", example: "\"行政运行\""),
@@ -205,12 +229,32 @@ public enum InputSchema {
                 note: "年末数由收支平衡计算：年初 + 收入 + 使用结余 − 支出 − 结余分配。" + suppliedNote),
         ])
 
+    static let subjectTotals = ObjectSchema(
+        name: "SubjectTotals", title: "科目表合计行（核对用）",
+        fields: [
+            Field("income", "公开02表 合计", .object(subjectIncome), appearsIn: "公开01、02、04表"),
+            Field("expenditure", "公开03表 合计", .object(subjectExpenditure), appearsIn: "公开01、03表"),
+            Field("generalBudgetExpenditure", "公开05表 合计", .object(basicProject), appearsIn: "公开04、05表"),
+            Field("governmentFund", "公开07表 合计", .object(governmentFundRow), appearsIn: "公开04、07表"),
+            Field("stateCapitalExpenditure", "公开08表 合计", .object(basicProject), appearsIn: "公开04、08表"),
+        ])
+
+    static let basicExpenditureTotals = ObjectSchema(
+        name: "BasicExpenditureTotals", title: "公开06表合计（核对用）",
+        fields: [
+            amount("personnel", "人员经费合计", appearsIn: "公开06表", note: "301 与 303 之和。", example: "2053.53"),
+            amount(
+                "publicExpenses", "公用经费合计", appearsIn: "公开06表、第三部分 六",
+                note: "302、307、310、399 之和。", example: "159.55"),
+        ])
+
     static let economicAmount = ObjectSchema(
         name: "EconomicAmount", title: "经济分类金额",
         fields: [
             Field(
                 "code", "经济分类科目编码", .string(economicCode), required: true, appearsIn: "公开06表",
-                note: "公开06表的 83 个固定科目之一；填明细科目（5 位），301、302 等合计行由明细计算。", example: "\"30101\""),
+                note: "公开06表的 83 个固定科目之一；填明细科目（5 位），301、302 等合计行由明细计算。"
+                    + "也可以照公开表填 301、302 等合计行：这些是官方合计（核对用，见“填写要点”1）。", example: "\"30101\""),
             text("name", "科目名称", appearsIn: "公开06表", note: "可不填；如填写，须与标准名称一致。", example: "\"基本工资\""),
             amount("amount", "金额", appearsIn: "公开06表", example: "202.39", required: true),
         ])
@@ -433,6 +477,14 @@ public enum InputSchema {
             amount(
                 "projectExpenditureTotal", "项目支出总额", appearsIn: "第三部分 九（一）“占项目支出总额的 …%”",
                 note: "不填时为公开03表项目支出合计。"),
+            Field(
+                "gradeSentence", "评价结果的写法", .string(.oneOf(GradeSentence.allCases.map(\.rawValue))),
+                appearsIn: "第三部分 九（一）“其中，…”",
+                note: "默认“各档个数”：其中，2 个项目评价结果为“优”，0 个项目评价结果为“良”，…；"
+                    + "“有项目的档”：只写个数不为 0 的档，如 其中，2 个项目评价结果为“优”。；"
+                    + "“单个项目”：只有一个项目时写项目名，如 其中，“人大办公室工作专项”评价结果为“优”。"
+                    + "（项目名取自唯一的一张自评表）。",
+                example: "\"有项目的档\""),
         ])
 
     static let departmentEvaluation = ObjectSchema(
@@ -513,26 +565,54 @@ public enum InputSchema {
             Field(
                 "departmentEvaluationNotes", "部门评价补充说明", .array(.string(.nonEmpty)),
                 appearsIn: "第三部分 九（三）“项目部门评价报告见第五部分附件。”之后"),
+            Field(
+                "tablesLeadIn", "自评表引导语", .string(.oneOf(TablesLeadIn.allCases.map(\.rawValue))),
+                appearsIn: "第三部分 九（二）自评表之前",
+                note: "默认“自评表”：本部门“A”“B”项目支出绩效自评表如下：；“自评结果”：本部门“A”“B”项目支出绩效自评结果如下：；"
+                    + "“无”：不印引导语（部门自己的引导语写在 selfEvaluationText 中）。",
+                example: "\"自评结果\""),
         ])
 
     // MARK: Glossary
 
-    static let glossaryEntry = ObjectSchema(
-        name: "GlossaryEntry", title: "名词解释条目",
+    static let glossaryTerm = ObjectSchema(
+        name: "GlossaryTerm", title: "名词解释条目",
         fields: [
             text("term", "名词", appearsIn: "第四部分", example: "\"财政拨款\"", required: true),
             text("definition", "解释", appearsIn: "第四部分", example: "\"指市级财政当年拨付的资金。\"", required: true),
+        ])
+
+    static let glossaryEntry = ObjectSchema(
+        name: "GlossaryEntry", title: "支出科目名词解释条目",
+        fields: [
+            text(
+                "term", "名词", appearsIn: "第四部分 二", example: "\"一般公共服务支出（类）人大事务（款）\"", required: true),
+            text(
+                "definition", "解释", appearsIn: "第四部分 二", note: "有 entries 的上级条目（如类、款）可不填。",
+                example: "\"反映行政单位（包括实行公务员管理的事业单位）的基本支出。\""),
+            Field(
+                "entries", "子条目", .array(.object(glossaryTerm), minItems: 1), appearsIn: "第四部分 二（上级条目之下）",
+                note: "两级名词解释：类、款条目下按子条目编号样式（subNumbering）列出各项，如 行政运行（项）。"),
         ])
 
     static let glossary = ObjectSchema(
         name: "Glossary", title: "名词解释",
         fields: [
             Field(
-                "income", "收入科目", .array(.object(glossaryEntry)), appearsIn: "第四部分 一",
+                "income", "收入科目", .array(.object(glossaryTerm)), appearsIn: "第四部分 一",
                 note: "不填时按有数的收入项目自动生成。"),
             Field(
                 "expenditure", "支出科目", .array(.object(glossaryEntry)), appearsIn: "第四部分 二",
-                note: "不填时按项级科目自动生成。"),
+                note: "不填时按项级科目自动生成（一级，“类（类）款（款）项（项）”）。"),
+            Field(
+                "numbering", "条目编号样式", .string(.oneOf(DutyNumbering.allCases.map(\.rawValue))), appearsIn: "第四部分 一、二",
+                note: "默认“（一）”。可选：" + numberingNote, example: "\"（一）\""),
+            Field(
+                "subNumbering", "子条目编号样式", .string(.oneOf(DutyNumbering.allCases.map(\.rawValue))),
+                appearsIn: "第四部分 二（子条目）", note: "默认“1.”。可选同上。", example: "\"1.\""),
+            Field(
+                "separator", "名词与解释之间的标点", .string(.oneOf(GlossarySeparator.allCases.map(\.rawValue))),
+                appearsIn: "第四部分", note: "默认“：”。", example: "\"；\""),
         ])
 
     // MARK: Root
@@ -574,5 +654,12 @@ public enum InputSchema {
             Field("glossary", "名词解释", .object(glossary), appearsIn: "第四部分"),
             Field("annex", "附件", .array(contentBlock), required: true, appearsIn: "第五部分"),
             text("closingLine", "落款", appearsIn: "报告最后一行（右对齐）", example: "\"景德镇市人大常委会\""),
+            Field(
+                "subjectTotals", "科目表合计行（核对用）", .object(subjectTotals),
+                appearsIn: "公开01–05、07、08表 合计，第三部分 一至三",
+                note: "照公开02、03、05、07、08表的“合计”行填写（可只填部分栏）。" + suppliedNote),
+            Field(
+                "basicExpenditureTotals", "公开06表合计（核对用）", .object(basicExpenditureTotals),
+                appearsIn: "公开06表、第三部分 四、六", note: suppliedNote),
         ])
 }

@@ -57,10 +57,45 @@ public struct JSONMember: Sendable, Equatable {
     public var value: JSONNode
 }
 
-/// A syntax error: where and what.
+/// A syntax error: where and what, and the path of the value it is in (as far as the parser got).
 public struct JSONSyntaxError: Error, Sendable, Equatable {
     public var position: SourcePosition
     public var message: String
+    /// The members and items around the error, outermost first.
+    public var path: [JSONPathComponent] = []
+}
+
+/// A number written the way a spreadsheet shows it: `1,240.53` (thousands separators) or `1240,53` (a decimal
+/// comma). JSON reads the comma as the end of the number, so the parser meets it as a stray comma; this says what to
+/// write instead.
+public enum NumberTypo {
+    /// The advice for `text` (digits, commas and at most one point), or nil when it is no such number.
+    public static func advice(_ text: String) -> String? {
+        let groups = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.count >= 2,
+            groups.allSatisfy({ group in !group.isEmpty && group.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+            }),
+            text.filter({ $0 == "." }).count <= 1
+        else { return nil }
+        let middle = groups.dropFirst().dropLast()
+        let last = groups.last!
+        let lastDigits = last.prefix { $0 != "." }
+        let thousands =
+            !groups[0].contains(".") && middle.allSatisfy { $0.count == 3 && !$0.contains(".") }
+            && lastDigits.count == 3
+        if thousands {
+            let plain = text.replacingOccurrences(of: ",", with: "")
+            if groups.count == 2 && !last.contains(".") {
+                let decimal = text.replacingOccurrences(of: ",", with: ".")
+                return "“\(text)”中有千位分隔符“,”：数字不加千位分隔符，写成 \(plain)（如果逗号是小数点，写成 \(decimal)）"
+            }
+            return "“\(text)”中有千位分隔符“,”：数字不加千位分隔符，写成 \(plain)"
+        }
+        if groups.count == 2 && !text.contains(".") {
+            return "“\(text)”用逗号作小数点：小数点要用“.”，写成 \(text.replacingOccurrences(of: ",", with: "."))"
+        }
+        return "“\(text)”中有逗号：数字不加千位分隔符，小数点用“.”"
+    }
 }
 
 /// One step of a JSON path.
@@ -78,6 +113,37 @@ public struct JSONPath: Sendable, Equatable, Hashable, CustomStringConvertible {
     }
 
     public static let root = JSONPath()
+
+    /// Reads `$.subjects[3].code`, `$.reasons.categories.201`, `$["a b"]`; nil for anything else.
+    public init?(parsing text: String) {
+        var rest = Substring(text)
+        guard rest.hasPrefix("$") else { return nil }
+        rest = rest.dropFirst()
+        var components: [JSONPathComponent] = []
+        while let first = rest.first {
+            if first == "." {
+                rest = rest.dropFirst()
+                let key = rest.prefix { $0 != "." && $0 != "[" }
+                guard !key.isEmpty else { return nil }
+                components.append(.key(String(key)))
+                rest = rest.dropFirst(key.count)
+            } else if rest.hasPrefix("[\"") {
+                rest = rest.dropFirst(2)
+                guard let end = rest.range(of: "\"]") else { return nil }
+                components.append(.key(String(rest[..<end.lowerBound])))
+                rest = rest[end.upperBound...]
+            } else if first == "[" {
+                rest = rest.dropFirst()
+                let digits = rest.prefix { $0.isASCII && $0.isNumber }
+                guard let index = Int(digits), rest.dropFirst(digits.count).first == "]" else { return nil }
+                components.append(.index(index))
+                rest = rest.dropFirst(digits.count + 1)
+            } else {
+                return nil
+            }
+        }
+        self.init(components)
+    }
 
     public func appending(_ key: String) -> JSONPath { JSONPath(components + [.key(key)]) }
     public func appending(_ index: Int) -> JSONPath { JSONPath(components + [.index(index)]) }
@@ -274,8 +340,20 @@ public struct JSONTreeParser {
             }
             index += 1
             skipWhitespace()
-            let value = try parseValue(depth: depth + 1)
+            let value: JSONNode
+            do {
+                value = try parseValue(depth: depth + 1)
+            } catch {
+                var located = error
+                located.path.insert(.key(key), at: 0)
+                throw located
+            }
             members.append(JSONMember(key: key, keyPosition: keyPosition, value: value))
+            if case .number(let text, let numberStart) = value, index < bytes.count, bytes[index] == UInt8(ascii: ","),
+                index + 1 < bytes.count, bytes[index + 1] >= UInt8(ascii: "0"), bytes[index + 1] <= UInt8(ascii: "9")
+            {
+                throw commaNumber(after: text, at: numberStart, key: key)
+            }
             skipWhitespace()
             guard index < bytes.count else { throw error("对象没有结束，缺少“}”（对象从 \(start) 开始）") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -303,7 +381,13 @@ public struct JSONTreeParser {
             skipWhitespace()
             guard index < bytes.count else { throw error("数组没有结束，缺少“]”（数组从 \(start) 开始）") }
             if bytes[index] == UInt8(ascii: "]") { throw error("“]”之前多了一个逗号") }
-            items.append(try parseValue(depth: depth + 1))
+            do {
+                items.append(try parseValue(depth: depth + 1))
+            } catch {
+                var located = error
+                located.path.insert(.index(items.count), at: 0)
+                throw located
+            }
             skipWhitespace()
             guard index < bytes.count else { throw error("数组没有结束，缺少“]”（数组从 \(start) 开始）") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -316,6 +400,22 @@ public struct JSONTreeParser {
             }
             throw error("缺少逗号或“]”，实际是 \(describeHere())")
         }
+    }
+
+    /// The error for a number followed by `,` and a digit inside an object: a thousands separator or a decimal
+    /// comma (`"amount": 1,240.53`), which JSON would read as the end of the number and a key that is not quoted.
+    private mutating func commaNumber(after text: String, at start: SourcePosition, key: String) -> JSONSyntaxError {
+        var end = index
+        while end < bytes.count,
+            bytes[end] == UInt8(ascii: ",") || bytes[end] == UInt8(ascii: ".")
+                || (bytes[end] >= UInt8(ascii: "0") && bytes[end] <= UInt8(ascii: "9"))
+        {
+            end += 1
+        }
+        var written = text + String(decoding: bytes[index..<end], as: UTF8.self)
+        while written.hasSuffix(",") { written.removeLast() }
+        let advice = NumberTypo.advice(written) ?? "“\(written)”中有逗号：数字不加千位分隔符，小数点用“.”"
+        return JSONSyntaxError(position: start, message: "数字" + advice, path: [.key(key)])
     }
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {

@@ -50,10 +50,12 @@ struct SchemaValidator {
         switch node {
         case .string(let text, _):
             message += " \"\(text)\""
-            if expected.hasPrefix("数字") || expected.hasPrefix("整数"),
-                Amount(exactly: text.replacingOccurrences(of: ",", with: "")) != nil
-            {
-                message += "（数字不要加引号，也不要加千位分隔符）"
+            if expected.hasPrefix("数字") || expected.hasPrefix("整数") {
+                if let advice = NumberTypo.advice(text) {
+                    message += "：数字不加引号；" + advice
+                } else if Amount(exactly: text.trimmingCharacters(in: .whitespaces)) != nil {
+                    message += "：数字不加引号，写成 \(text.trimmingCharacters(in: .whitespaces))"
+                }
             }
         case .number(let text, _):
             message += " \(text)"

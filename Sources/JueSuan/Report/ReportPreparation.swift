@@ -40,10 +40,7 @@ public struct CheckedReport: Sendable {
                 + loaded.notes.map {
                     RuleCatalogue.ignoredInWorkbook.finding(FindingLocation(place: "工作簿"), $0)
                 })
-        func located(_ findings: [Finding]) -> [Finding] {
-            guard let origin = loaded.origin else { return findings }
-            return findings.map { origin.located($0) }
-        }
+        func located(_ findings: [Finding]) -> [Finding] { loaded.located(findings) }
         guard !dataFindings.contains(where: { $0.severity == .fatal }) else {
             rendered = nil
             renderError = nil

@@ -86,7 +86,7 @@ public enum StandardTemplates {
 @h2#s9 九、预算绩效情况说明
 {{#part3.s9}}
 @h3 （一）绩效管理工作开展情况。
-@p 根据预算绩效管理要求，我部门组织对纳入 {{year}} 年度部门预算范围的二级项目 {{projectCount}} 个全面开展绩效自评，共涉及资金 {{amount}} 万元，占项目支出总额的 {{share}}。其中，{{excellent}} 个项目评价结果为“优”，{{good}} 个项目评价结果为“良”，{{fair}} 个项目评价结果为“中”，{{poor}} 个项目评价结果为“差”。
+@p 根据预算绩效管理要求，我部门组织对纳入 {{year}} 年度部门预算范围的二级项目 {{projectCount}} 个全面开展绩效自评，共涉及资金 {{amount}} 万元，占项目支出总额的 {{share}}。{{gradeSentence}}
 {{#departmentEvaluation}}
 @p 组织对 {{count}} 个项目开展了部门评价，{{#single}}即{{projects}}{{/single}}{{^single}}分别为：{{projects}}{{/single}}。涉及一般公共预算支出 {{generalBudget}} 万元，政府性基金预算支出 {{governmentFund}} 万元，国有资本预算支出 {{stateCapital}} 万元。从评价情况看，{{assessment}}。
 {{/departmentEvaluation}}
@@ -147,20 +147,28 @@ public enum StandardTemplates {
 
 """####,
         "parts/part4": ####"""
-{{! 第四部分 名词解释: 一、二 from the view (the department's entries or the standard ones); 三 is fixed text. }}
+{{! 第四部分 名词解释: 一、二 from the view (the department's entries or the standard ones, a sub-entry under its
+    parent), 三 the standard terms; numbering and the mark after a term are the department's choice. }}
 @pagebreak
 @h1#part4 第四部分 名词解释
 @h2 一、收入科目
 {{#part4.income}}
-@p {{number}}{{term}}：{{definition}}
+@p {{line}}
+{{#entries}}
+@p {{line}}
+{{/entries}}
 {{/part4.income}}
 @h2 二、支出科目
 {{#part4.expenditure}}
-@p {{number}}{{term}}：{{definition}}
+@p {{line}}
+{{#entries}}
+@p {{line}}
+{{/entries}}
 {{/part4.expenditure}}
 @h2 三、相关专业名词
-@p （一）“三公”经费：是指用财政拨款安排的因公出国（境）费、公务用车购置及运行维护费和公务接待费。其中，因公出国（境）费反映单位公务出国（境）的国际旅费、国外城市间交通费、住宿费、伙食费、培训费、公杂费等支出；公务用车购置及运行维护费反映单位公务用车车辆购置支出（含车辆购置税、牌照费），按规定保留的公务用车燃料费、维修费、过桥过路费、保险费、安全奖励费用等支出；公务接待费反映单位按规定开支的各类公务接待（含外宾接待）支出。
-@p （二）机关运行经费：是指用财政拨款安排的为保障行政单位（包括参照公务员法管理的事业单位）运行用于购买货物和服务的各项资金，包括办公费、印刷费、邮电费、差旅费、会议费、福利费、日常维修费、专用材料及一般设备购置费、办公用房水电费、办公用房取暖费、办公用房物业管理费、公务用车运行维护费以及其他费用。
+{{#part4.terms}}
+@p {{line}}
+{{/part4.terms}}
 
 """####,
         "parts/part5": ####"""
@@ -235,16 +243,16 @@ public enum StandardTemplates {
 @right {{text}}
 {{/right}}
 {{#table}}
-@table
+@table{{#sheet}} sheet={{.}}{{/sheet}}
 {{#caption}}
 @caption {{.}}
 {{/caption}}
 @columns {{columns}}
 {{#header}}
-@head {{#cells}}{{^first}}	{{/first}}{{text}}{{/cells}}
+@head {{#cells}}{{^first}}	{{/first}}{{#left}}{<}{{/left}}{{#above}}{^}{{/above}}{{text}}{{/cells}}
 {{/header}}
 {{#body}}
-@row {{#cells}}{{^first}}	{{/first}}{{text}}{{/cells}}
+@row {{#cells}}{{^first}}	{{/first}}{{#left}}{<}{{/left}}{{#above}}{^}{{/above}}{{text}}{{/cells}}
 {{/body}}
 @end
 {{/table}}

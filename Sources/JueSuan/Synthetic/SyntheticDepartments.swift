@@ -949,26 +949,29 @@ private struct SyntheticBuilder {
 
     // MARK: 第三部分 九, 第五部分
 
+    /// The counts of grades 0 优, 1 良, 2 中, 3 差 (a grade no project has is left out, 中 written as 0 when asked).
+    static func gradeCounts(_ grades: [Int], explicitZeroFair: Bool) -> GradeCounts {
+        func count(_ grade: Int) -> Int? {
+            let n = grades.filter { $0 == grade }.count
+            return n == 0 ? nil : n
+        }
+        return GradeCounts(
+            excellent: count(0), good: count(1), fair: count(2) ?? (explicitZeroFair ? 0 : nil), poor: count(3))
+    }
+
     mutating func makePerformance() -> Performance {
         let projectTotal = plans.map(\.project).reduce(0, +)
         let generalTotal = plans.map { $0.generalBasic + $0.generalProject }.reduce(0, +)
         let fundTotal = plans.map { $0.fundBasic + $0.fundProject }.reduce(0, +)
         let projects = random.shuffled(kind.projects)
-        // Mostly 优 and 良; 中 now and then, 差 rarely.
-        var grades = GradeCounts()
+        // Mostly 优 and 良; 中 now and then, 差 rarely (one grade per 自评表, see below).
+        var drawn: [Int] = []
         for _ in 0..<random.int(1...6) {
             let roll = random.int(0...99)
-            if roll < 55 {
-                grades.excellent = (grades.excellent ?? 0) + 1
-            } else if roll < 88 {
-                grades.good = (grades.good ?? 0) + 1
-            } else if roll < 97 {
-                grades.fair = (grades.fair ?? 0) + 1
-            } else {
-                grades.poor = (grades.poor ?? 0) + 1
-            }
+            drawn.append(roll < 55 ? 0 : roll < 88 ? 1 : roll < 97 ? 2 : 3)
         }
-        if grades.fair == nil && random.chance(30) { grades.fair = 0 }
+        let explicitZeroFair = !drawn.contains(2) && random.chance(30)
+        var grades = Self.gradeCounts(drawn, explicitZeroFair: explicitZeroFair)
         var performance = Performance(
             selfEvaluation: SelfEvaluationSummary(
                 grades: grades, amount: amount(part(projectTotal, 300...1000)),
@@ -995,8 +998,13 @@ private struct SyntheticBuilder {
                     "部门整体绩效目标基本实现，但预算执行进度有待加快",
                 ]))
         }
-        let tableCount = random.int(0...99) < 25 ? 0 : random.chance(67) ? 1 : 2
+        // As many projects self-evaluated as 自评表 printed (E-05): the grades of the first ones drawn.
+        let tableCount = max(1, random.int(0...99) < 25 ? 0 : random.chance(67) ? 1 : 2)
         performance.selfEvaluationTables = projects.prefix(tableCount).map { selfEvaluationTable($0) }
+        let evaluated = Array(
+            (drawn + Array(repeating: 0, count: tableCount)).prefix(performance.selfEvaluationTables.count))
+        grades = Self.gradeCounts(evaluated, explicitZeroFair: explicitZeroFair && !evaluated.contains(2))
+        performance.selfEvaluation.grades = grades
         if random.chance(70) { performance.selfEvaluationText = selfEvaluationText(projects) }
         if random.chance(35) {
             performance.departmentEvaluationNotes = [

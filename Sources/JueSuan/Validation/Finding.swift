@@ -35,19 +35,58 @@ public struct FindingLocation: Sendable, Equatable, Codable, CustomStringConvert
     public var detail: String
     /// The input's JSON path, e.g. `$.subjects[3].code`, when a field is to blame.
     public var inputPath: String
+    /// Where `inputPath` is in the file, `line:column` (empty when unknown; `FindingLocator` fills it in). For a
+    /// field that is missing, the object it belongs in.
+    public var position: String
 
-    public init(place: String = "", detail: String = "", inputPath: String = "") {
+    public init(place: String = "", detail: String = "", inputPath: String = "", position: String = "") {
         self.place = place
         self.detail = detail
         self.inputPath = inputPath
+        self.position = position
     }
 
     public var description: String {
         var parts: [String] = []
         let where_ = [place, detail].filter { !$0.isEmpty }.joined(separator: " ")
         if !where_.isEmpty { parts.append(where_) }
-        if !inputPath.isEmpty { parts.append(inputPath) }
+        if !inputPath.isEmpty { parts.append(inputPath + (position.isEmpty ? "" : "（\(positionText)）")) }
         return parts.joined(separator: "，")
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case place, detail, inputPath, position
+    }
+
+    /// Findings written before `position` existed read with an empty position.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        place = try container.decode(String.self, forKey: .place)
+        detail = try container.decode(String.self, forKey: .detail)
+        inputPath = try container.decode(String.self, forKey: .inputPath)
+        position = try container.decodeIfPresent(String.self, forKey: .position) ?? ""
+    }
+
+    /// `第 12 行第 5 列` for `12:5`; any other position as it is.
+    var positionText: String {
+        let parts = position.split(separator: ":")
+        guard parts.count == 2, let line = Int(parts[0]), let column = Int(parts[1]) else { return position }
+        return "第 \(line) 行第 \(column) 列"
+    }
+}
+
+/// Puts the line:column of each finding's input path in the file it was read from.
+public enum FindingLocator {
+    public static func locate(_ findings: [Finding], in tree: JSONNode) -> [Finding] {
+        findings.map { finding in
+            guard !finding.location.inputPath.isEmpty, let path = JSONPath(parsing: finding.location.inputPath) else {
+                return finding
+            }
+            var located = finding
+            let position = tree.deepest(at: path).position
+            located.location.position = "\(position.line):\(position.column)"
+            return located
+        }
     }
 }
 

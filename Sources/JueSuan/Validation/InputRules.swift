@@ -8,6 +8,137 @@ extension FindingCollector {
         partsWithinTotals()
         suppliedTotals()
         staffTotal()
+        contentTables()
+        amountUnit()
+    }
+
+    /// IN-14: amounts that look like the wrong unit. Under 万元, amounts typed in 元 are 10,000 times too large (most
+    /// leaves above 1 亿元); under 元, amounts typed in 万元 are tiny and many print as 0.00 万元.
+    private mutating func amountUnit() {
+        let values = InputAmounts.values(input).filter { !$0.isZero }.map(\.value.magnitude)
+        let unit = input.unit
+        // Counted, not sorted: most departments get two comparisons per amount and nothing else.
+        let half = values.count / 2
+        let median = {
+            let sorted = values.sorted()
+            return sorted[sorted.count / 2] * unit.perWanYuan
+        }
+        if values.count >= 5 {
+            if unit == .wanYuan && values.filter({ $0 >= 10_000 }).count > half {
+                add(
+                    RuleCatalogue.amountUnit, FindingLocation(inputPath: "$.unit"),
+                    "一半以上的金额在 10000 万元（1 亿元）以上（中位数 \(Format.amount(Amount(median()))) 万元）：金额像是以元填写的；"
+                        + "若是，请把 unit 改为 \"元\"")
+                return
+            }
+            let thousandYuan = Decimal(sign: .plus, exponent: -1, significand: 1)  // 0.1 万元
+            if unit == .yuan && values.filter({ $0 < thousandYuan }).count > half {
+                add(
+                    RuleCatalogue.amountUnit, FindingLocation(inputPath: "$.unit"),
+                    "一半以上的金额不到 1000 元（中位数 \(Format.number(median())) 元）：金额像是以万元填写的；"
+                        + "若是，请把 unit 改为 \"万元\"")
+                return
+            }
+        }
+        // An amount prints as 0.00 when it is below 0.005 万元; paths are spelled out only then (rare).
+        let halfCent = RuleCatalogue.roundingPerFigure.value
+        guard values.contains(where: { $0 < halfCent }) else { return }
+        for item in InputAmounts.all(input) where !item.amount.isZero && item.amount.magnitude.value < halfCent {
+            let written =
+                unit == .yuan
+                ? "\(Format.number(item.amount.value * unit.perWanYuan)) 元" : "\(item.amount.value) 万元"
+            add(
+                RuleCatalogue.amountUnit, FindingLocation(inputPath: item.path),
+                "金额 \(written)在报告中印为 0.00 万元"
+                    + (unit == .yuan ? "：若这个数是以万元填写的，请改成元（乘以 10000）" : "：请核对金额和单位"))
+        }
+    }
+
+    /// IN-13: the widths, merges and worksheet name of every table the department wrote (九（二）, 附件).
+    private mutating func contentTables() {
+        var tables: [(String, ContentTable)] = []
+        for (index, block) in input.performance.selfEvaluationText.enumerated() {
+            if case .table(let table) = block {
+                tables.append(("$.performance.selfEvaluationText[\(index)].table", table))
+            }
+        }
+        for (index, block) in input.annex.enumerated() {
+            if case .table(let table) = block { tables.append(("$.annex[\(index)].table", table)) }
+        }
+        var sheets: [String: String] = [:]
+        for number in 1...10 { sheets[String(format: "公开%02d表", number)] = "公开表" }
+        for (path, table) in tables {
+            contentTable(table, path: path, sheets: &sheets)
+        }
+    }
+
+    private mutating func contentTable(_ table: ContentTable, path: String, sheets: inout [String: String]) {
+        let rule = RuleCatalogue.contentTable
+        let columns = max(1, table.rows.map(\.count).max() ?? 1)
+        if let widths = table.widths {
+            if widths.count != columns {
+                add(
+                    rule, FindingLocation(inputPath: path + ".widths"),
+                    "列宽有 \(widths.count) 个数，表格有 \(columns) 列：每列写一个数")
+            }
+            for (index, width) in widths.enumerated() where width <= 0 {
+                add(
+                    rule, FindingLocation(inputPath: path + ".widths[\(index)]"),
+                    "列宽须为正数，实际为 \(SelfEvaluationTableView.number(width))")
+            }
+        }
+        let headerRows = min(max(0, table.headerRows ?? 1), table.rows.count)
+        var accepted: [(Int, MergeRange)] = []
+        for (index, text) in (table.merges ?? []).enumerated() {
+            let location = FindingLocation(inputPath: path + ".merges[\(index)]")
+            guard let range = MergeRange(text) else {
+                add(rule, location, "合并范围“\(text)”无效：应写成左上和右下两个单元格，如 A1:C1")
+                continue
+            }
+            let end = CellPosition(row: table.rows.count - 1, column: columns - 1).name
+            if range.top > range.bottom || range.left > range.right {
+                add(rule, location, "合并范围“\(text)”的起点应在左上、终点在右下，如 A1:C2")
+            } else if range.top == range.bottom && range.left == range.right {
+                add(rule, location, "合并范围“\(text)”只有一个单元格，不需要合并：请删去")
+            } else if range.bottom >= table.rows.count || range.right >= columns {
+                add(rule, location, "合并范围“\(text)”超出表格（表格有 \(table.rows.count) 行 \(columns) 列，右下角是 \(end)）")
+            } else if range.top < headerRows && range.bottom >= headerRows {
+                add(
+                    rule, location,
+                    "合并范围“\(text)”跨过了表头（前 \(headerRows) 行）和表体：表头和表体分别合并，请拆成两个范围或调整 headerRows")
+            } else if let (other, _) = accepted.first(where: { $0.1.overlaps(range) }) {
+                add(rule, location, "合并范围“\(text)”与 merges[\(other)]“\(table.merges?[other] ?? "")”重叠")
+            } else {
+                accepted.append((index, range))
+                for row in range.top...range.bottom {
+                    for column in range.left...range.right where row != range.top || column != range.left {
+                        let cells = table.rows[row]
+                        guard column < cells.count, !cells[column].trimmingCharacters(in: .whitespaces).isEmpty else {
+                            continue
+                        }
+                        let cell = CellPosition(row: row, column: column)
+                        add(
+                            rule, FindingLocation(inputPath: path + ".rows[\(row)][\(column)]"),
+                            "单元格 \(cell.name) 在合并范围 \(text) 之内，其中的文字“\(cells[column])”不会印出："
+                                + "请把文字写在 \(range.topLeft.name)，\(cell.name) 留空 \"\"")
+                    }
+                }
+            }
+        }
+        guard let name = table.sheet else { return }
+        let location = FindingLocation(inputPath: path + ".sheet")
+        let forbidden: Set<Character> = [":", "\\", "/", "?", "*", "[", "]"]
+        if name.isEmpty || name.count > 31 {
+            add(rule, location, "工作表名称“\(name)”应为 1 到 31 个字")
+        } else if name.contains(where: { forbidden.contains($0) || $0.isWhitespace }) || name.first == "'"
+            || name.last == "'"
+        {
+            add(rule, location, "工作表名称“\(name)”不能含空格和 : \\ / ? * [ ]，也不能以 ' 开头或结尾")
+        } else if let first = sheets[name.lowercased()] {
+            add(rule, location, "工作表名称“\(name)”已被\(first == "公开表" ? "公开表" : first)使用，请换一个")
+        } else {
+            sheets[name.lowercased()] = path
+        }
     }
 
     private mutating func subjectCodes() {
@@ -74,16 +205,6 @@ extension FindingCollector {
                     RuleCatalogue.standardName, FindingLocation(inputPath: path + ".name"),
                     "经济分类科目 \(entry.code) 的名称应为“\(known.name)”，实际为“\(name)”")
             }
-            if known.isGroup {
-                let derived = accounts.table06.amount(entry.code)
-                if Self.differ(entry.amount, derived) {
-                    add(
-                        RuleCatalogue.suppliedTotal,
-                        FindingLocation(place: "公开06表", detail: entry.code, inputPath: path + ".amount"),
-                        "\(entry.code) \(known.name) 填写的合计 \(Self.money(entry.amount)) 与明细之和 \(Self.money(derived)) 相差超过 0.01 万元"
-                    )
-                }
-            }
         }
     }
 
@@ -115,13 +236,12 @@ extension FindingCollector {
 
     private mutating func partsWithinTotals() {
         let reception = input.threePublic.reception
-        if Self.exceeds(reception.foreignAffairs.orZero, reception.domestic.orZero) {
-            add(
-                RuleCatalogue.partsExceedTotal,
+        add(
+            within(
+                reception.foreignAffairs.orZero, reception.domestic.orZero, addends: 2, RuleCatalogue.partsExceedTotal,
                 FindingLocation(place: "公开09表", detail: "行 8", inputPath: "$.threePublic.reception.foreignAffairs"),
-                "其中：外事接待费 \(Self.money(reception.foreignAffairs.orZero))大于国内接待费 \(Self.money(reception.domestic.orZero))"
-            )
-        }
+                "其中：外事接待费 \(Self.money(reception.foreignAffairs.orZero))大于国内接待费 \(Self.money(reception.domestic.orZero))",
+                fix: "外事接待费是国内接待费的一部分"))
         let statistics = input.threePublic.statistics
         let countPairs: [(Int?, Int?, String, String, String)] = [
             (
@@ -145,114 +265,164 @@ extension FindingCollector {
             (p.smeWorks.orZero, p.works.orZero, "smeWorks", "工程"),
             (p.smeServices.orZero, p.services.orZero, "smeServices", "服务"),
         ]
-        for (part, whole, key, label) in procurementPairs where Self.exceeds(part, whole) {
+        for (part, whole, key, label) in procurementPairs {
             add(
-                RuleCatalogue.partsExceedTotal, FindingLocation(place: "第三部分 七", inputPath: "$.procurement.\(key)"),
-                "\(label)采购授予中小企业合同金额 \(Self.money(part))大于\(label)支出 \(Self.money(whole))")
+                within(
+                    part, whole, addends: 2, RuleCatalogue.partsExceedTotal,
+                    FindingLocation(place: "第三部分 七", inputPath: "$.procurement.\(key)"),
+                    "\(label)采购授予中小企业合同金额 \(Self.money(part))大于\(label)支出 \(Self.money(whole))"))
         }
         let sme = p.smeGoods.orZero + p.smeWorks.orZero + p.smeServices.orZero
-        if Self.exceeds(p.micro.orZero, sme) {
-            add(
+        add(
+            within(
+                p.micro.orZero, sme, addends: 1 + Self.nonzero([p.smeGoods, p.smeWorks, p.smeServices]),
                 RuleCatalogue.partsExceedTotal, FindingLocation(place: "第三部分 七", inputPath: "$.procurement.micro"),
-                "授予小微企业合同金额 \(Self.money(p.micro.orZero))大于授予中小企业合同金额 \(Self.money(sme))")
-        }
+                "授予小微企业合同金额 \(Self.money(p.micro.orZero))大于授予中小企业合同金额 \(Self.money(sme))",
+                fix: "授予小微企业的合同是授予中小企业合同的一部分"))
     }
 
+    /// IN-08: every official total against the figure derived from its leaves, within the rounding bound of those
+    /// leaves and of the total itself. A 类/款 row without 项 is no line of the tables: its amounts are compared with
+    /// zero (they would be lost). IN-12 says, once per row, what happens to amounts on 类/款 rows and 06 group codes.
     private mutating func suppliedTotals() {
-        func check(_ supplied: Amount?, _ derived: Amount, _ path: String, _ place: String, _ label: String) {
-            guard let supplied, Self.differ(supplied, derived) else { return }
+        let lines = Dictionary(derived.subjectLines.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let officials = OfficialTotals.present(in: input) ? OfficialTotals(input).all : []
+        for official in officials {
+            let derivedFigure: Amount
+            let leaves: Int
+            let place: String
+            let label: String
+            switch official.figure {
+            case .subject(let code, let column):
+                let level: SubjectLine.Level = code.count == 3 ? .category : code.count == 5 ? .section : .item
+                let line = code.isEmpty ? derived.total : lines[code] ?? SubjectLine(code: code, name: "", level: level)
+                derivedFigure = column.value(line)
+                leaves = addends(under: code) { column.leaves($0) }
+                place = Self.table(of: column) + " " + (code.isEmpty ? "合计" : "\(code) \(line.name)")
+                label = column.chinese
+            case .economicGroup(let code):
+                derivedFigure = derived.table06.amount(code)
+                leaves = derived.table06.addends([code])
+                place = "公开06表 \(code)"
+                label = EconomicCodes.named(code)?.name ?? code
+            case .personnel:
+                derivedFigure = derived.table06.personnel
+                leaves = derived.table06.addends(["301", "303"])
+                place = "公开06表"
+                label = "人员经费合计"
+            case .publicExpenses:
+                derivedFigure = derived.table06.publicExpenses
+                leaves = derived.table06.addends(["302", "307", "310", "399"])
+                place = "公开06表"
+                label = "公用经费合计"
+            case .carryOut:
+                derivedFigure = derived.carryOut
+                leaves = carryOutAddends
+                place = "公开01表 行 60"
+                label = "年末结转和结余"
+            case .fiscalCarryOut:
+                derivedFigure = derived.fiscalCarryOut.total
+                leaves = fiscalCarryOutAddends
+                place = "公开04表 行 60"
+                label = "年末财政拨款结转和结余"
+            case .threePublicInitialBudget, .threePublicAdjustedBudget, .threePublicActual:
+                let t = input.threePublic
+                let figures = derived.threePublic.total
+                switch official.figure {
+                case .threePublicInitialBudget:
+                    derivedFigure = figures.initialBudget
+                    leaves = Self.nonzero([
+                        t.abroad.initialBudget, t.vehiclePurchase.initialBudget, t.vehicleOperation.initialBudget,
+                        t.reception.initialBudget,
+                    ])
+                    label = "“三公”经费年初预算数"
+                case .threePublicAdjustedBudget:
+                    derivedFigure = figures.adjustedBudget
+                    leaves = Self.nonzero([
+                        t.abroad.adjustedBudget, t.vehiclePurchase.adjustedBudget, t.vehicleOperation.adjustedBudget,
+                        t.reception.adjustedBudget,
+                    ])
+                    label = "“三公”经费全年预算数"
+                default:
+                    derivedFigure = figures.actual
+                    leaves = Self.nonzero([
+                        t.abroad.actual, t.vehiclePurchase.actual, t.vehicleOperation.actual, t.reception.domestic,
+                        t.reception.overseas,
+                    ])
+                    label = "“三公”经费决算数"
+                }
+                place = "公开09表 行 1"
+            case .fiscalInitialBudget:
+                derivedFigure = input.fiscalInitialBudget.total
+                leaves = Self.nonzero(Array(input.fiscalInitialBudget.byCategory.values))
+                place = "第三部分 三"
+                label = "财政拨款年初预算数"
+            case .procurement:
+                let p = input.procurement
+                derivedFigure = p.itemsTotal
+                leaves = Self.nonzero([p.goods, p.works, p.services])
+                place = "第三部分 七"
+                label = "政府采购支出总额"
+            case .priorThreePublic:
+                let prior = input.priorYear.threePublic
+                derivedFigure = prior?.itemsTotal ?? .zero
+                leaves = Self.nonzero([
+                    prior?.abroad, prior?.vehiclePurchase, prior?.vehicleOperation, prior?.reception,
+                ])
+                place = "第三部分 五"
+                label = "上年“三公”经费合计"
+            }
             add(
-                RuleCatalogue.suppliedTotal, FindingLocation(place: place, inputPath: path),
-                "\(label)填写的合计 \(Self.money(supplied))与明细计算的 \(Self.money(derived))相差 \(Self.money((supplied - derived).magnitude))"
-            )
+                compare(
+                    official.amount, derivedFigure, addends: leaves + 1, RuleCatalogue.suppliedTotal,
+                    FindingLocation(place: place, inputPath: official.path),
+                    "\(label)填写的合计 \(Self.money(official.amount))，由明细计算为 \(Self.money(derivedFigure))",
+                    fix: "请核对填写的合计和它的明细（合计可以不填，程序会计算）"))
         }
-        let lines = Dictionary(accounts.subjectLines.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        for (index, subject) in input.subjects.enumerated() {
-            // A 类/款 row without 项 is no line of the tables: any amount on it would be lost, so it is compared
-            // with zero.
-            let level: SubjectLine.Level =
-                subject.code.count == 3 ? .category : subject.code.count == 5 ? .section : .item
-            let line = lines[subject.code] ?? SubjectLine(code: subject.code, name: subject.name ?? "", level: level)
-            let path = "$.subjects[\(index)]"
-            let place = "科目 \(subject.code)"
-            if let income = subject.income {
-                check(income.total, line.income.total, path + ".income.total", place, "本年收入合计")
-                if subject.code.count < 7 {
-                    let pairs: [(Amount?, Amount, String, String)] = [
-                        (income.generalBudget, line.income.generalBudget, "generalBudget", "一般公共预算财政拨款收入"),
-                        (income.governmentFund, line.income.governmentFund, "governmentFund", "政府性基金预算财政拨款收入"),
-                        (income.stateCapital, line.income.stateCapital, "stateCapital", "国有资本经营预算财政拨款收入"),
-                        (income.superiorSubsidy, line.income.superiorSubsidy, "superiorSubsidy", "上级补助收入"),
-                        (income.business, line.income.business, "business", "事业收入"),
-                        (income.operating, line.income.operating, "operating", "经营收入"),
-                        (income.affiliated, line.income.affiliated, "affiliated", "附属单位上缴收入"),
-                        (income.other, line.income.other, "other", "其他收入"),
-                    ]
-                    for (supplied, derived, key, label) in pairs {
-                        check(supplied, derived, path + ".income.\(key)", place, label)
-                    }
-                }
-            }
-            if let spending = subject.expenditure {
-                check(spending.total, line.expenditure.total, path + ".expenditure.total", place, "本年支出合计")
-                if subject.code.count < 7 {
-                    check(spending.basic, line.expenditure.basic, path + ".expenditure.basic", place, "基本支出")
-                    check(spending.project, line.expenditure.project, path + ".expenditure.project", place, "项目支出")
-                    check(
-                        spending.toSuperior, line.expenditure.toSuperior, path + ".expenditure.toSuperior", place,
-                        "上缴上级支出")
-                    check(
-                        spending.operating, line.expenditure.operating, path + ".expenditure.operating", place, "经营支出")
-                    check(
-                        spending.toAffiliated, line.expenditure.toAffiliated, path + ".expenditure.toAffiliated", place,
-                        "对附属单位补助支出")
-                }
-            }
-            for (split, derived, key, label) in [
-                (subject.generalBudgetExpenditure, line.generalBudget, "generalBudgetExpenditure", "一般公共预算财政拨款支出"),
-                (subject.stateCapitalExpenditure, line.stateCapital, "stateCapitalExpenditure", "国有资本经营预算财政拨款支出"),
-            ] {
-                guard let split else { continue }
-                check(split.total, derived.total, path + ".\(key).total", place, label)
-                if subject.code.count < 7 {
-                    check(split.basic, derived.basic, path + ".\(key).basic", place, label + " 基本支出")
-                    check(split.project, derived.project, path + ".\(key).project", place, label + " 项目支出")
-                }
-            }
-            if let fund = subject.governmentFund {
-                check(fund.carryOut, line.fund.carryOut, path + ".governmentFund.carryOut", place, "政府性基金年末结转和结余")
-                if subject.code.count < 7 {
-                    check(fund.carryIn, line.fund.carryIn, path + ".governmentFund.carryIn", place, "政府性基金年初结转和结余")
-                    check(fund.basic, line.fund.spending.basic, path + ".governmentFund.basic", place, "政府性基金基本支出")
-                    check(
-                        fund.project, line.fund.spending.project, path + ".governmentFund.project", place, "政府性基金项目支出")
-                }
-            }
-        }
-        let end = input.carryOver.suppliedEnd
-        check(end?.total, accounts.carryOut, "$.carryOver.end.total", "公开01表 行 60", "年末结转和结余")
-        check(end?.fiscal, accounts.fiscalCarryOut.total, "$.carryOver.end.fiscal", "公开04表 行 60", "年末财政拨款结转和结余")
-        let figures = accounts.threePublic.total
-        let three = input.threePublic.suppliedTotal
-        check(
-            three?.initialBudget, figures.initialBudget, "$.threePublic.total.initialBudget", "公开09表 行 1", "“三公”经费年初预算数"
-        )
-        check(
-            three?.adjustedBudget, figures.adjustedBudget, "$.threePublic.total.adjustedBudget", "公开09表 行 1",
-            "“三公”经费全年预算数")
-        check(three?.actual, figures.actual, "$.threePublic.total.actual", "公开09表 行 1", "“三公”经费决算数")
-        check(
-            input.fiscalInitialBudget.suppliedTotal, input.fiscalInitialBudget.total,
-            "$.fiscalInitialBudget.total", "第三部分 三", "财政拨款年初预算数")
-        let p = input.procurement
-        check(
-            p.suppliedTotal, p.itemsTotal, "$.procurement.total", "第三部分 七",
-            "政府采购支出总额")
         if let total = input.assets.vehicles.suppliedTotal, total != accounts.vehicleTotal {
             add(
                 RuleCatalogue.suppliedTotal,
                 FindingLocation(place: "公开10表 行 1", inputPath: "$.assets.vehicles.total"),
                 "车辆数合计填写 \(total) 辆，各类车辆之和为 \(accounts.vehicleTotal) 辆")
+        }
+        officialRows()
+    }
+
+    /// The table whose column `column` is.
+    static func table(of column: SubjectColumn) -> String {
+        switch column.rawValue.prefix(while: { $0 != "." }) {
+        case "income": return "公开02表"
+        case "expenditure": return "公开03表"
+        case "generalBudgetExpenditure": return "公开05表"
+        case "governmentFund": return "公开07表"
+        default: return "公开08表"
+        }
+    }
+
+    /// IN-12: amounts on a 类/款 row or on a 06 group code are official totals, not leaves: one note per row of what
+    /// is done with them.
+    private mutating func officialRows() {
+        let printed = input.unit == .wanYuan
+        let fate =
+            printed
+            ? "是公开表印出的合计（官方数）：与下级明细之和核对，报告印这些数"
+            : "是公开表的合计：与下级明细之和核对；金额单位为元，报告印由明细换算的数"
+        for (index, subject) in input.subjects.enumerated() where subject.code.count < 7 {
+            let stated = SubjectColumn.stated(
+                income: subject.income, expenditure: subject.expenditure,
+                generalBudget: subject.generalBudgetExpenditure, fund: subject.governmentFund,
+                stateCapital: subject.stateCapitalExpenditure)
+            guard !stated.isEmpty else { continue }
+            note(
+                RuleCatalogue.officialRow, FindingLocation(inputPath: "$.subjects[\(index)]"),
+                "\(subject.code.count == 3 ? "类" : "款") \(subject.code) 行上的金额（"
+                    + stated.map(\.0.chinese).joined(separator: "、") + "）" + fate)
+        }
+        for (index, entry) in input.basicExpenditureByEconomicCode.enumerated()
+        where entry.code.count == 3 && EconomicCodes.named(entry.code)?.isGroup == true {
+            note(
+                RuleCatalogue.officialRow, FindingLocation(inputPath: "$.basicExpenditureByEconomicCode[\(index)]"),
+                "经济分类 \(entry.code) 是合计行，\(Format.amount(entry.amount)) 万元" + fate)
         }
     }
 
@@ -422,5 +592,76 @@ private final class NegativeNumberProbe: Encoder {
         mutating func encode(_ value: UInt32) {}
         mutating func encode(_ value: UInt64) {}
         mutating func encode<T: Encodable>(_ value: T) throws { try probe.check(value) }
+    }
+}
+
+/// The money figures of an input with their JSON paths (the tables and budgets; not the free text's figures).
+enum InputAmounts {
+    struct Item {
+        let path: String
+        let amount: Amount
+    }
+
+    /// The amounts alone, in the order of `all` (no paths spelled out).
+    static func values(_ input: DepartmentInput) -> [Amount] {
+        var values: [Amount] = []
+        collect(input, paths: false) { _, amount in values.append(amount) }
+        return values
+    }
+
+    static func all(_ input: DepartmentInput) -> [Item] {
+        var items: [Item] = []
+        collect(input, paths: true) { path, amount in items.append(Item(path: path, amount: amount)) }
+        return items
+    }
+
+    /// Calls `found` with each amount and its path (empty unless `paths`).
+    private static func collect(_ input: DepartmentInput, paths: Bool, _ found: (String, Amount) -> Void) {
+        func add(_ path: @autoclosure () -> String, _ amount: Amount?) {
+            if let amount { found(paths ? path() : "", amount) }
+        }
+        for (index, subject) in input.subjects.enumerated() {
+            for (column, amount) in SubjectColumn.stated(
+                income: subject.income, expenditure: subject.expenditure,
+                generalBudget: subject.generalBudgetExpenditure, fund: subject.governmentFund,
+                stateCapital: subject.stateCapitalExpenditure)
+            {
+                add("$.subjects[\(index)].\(column.rawValue)", amount)
+            }
+        }
+        for (index, entry) in input.basicExpenditureByEconomicCode.enumerated() {
+            add("$.basicExpenditureByEconomicCode[\(index)].amount", entry.amount)
+        }
+        let start = input.carryOver.start
+        add("$.carryOver.start.generalBudget", start.generalBudget)
+        add("$.carryOver.start.stateCapital", start.stateCapital)
+        add("$.carryOver.start.nonFiscal", start.nonFiscal)
+        add("$.carryOver.nonFiscalBalanceUsed", input.carryOver.nonFiscalBalanceUsed)
+        add("$.carryOver.surplusDistribution", input.carryOver.surplusDistribution)
+        let three = input.threePublic
+        for (key, item) in [
+            ("abroad", three.abroad), ("vehiclePurchase", three.vehiclePurchase),
+            ("vehicleOperation", three.vehicleOperation),
+        ] {
+            add("$.threePublic.\(key).initialBudget", item.initialBudget)
+            add("$.threePublic.\(key).adjustedBudget", item.adjustedBudget)
+            add("$.threePublic.\(key).actual", item.actual)
+        }
+        add("$.threePublic.reception.initialBudget", three.reception.initialBudget)
+        add("$.threePublic.reception.adjustedBudget", three.reception.adjustedBudget)
+        add("$.threePublic.reception.domestic", three.reception.domestic)
+        add("$.threePublic.reception.foreignAffairs", three.reception.foreignAffairs)
+        add("$.threePublic.reception.overseas", three.reception.overseas)
+        for (code, amount) in input.fiscalInitialBudget.byCategory.sorted(by: { $0.key < $1.key }) {
+            add("$.fiscalInitialBudget.byCategory.\(code)", amount)
+        }
+        let p = input.procurement
+        for (key, amount) in [
+            ("goods", p.goods), ("works", p.works), ("services", p.services), ("smeGoods", p.smeGoods),
+            ("smeWorks", p.smeWorks), ("smeServices", p.smeServices), ("micro", p.micro),
+        ] {
+            add("$.procurement.\(key)", amount)
+        }
+        add("$.operatingCosts", input.operatingCosts)
     }
 }

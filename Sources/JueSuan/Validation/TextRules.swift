@@ -257,7 +257,7 @@ struct TextChecker {
         guard let text = sectionText("财政拨款支出决算情况说明") else { return missingSection("三", "财政拨款支出决算情况说明") }
         let budgets = accounts.input.fiscalInitialBudget.byCategory
         amount(
-            "三", text, label: "财政拨款本年支出年初预算数 \(Format.amount(accounts.input.fiscalInitialBudget.total)) 万元，决算数",
+            "三", text, label: "财政拨款本年支出年初预算数 \(Format.amount(accounts.fiscalInitialBudgetTotal)) 万元，决算数",
             expected: rendered.cell("公开04表", labelColumn: 3, { $0 == "本年支出合计" }, column: 5),
             source: "公开04表 本年支出合计（行 59）")
         for line in accounts.subjectLines where line.level == .category && !line.fiscalExpenditure.isZero {
@@ -266,7 +266,7 @@ struct TextChecker {
                 "三", text, label: "\(line.name)（类）年初预算数 \(Format.amount(budget)) 万元，决算数",
                 expected: rendered.cell("公开04表", labelColumn: 3, { $0.hasSuffix("、" + line.name) }, column: 5),
                 source: "公开04表 \(line.name) 合计")
-            if let rate = Ratio.percent(line.fiscalExpenditure, of: budget) {
+            if let rate = Ratio.completion(line.fiscalExpenditure, of: budget) {
                 clause(
                     "三", text,
                     "\(line.name)（类）年初预算数 \(Format.amount(budget)) 万元，决算数 \(Format.amount(line.fiscalExpenditure)) 万元，完成年初预算的 \(Format.percent(rate))",

@@ -36,11 +36,16 @@ public struct BlockView: Encodable, Sendable {
 }
 
 /// A table of text cells. Each row lists its cells with a `first` flag so that a template can put a TAB between
-/// cells (`{{^first}}⇥{{/first}}{{text}}`).
+/// cells (`{{^first}}⇥{{/first}}{{text}}`), and `left` / `above` flags for a cell covered by a merge (the template
+/// writes the markup's `{<}` / `{^}` for it).
 public struct ContentTableView: Encodable, Sendable {
     public struct Cell: Encodable, Sendable {
         public var first: Bool
         public var text: String
+        /// Covered by the cell to its left (a merge across columns).
+        public var left: Bool
+        /// Covered by the cell above (a merge across rows).
+        public var above: Bool
     }
 
     public struct Row: Encodable, Sendable {
@@ -48,21 +53,99 @@ public struct ContentTableView: Encodable, Sendable {
     }
 
     @Nullable public var caption: String?
-    /// `@columns` spec: one `l` per column.
+    /// The .xlsx worksheet name, when the table is to be a sheet.
+    @Nullable public var sheet: String?
+    /// `@columns` spec: one `l` per column, with the relative width when the department gave widths (`l:2 l:5`).
     public var columns: String
     public var header: [Row]
     public var body: [Row]
 
     init(_ table: ContentTable) {
         caption = table.caption.flatMap { $0.isEmpty ? nil : $0 }
+        sheet = table.sheet.flatMap { $0.isEmpty ? nil : $0 }
         let width = max(1, table.rows.map(\.count).max() ?? 1)
-        columns = Array(repeating: "l", count: width).joined(separator: " ")
-        let rows = table.rows.map { cells in
-            Row(cells: cells.enumerated().map { Cell(first: $0.offset == 0, text: $0.element) })
+        if let widths = table.widths, widths.count == width, widths.allSatisfy({ $0 > 0 }) {
+            columns = widths.map { "l:" + SelfEvaluationTableView.number($0) }.joined(separator: " ")
+        } else {
+            columns = Array(repeating: "l", count: width).joined(separator: " ")
         }
-        let headerCount = min(max(0, table.headerRows ?? 1), rows.count)
+        let headerCount = min(max(0, table.headerRows ?? 1), table.rows.count)
+        // Each covered position: left (a later column of a range's row) or above (the first column of a later row).
+        var covered: [CellPosition: Bool] = [:]
+        for range in (table.merges ?? []).compactMap(MergeRange.init)
+        where range.isUsable(rows: table.rows.count, columns: width, headerRows: headerCount) {
+            for row in range.top...range.bottom {
+                for column in range.left...range.right where row != range.top || column != range.left {
+                    covered[CellPosition(row: row, column: column)] = column != range.left
+                }
+            }
+        }
+        let rows = table.rows.enumerated().map { rowIndex, cells in
+            let padded = covered.isEmpty ? cells : cells + Array(repeating: "", count: max(0, width - cells.count))
+            return Row(
+                cells: padded.enumerated().map { column, text in
+                    let cover = covered[CellPosition(row: rowIndex, column: column)]
+                    return Cell(
+                        first: column == 0, text: cover == nil ? text : "", left: cover == true, above: cover == false)
+                })
+        }
         header = Array(rows.prefix(headerCount))
         body = Array(rows.dropFirst(headerCount))
+    }
+}
+
+/// A cell of a content table (0-based).
+struct CellPosition: Hashable {
+    var row: Int
+    var column: Int
+
+    /// `B3`.
+    var name: String { MergeRange.columnName(column) + String(row + 1) }
+}
+
+/// A merge range in spreadsheet notation, `A1:C3` (0-based inclusive bounds inside).
+struct MergeRange: Equatable {
+    var top: Int
+    var left: Int
+    var bottom: Int
+    var right: Int
+
+    /// Parses `A1:C3`; nil when it is not two cells (the schema already checks the form).
+    init?(_ text: String) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let start = MergeRange.cell(parts[0]), let end = MergeRange.cell(parts[1]) else {
+            return nil
+        }
+        (top, left, bottom, right) = (start.row, start.column, end.row, end.column)
+    }
+
+    /// `B3` → row 2, column 1.
+    static func cell(_ text: Substring) -> CellPosition? {
+        let letters = text.prefix { $0 >= "A" && $0 <= "Z" }
+        guard !letters.isEmpty, letters.count <= 2, let row = Int(text.dropFirst(letters.count)), row >= 1 else {
+            return nil
+        }
+        let column = letters.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value - 64) } - 1
+        return CellPosition(row: row - 1, column: column)
+    }
+
+    /// `A` for 0, `Z` for 25, `AA` for 26.
+    static func columnName(_ column: Int) -> String {
+        let letter = { (n: Int) in String(UnicodeScalar(UInt8(65 + n))) }
+        return column < 26 ? letter(column) : letter(column / 26 - 1) + letter(column % 26)
+    }
+
+    var topLeft: CellPosition { CellPosition(row: top, column: left) }
+
+    /// Whether the range is a proper block of at least two cells inside a table of `rows` × `columns` that does not
+    /// cross from the header rows into the body (validation reports every other range).
+    func isUsable(rows: Int, columns: Int, headerRows: Int) -> Bool {
+        top <= bottom && left <= right && (top != bottom || left != right) && bottom < rows && right < columns
+            && (bottom < headerRows || top >= headerRows)
+    }
+
+    func overlaps(_ other: MergeRange) -> Bool {
+        top <= other.bottom && other.top <= bottom && left <= other.right && other.left <= right
     }
 }
 
@@ -121,7 +204,7 @@ public struct SelfEvaluationTableView: Encodable, Sendable {
             Funds(
                 initialBudget: Format.amount(value.initialBudget), adjustedBudget: Format.amount(value.adjustedBudget),
                 executed: Format.amount(value.executed),
-                rate: Ratio.percent(value.executed, of: value.adjustedBudget).map { Format.percent($0) } ?? "—")
+                rate: Ratio.completion(value.executed, of: value.adjustedBudget).map { Format.percent($0) } ?? "—")
         }
         let zeroFunds = ProjectFunds(initialBudget: .zero, adjustedBudget: .zero, executed: .zero)
         let other = table.otherFunds ?? zeroFunds

@@ -59,6 +59,7 @@ extension ViewBuilder {
     }
 }
 
+/// The number printed before item `index` (from 1) of a list (duties, glossary entries).
 enum DutyNumberingStyle {
     static func number(_ index: Int, _ style: DutyNumbering) -> String {
         switch style {
@@ -67,6 +68,12 @@ enum DutyNumberingStyle {
         case .arabicParenthesized: return "（\(index)）"
         case .chineseComma: return ChineseNumeral.of(index) + "、"
         case .none: return ""
+        case .arabicDot: return "\(index)."
+        case .arabicClosingParenthesis: return "\(index)）"
+        case .circled:
+            // ① … ⑳ are U+2460 … U+2473.
+            guard (1...20).contains(index), let scalar = Unicode.Scalar(0x245F + index) else { return "（\(index)）" }
+            return String(Character(scalar))
         }
     }
 }

@@ -175,6 +175,8 @@ public struct PerformanceSection: Encodable, Sendable {
 
     /// 二级项目个数.
     public var projectCount: String
+    /// The sentence on the grades, as the department chose to write it (`其中，…。`).
+    public var gradeSentence: String
     /// 共涉及资金.
     public var amount: String
     /// 占项目支出总额的 …
@@ -212,6 +214,8 @@ extension ViewBuilder {
         var reasonView = ReasonView(nil, expected: false)
         if let reasonPath, reasonOnSame || change != .same {
             reasonView = self.reason(reason, expected: change.needsReason, path: reasonPath, location: location)
+        } else if let reasonPath {
+            notPrinted(reason, path: reasonPath, location: location, why: "与上年持平，这里不写变动原因")
         }
         return ComparedFigure(amount: Format.amount(current), change: ChangeView(change), reason: reasonView)
     }
@@ -220,8 +224,9 @@ extension ViewBuilder {
         ShareView(amount: Format.amount(part), share: Format.percent(Ratio.share(part, of: whole)))
     }
 
+    /// `完成…预算的 …%`; none when the budget prints as 0.00 (N-01: no completion rate on a zero budget).
     private func completion(_ actual: Amount, of budget: Amount) -> String? {
-        Ratio.percent(actual, of: budget).map { Format.percent($0) }
+        Ratio.completion(actual, of: budget).map { Format.percent($0) }
     }
 
     private mutating func incomeSection() -> IncomeSection {
@@ -270,11 +275,15 @@ extension ViewBuilder {
             let budget = budgets[line.code].orZero
             let actual = line.fiscalExpenditure
             let differs = !Format.rounded((actual - budget).value).isZero
+            let path = "$.reasons.categories.\(line.code)"
+            let location = "第三部分 三 \(line.name)（类）"
+            let supplied = input.reasons.categories?[line.code]
+            if !differs {
+                notPrinted(supplied, path: path, location: location, why: "决算数与年初预算数相同，不写预决算差异原因")
+            }
             let reason =
                 differs
-                ? self.reason(
-                    input.reasons.categories?[line.code], expected: true, path: "$.reasons.categories.\(line.code)",
-                    location: "第三部分 三 \(line.name)（类）")
+                ? self.reason(supplied, expected: true, path: path, location: location)
                 : ReasonView(nil, expected: false)
             items.append(
                 FiscalSection.Item(
@@ -282,7 +291,16 @@ extension ViewBuilder {
                     budget: Format.amount(budget),
                     actual: Format.amount(actual), completion: completion(actual, of: budget), reason: reason))
         }
-        let budget = input.fiscalInitialBudget.total
+        let listed = Set(
+            accounts.subjectLines.filter { $0.level == .category && !$0.fiscalExpenditure.isZero }.map(\.code))
+        for (code, text) in (input.reasons.categories ?? [:]).sorted(by: { $0.key < $1.key })
+        where !listed.contains(code) {
+            let name = FunctionalCategories.named(code)?.name ?? code
+            notPrinted(
+                text, path: "$.reasons.categories.\(code)", location: "第三部分 三",
+                why: "类 \(code) \(name)没有财政拨款支出，第三部分 三 不列这一类")
+        }
+        let budget = accounts.fiscalInitialBudgetTotal
         let actual = accounts.fiscalExpenditure.total
         return FiscalSection(
             budget: Format.amount(budget), actual: Format.amount(actual), completion: completion(actual, of: budget),
@@ -337,7 +355,7 @@ extension ViewBuilder {
                 } ?? ReasonView(nil, expected: false))
         }
 
-        let priorTotal = prior?.itemsTotal ?? .zero
+        let priorTotal = accounts.priorThreePublicTotal
         let total = ThreePublicSection.Item(
             budget: Format.amount(figures.total.adjustedBudget), actual: Format.amount(figures.total.actual),
             completion: completion(figures.total.actual, of: figures.total.adjustedBudget),
@@ -386,7 +404,7 @@ extension ViewBuilder {
         let goods = p.goods.orZero
         let works = p.works.orZero
         let services = p.services.orZero
-        let total = p.itemsTotal
+        let total = accounts.procurementTotal
         let sme = p.smeTotal
         func percent(_ part: Amount, _ whole: Amount) -> String { Format.percent(Ratio.share(part, of: whole)) }
         return ProcurementSection(
@@ -400,6 +418,11 @@ extension ViewBuilder {
     private mutating func assetsSection() -> AssetsSection {
         let v = input.assets.vehicles
         let other = v.other ?? 0
+        if other == 0 {
+            notPrinted(
+                input.reasons.otherVehiclesUse, path: "$.reasons.otherVehiclesUse", location: "第三部分 八",
+                why: "没有其他用车（assets.vehicles.other 为 0），不写用途")
+        }
         return AssetsSection(
             vehicles: String(accounts.vehicleTotal), ministerial: String(v.ministerial ?? 0),
             principal: String(v.principal ?? 0), confidential: String(v.confidential ?? 0),
@@ -422,7 +445,9 @@ extension ViewBuilder {
         let base = summary.projectExpenditureTotal ?? accounts.total.expenditure.project
         let tables = performance.selfEvaluationTables
         return PerformanceSection(
-            projectCount: String(counts.reduce(0, +)), amount: Format.amount(summary.amount),
+            projectCount: String(counts.reduce(0, +)),
+            gradeSentence: Self.gradeSentence(summary.gradeSentence ?? .everyGrade, counts: counts, tables: tables),
+            amount: Format.amount(summary.amount),
             share: Format.percent(Ratio.share(summary.amount, of: base)),
             excellent: String(counts[0]), good: String(counts[1]), fair: String(counts[2]), poor: String(counts[3]),
             departmentEvaluation: performance.departmentEvaluation.map { evaluation in
@@ -441,9 +466,40 @@ extension ViewBuilder {
                     assessment: ReasonView.clean(evaluation.assessment) ?? "")
             },
             text: performance.selfEvaluationText.map(BlockView.init),
-            tablesLeadIn: tables.isEmpty
-                ? nil : "本部门" + tables.map { "“\($0.projectName)”" }.joined() + "项目支出绩效自评表如下：",
+            tablesLeadIn: Self.tablesLeadIn(performance.tablesLeadIn ?? .tables, tables: tables),
             tables: tables.map(SelfEvaluationTableView.init),
             notes: performance.departmentEvaluationNotes ?? [])
+    }
+
+    /// `本部门“A”“B”项目支出绩效自评表如下：` (or `…自评结果如下：`); none without tables or when the department
+    /// writes its own.
+    static func tablesLeadIn(_ form: TablesLeadIn, tables: [SelfEvaluationTable]) -> String? {
+        guard !tables.isEmpty else { return nil }
+        let projects = "本部门" + tables.map { "“\($0.projectName)”" }.joined() + "项目支出绩效"
+        switch form {
+        case .tables: return projects + "自评表如下："
+        case .results: return projects + "自评结果如下："
+        case .none: return nil
+        }
+    }
+
+    /// `其中，a 个项目评价结果为“优”，b 个…“良”，c 个…“中”，d 个…“差”。` and the department's shorter forms. The
+    /// single-project form needs exactly one project and one 自评表 (E-05 reports otherwise; the standard form is
+    /// printed then).
+    static func gradeSentence(_ form: GradeSentence, counts: [Int], tables: [SelfEvaluationTable]) -> String {
+        let grades = ["优", "良", "中", "差"]
+        let every = zip(counts, grades).map { "\($0) 个项目评价结果为“\($1)”" }.joined(separator: "，")
+        switch form {
+        case .everyGrade:
+            return "其中，" + every + "。"
+        case .gradesWithProjects:
+            let nonzero = zip(counts, grades).filter { $0.0 > 0 }.map { "\($0) 个项目评价结果为“\($1)”" }
+            return nonzero.isEmpty ? "" : "其中，" + nonzero.joined(separator: "，") + "。"
+        case .singleProject:
+            guard counts.reduce(0, +) == 1, tables.count == 1,
+                let grade = zip(counts, grades).first(where: { $0.0 == 1 })
+            else { return "其中，" + every + "。" }
+            return "其中，“\(tables[0].projectName)”评价结果为“\(grade.1)”。"
+        }
     }
 }

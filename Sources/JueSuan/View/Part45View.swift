@@ -1,14 +1,24 @@
-/// 第四部分 名词解释 (三、相关专业名词 is fixed text in the template).
+/// 第四部分 名词解释: 一、收入科目 and 二、支出科目 (the department's entries or the standard ones) and 三、相关专业名词
+/// (standard), each numbered and punctuated as the department chose (`Glossary`).
 public struct Part4View: Encodable, Sendable {
     public struct Entry: Encodable, Sendable {
-        /// `（一）`.
+        /// `（一）`, `1.` … (empty with the numbering “无”).
         public var number: String
         public var term: String
+        /// The explanation; empty for a parent entry that has only sub-entries.
         public var definition: String
+        /// `：` (or the department's `；`, `，`).
+        public var separator: String
+        /// `number + term + separator + definition` (without separator and definition when there is none).
+        public var line: String
+        /// Sub-entries (the 项 under a 类/款 entry), with their own numbering.
+        public var entries: [Entry]
     }
 
     public var income: [Entry]
     public var expenditure: [Entry]
+    /// 三、相关专业名词.
+    public var terms: [Entry]
     /// Whether 二、支出科目 has entries.
     public var hasExpenditure: Bool
 }
@@ -21,16 +31,42 @@ public struct Part5View: Encodable, Sendable {
 
 extension ViewBuilder {
     mutating func buildPart4() -> Part4View {
-        func numbered(_ entries: [GlossaryEntry]) -> [Part4View.Entry] {
-            entries.enumerated().map {
-                Part4View.Entry(
-                    number: ChineseNumeral.parenthesized($0.offset + 1), term: $0.element.term,
-                    definition: $0.element.definition)
+        let glossary = input.glossary
+        let numbering = glossary?.numbering ?? .chineseParenthesized
+        let subNumbering = glossary?.subNumbering ?? .arabicDot
+        let separator = (glossary?.separator ?? .colon).rawValue
+        func entry(_ number: String, _ term: String, _ definition: String, _ entries: [Part4View.Entry])
+            -> Part4View.Entry
+        {
+            Part4View.Entry(
+                number: number, term: term, definition: definition, separator: separator,
+                line: number + term + (definition.isEmpty ? "" : separator + definition), entries: entries)
+        }
+        /// The department's entries; an entry with neither a definition nor sub-entries gets the placeholder.
+        func numbered(_ entries: [GlossaryEntry], path: String) -> [Part4View.Entry] {
+            entries.enumerated().map { index, item in
+                let subEntries = (item.entries ?? []).enumerated().map { subIndex, sub in
+                    entry(
+                        DutyNumberingStyle.number(subIndex + 1, subNumbering), sub.term, sub.definition ?? "", [])
+                }
+                var definition = item.definition ?? ""
+                if definition.isEmpty && subEntries.isEmpty {
+                    definition =
+                        reason(
+                            nil, expected: true, path: "\(path)[\(index)].definition",
+                            location: "第四部分 \(item.term)"
+                        ).text
+                }
+                return entry(DutyNumberingStyle.number(index + 1, numbering), item.term, definition, subEntries)
             }
         }
-        let income = numbered(input.glossary?.income ?? standardIncomeEntries())
-        let expenditure = numbered(input.glossary?.expenditure ?? standardExpenditureEntries())
-        return Part4View(income: income, expenditure: expenditure, hasExpenditure: !expenditure.isEmpty)
+        let income = numbered(glossary?.income ?? standardIncomeEntries(), path: "$.glossary.income")
+        let expenditure = numbered(
+            glossary?.expenditure ?? standardExpenditureEntries(), path: "$.glossary.expenditure")
+        let terms = GlossaryLibrary.professionalTerms.enumerated().map { index, item in
+            entry(DutyNumberingStyle.number(index + 1, numbering), item.term, item.definition, [])
+        }
+        return Part4View(income: income, expenditure: expenditure, terms: terms, hasExpenditure: !expenditure.isEmpty)
     }
 
     /// 一、收入科目 from the lines the department has: 财政拨款 always, the other income lines when nonzero, and

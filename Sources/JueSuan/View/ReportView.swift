@@ -18,10 +18,22 @@ public struct ReportView: Encodable, Sendable {
 
     /// Reason slots that print the placeholder (validation reports each as a warning).
     public var missingReasons: [MissingReason]
+    /// What the department wrote that the report does not print (validation reports each as a warning).
+    public var unusedInputs: [UnusedInput]
 
     private enum CodingKeys: String, CodingKey {
         case department, year, priorYear, level, title, part1, tables, part3, part4, part5
     }
+}
+
+/// Something the department wrote that the report does not print, and why.
+public struct UnusedInput: Sendable, Equatable {
+    /// The input field, e.g. `$.reasons.categories.205`.
+    public var inputPath: String
+    /// Where it would have been printed, e.g. `第三部分 三`.
+    public var location: String
+    /// Why it is not printed, in Chinese.
+    public var why: String
 }
 
 /// A reason that is expected but was not supplied.
@@ -45,6 +57,7 @@ struct ViewBuilder {
     let accounts: Accounts
     var input: DepartmentInput { accounts.input }
     var missing: [MissingReason] = []
+    var unused: [UnusedInput] = []
 
     init(accounts: Accounts) {
         self.accounts = accounts
@@ -59,7 +72,14 @@ struct ViewBuilder {
         return ReportView(
             department: input.department.name, year: String(input.year), priorYear: String(input.year - 1),
             level: input.department.level.rawValue, title: "\(input.department.name) \(input.year) 年度部门决算",
-            part1: part1, tables: tables, part3: part3, part4: part4, part5: part5, missingReasons: missing)
+            part1: part1, tables: tables, part3: part3, part4: part4, part5: part5, missingReasons: missing,
+            unusedInputs: unused)
+    }
+
+    /// Records that `text` (if the department wrote one) is not printed.
+    mutating func notPrinted(_ text: String?, path: String, location: String, why: String) {
+        guard ReasonView.clean(text) != nil else { return }
+        unused.append(UnusedInput(inputPath: path, location: location, why: why))
     }
 
     /// A reason slot; records a missing reason when one is expected.

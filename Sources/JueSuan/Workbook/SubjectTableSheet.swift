@@ -170,7 +170,7 @@ enum SubjectTableSheet {
     }
 
     /// A 项 row's derived cell: its row total, or for 07 小计 = 基本 + 项目 and 年末 = 年初 + 收入 − 支出.
-    static func itemFormula(_ table: SubjectTable, column: SubjectColumn, row: Int, columns: [Int]) -> String {
+    static func itemFormula(_ table: SubjectTable, column: SubjectSheetColumn, row: Int, columns: [Int]) -> String {
         func cell(_ field: SubjectField) -> String {
             let index = table.columns.firstIndex { $0.field == field }!
             return CellAddress.columnName(columns[index]) + String(row)

@@ -2,10 +2,10 @@ import Documents
 
 // The five subject tables of the department workbook (公开02、03、05、07、08表): one row per 类/款/项 with code and
 // name, the 项 rows' amounts typed or pasted by the clerk, and every total (the 合计 column, 类/款 rows, the 合计
-// row) a formula. What each column means, for writing and for reading a pasted table, is in `SubjectColumn`.
+// row) a formula. What each column means, for writing and for reading a pasted table, is in `SubjectSheetColumn`.
 
 /// A column of a subject table and the input field behind it.
-struct SubjectColumn: Sendable {
+struct SubjectSheetColumn: Sendable {
     /// What a cell of the column holds.
     enum Role: Sendable {
         /// A leaf figure the clerk enters on 项 rows.
@@ -55,65 +55,65 @@ enum SubjectTable: String, Sendable, CaseIterable {
     }
 
     /// The table's amount columns in print order, then any column the workbook adds beyond the printed table.
-    var columns: [SubjectColumn] {
+    var columns: [SubjectSheetColumn] {
         switch self {
         case .t02:
             return [
-                SubjectColumn(field: .incomeTotal, headers: ["本年收入合计"], role: .rowTotal) { $0.income.total },
-                SubjectColumn(field: .fiscalIncome, headers: ["财政拨款收入"], role: .input) { $0.income.fiscal },
-                SubjectColumn(field: .superiorSubsidy, headers: ["上级补助收入"], role: .input) {
+                SubjectSheetColumn(field: .incomeTotal, headers: ["本年收入合计"], role: .rowTotal) { $0.income.total },
+                SubjectSheetColumn(field: .fiscalIncome, headers: ["财政拨款收入"], role: .input) { $0.income.fiscal },
+                SubjectSheetColumn(field: .superiorSubsidy, headers: ["上级补助收入"], role: .input) {
                     $0.income.superiorSubsidy
                 },
-                SubjectColumn(field: .business, headers: ["事业收入"], role: .input) { $0.income.business },
-                SubjectColumn(field: .operatingIncome, headers: ["经营收入"], role: .input) { $0.income.operating },
-                SubjectColumn(field: .affiliated, headers: ["附属单位上缴收入"], role: .input) { $0.income.affiliated },
-                SubjectColumn(field: .otherIncome, headers: ["其他收入"], role: .input) { $0.income.other },
-                SubjectColumn(
+                SubjectSheetColumn(field: .business, headers: ["事业收入"], role: .input) { $0.income.business },
+                SubjectSheetColumn(field: .operatingIncome, headers: ["经营收入"], role: .input) { $0.income.operating },
+                SubjectSheetColumn(field: .affiliated, headers: ["附属单位上缴收入"], role: .input) { $0.income.affiliated },
+                SubjectSheetColumn(field: .otherIncome, headers: ["其他收入"], role: .input) { $0.income.other },
+                SubjectSheetColumn(
                     field: .stateCapitalIncome, headers: [Self.stateCapitalIncomeHeader, "国有资本经营预算财政拨款收入"],
                     role: .input
                 ) { $0.income.stateCapital },
             ]
         case .t03:
             return [
-                SubjectColumn(field: .expenditureTotal, headers: ["本年支出合计"], role: .rowTotal) {
+                SubjectSheetColumn(field: .expenditureTotal, headers: ["本年支出合计"], role: .rowTotal) {
                     $0.expenditure.total
                 },
-                SubjectColumn(field: .basic, headers: ["基本支出"], role: .input) { $0.expenditure.basic },
-                SubjectColumn(field: .project, headers: ["项目支出"], role: .input) { $0.expenditure.project },
-                SubjectColumn(field: .toSuperior, headers: ["上缴上级支出"], role: .input) { $0.expenditure.toSuperior },
-                SubjectColumn(field: .operatingExpenditure, headers: ["经营支出"], role: .input) {
+                SubjectSheetColumn(field: .basic, headers: ["基本支出"], role: .input) { $0.expenditure.basic },
+                SubjectSheetColumn(field: .project, headers: ["项目支出"], role: .input) { $0.expenditure.project },
+                SubjectSheetColumn(field: .toSuperior, headers: ["上缴上级支出"], role: .input) { $0.expenditure.toSuperior },
+                SubjectSheetColumn(field: .operatingExpenditure, headers: ["经营支出"], role: .input) {
                     $0.expenditure.operating
                 },
-                SubjectColumn(field: .toAffiliated, headers: ["对附属单位补助支出"], role: .input) {
+                SubjectSheetColumn(field: .toAffiliated, headers: ["对附属单位补助支出"], role: .input) {
                     $0.expenditure.toAffiliated
                 },
             ]
         case .t05:
             return [
-                SubjectColumn(field: .generalBudgetTotal, headers: ["本年支出合计", "合计"], role: .rowTotal) {
+                SubjectSheetColumn(field: .generalBudgetTotal, headers: ["本年支出合计", "合计"], role: .rowTotal) {
                     $0.generalBudget.total
                 },
-                SubjectColumn(field: .generalBudgetBasic, headers: ["基本支出"], role: .input) { $0.generalBudget.basic },
-                SubjectColumn(field: .generalBudgetProject, headers: ["项目支出"], role: .input) {
+                SubjectSheetColumn(field: .generalBudgetBasic, headers: ["基本支出"], role: .input) { $0.generalBudget.basic },
+                SubjectSheetColumn(field: .generalBudgetProject, headers: ["项目支出"], role: .input) {
                     $0.generalBudget.project
                 },
             ]
         case .t07:
             return [
-                SubjectColumn(field: .fundCarryIn, headers: ["年初结转和结余"], role: .input) { $0.fund.carryIn },
-                SubjectColumn(field: .fundIncome, headers: ["本年收入"], role: .input) { $0.fund.income },
-                SubjectColumn(field: .fundSpending, headers: ["小计"], role: .derived) { $0.fund.spending.total },
-                SubjectColumn(field: .fundBasic, headers: ["基本支出"], role: .input) { $0.fund.spending.basic },
-                SubjectColumn(field: .fundProject, headers: ["项目支出"], role: .input) { $0.fund.spending.project },
-                SubjectColumn(field: .fundCarryOut, headers: ["年末结转和结余"], role: .rowTotal) { $0.fund.carryOut },
+                SubjectSheetColumn(field: .fundCarryIn, headers: ["年初结转和结余"], role: .input) { $0.fund.carryIn },
+                SubjectSheetColumn(field: .fundIncome, headers: ["本年收入"], role: .input) { $0.fund.income },
+                SubjectSheetColumn(field: .fundSpending, headers: ["小计"], role: .derived) { $0.fund.spending.total },
+                SubjectSheetColumn(field: .fundBasic, headers: ["基本支出"], role: .input) { $0.fund.spending.basic },
+                SubjectSheetColumn(field: .fundProject, headers: ["项目支出"], role: .input) { $0.fund.spending.project },
+                SubjectSheetColumn(field: .fundCarryOut, headers: ["年末结转和结余"], role: .rowTotal) { $0.fund.carryOut },
             ]
         case .t08:
             return [
-                SubjectColumn(field: .stateCapitalTotal, headers: ["合计"], role: .rowTotal) { $0.stateCapital.total },
-                SubjectColumn(field: .stateCapitalBasic, headers: ["基本支出"], role: .input) {
+                SubjectSheetColumn(field: .stateCapitalTotal, headers: ["合计"], role: .rowTotal) { $0.stateCapital.total },
+                SubjectSheetColumn(field: .stateCapitalBasic, headers: ["基本支出"], role: .input) {
                     $0.stateCapital.basic
                 },
-                SubjectColumn(field: .stateCapitalProject, headers: ["项目支出"], role: .input) {
+                SubjectSheetColumn(field: .stateCapitalProject, headers: ["项目支出"], role: .input) {
                     $0.stateCapital.project
                 },
             ]

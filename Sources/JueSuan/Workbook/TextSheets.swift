@@ -21,7 +21,7 @@ enum GlossarySheet {
         ] {
             builder.section(title)
             ListBlock.write(
-                header: ["序号", "名词", "解释"], rows: (entries ?? []).map { [$0.term, $0.definition] },
+                header: ["序号", "名词", "解释"], rows: (entries ?? []).map { [$0.term, $0.definition ?? ""] },
                 spare: blank ? 12 : 2, styles: [WorkbookStyle.inputText, WorkbookStyle.inputText], into: &builder)
             builder.skip()
         }

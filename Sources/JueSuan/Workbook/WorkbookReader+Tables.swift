@@ -110,7 +110,7 @@ extension WorkbookReader {
         let codeColumns = columns(matching: ["类", "款", "项"])
         let codeColumn = codeColumns.first ?? columns(matching: ["科目编码", "支出功能分类科目编码"]).first ?? 1
         let nameColumn = columns(matching: ["科目名称"]).first
-        var fieldColumns: [(SubjectColumn, Int)] = []
+        var fieldColumns: [(SubjectSheetColumn, Int)] = []
         var taken: Set<Int> = [codeColumn]
         if let nameColumn { taken.insert(nameColumn) }
         for column in table.columns {
@@ -238,7 +238,7 @@ extension WorkbookReader {
 
     /// Figures on a pasted 合计 row: each checked against the total of its column.
     mutating func readPastedTotals(
-        _ table: SubjectTable, sheet: WorkbookGrid.Sheet, row: Int, columns: [(SubjectColumn, Int)],
+        _ table: SubjectTable, sheet: WorkbookGrid.Sheet, row: Int, columns: [(SubjectSheetColumn, Int)],
         sheetUnit: InputUnit
     ) {
         for (column, sheetColumn) in columns {

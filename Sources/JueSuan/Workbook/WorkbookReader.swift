@@ -27,42 +27,6 @@ public struct WorkbookOrigin: Sendable {
     }
 }
 
-extension JSONPath {
-    /// Parses the text `description` gives (keys also all with dots); nil when it is not a path.
-    init?(parsing text: String) {
-        var rest = Substring(text)
-        guard rest.hasPrefix("$") else { return nil }
-        rest = rest.dropFirst()
-        var components: [JSONPathComponent] = []
-        while let first = rest.first {
-            if first == "." {
-                rest = rest.dropFirst()
-                let key = rest.prefix { $0 != "." && $0 != "[" }
-                guard !key.isEmpty else { return nil }
-                components.append(.key(String(key)))
-                rest = rest.dropFirst(key.count)
-            } else if first == "[" {
-                rest = rest.dropFirst()
-                if rest.hasPrefix("\"") {
-                    guard let end = rest.dropFirst().firstIndex(of: "\"") else { return nil }
-                    components.append(.key(String(rest[rest.index(after: rest.startIndex)..<end])))
-                    rest = rest[rest.index(after: end)...]
-                } else {
-                    let digits = rest.prefix { $0.isNumber }
-                    guard let index = Int(digits) else { return nil }
-                    components.append(.index(index))
-                    rest = rest.dropFirst(digits.count)
-                }
-                guard rest.first == "]" else { return nil }
-                rest = rest.dropFirst()
-            } else {
-                return nil
-            }
-        }
-        self.init(components)
-    }
-}
-
 /// A total found in a pasted table where the workbook computes it: checked against the figure derived from the
 /// leaves, never used.
 public struct PastedTotal: Sendable, Equatable {
