@@ -43,7 +43,7 @@ import Testing
         let fromJSON = try runJueSuan(["render", "Samples/s0-rendaban.json", "--out", "-"])
         #expect(fromWorkbook.status == 0)
         #expect(fromWorkbook.stdout == fromJSON.stdout)
-        #expect(fromWorkbook.stdout.contains("本年收入合计\t27\t2,474.43"))
+        #expect(fromWorkbook.stdout.contains("本年收入合计\t27\t2,474.42"))
     }
 
     @Test func nextYearFromLastYearsFile() throws {
@@ -56,8 +56,8 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]
         let prior = object?["priorYear"] as? [String: Any]
         #expect(object?["year"] as? Int == 2025)
-        #expect((prior?["income"] as? NSNumber)?.decimalValue == Decimal(string: "2474.43"))
-        #expect((prior?["carryOut"] as? NSNumber)?.decimalValue == Decimal(string: "25.33"))
+        #expect((prior?["income"] as? NSNumber)?.decimalValue == Decimal(string: "2474.42"))
+        #expect((prior?["carryOut"] as? NSNumber)?.decimalValue == Decimal(string: "25.32"))
         let xlsx = try runJueSuan(["workbook", "--prior", "Samples/s0-rendaban.json", "--out", directory.path])
         #expect(xlsx.status == 0, "\(xlsx.stderr)")
         #expect(
@@ -80,7 +80,8 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
             result.stdout.contains(
-                "[WB-02] 上年数 本年收入合计，$.priorYear.income：上年数 本年收入合计：填写 2546.88 万元，上年文件（\(lastFile.path)）计算为 2474.43 万元"))
+                "[WB-02] 上年数 本年收入合计，$.priorYear.income（第 196 行第 15 列）：上年数 本年收入合计：填写 2546.88 万元，上年文件（\(lastFile.path)）计算为 2474.42 万元"
+            ))
     }
 
     @Test func usageErrors() throws {

@@ -139,21 +139,34 @@ import Testing
         #expect(level.problems.first?.message.contains("乡级") == true)
     }
 
-    @Test func aTotalWhereTheWorkbookComputesOneIsCheckedNotUsed() throws {
+    @Test func aTableTotalInTheWorkbookIsTheOfficialTotal() throws {
         var grid = try Self.s0Grid()
-        // The clerk pastes the software's 合计 row over the formulas of 公开02表: one figure is off by 1.00.
+        // The clerk types the software's 合计 of 公开02表 with one figure off by 1.00.
         Self.set(&grid, sheet: "公开02表", label: "合计", column: 5, .number("2475.43"))
-        Self.set(&grid, sheet: "公开02表", label: "合计", column: 6, .number("2443.08"))
         let loaded = try Self.read(grid).get()
-        #expect(loaded.pasted.map(\.cell) == ["公开02表!E10", "公开02表!F10"])
+        #expect(loaded.input.subjectTotals?.income?.total == "2475.43")
         let checked = CheckedReport(loaded)
-        let findings = checked.findings.filter { $0.rule == "IN-08" }
-        #expect(findings.count == 1)
-        #expect(findings.first?.location.inputPath == "公开02表!E10")
-        #expect(
-            findings.first?.message
-                == "表中的合计 2475.43 万元与明细计算的 2474.43 万元相差 1.00 万元：请核对明细，或删去这个合计（由程序计算）")
+        let finding = try #require(checked.findings.first { $0.rule == "IN-08" && $0.severity == .fatal })
+        #expect(finding.location.inputPath == "公开02表!E10")
         #expect(checked.rendered == nil)
+    }
+
+    @Test func aTotalWhereTheInputHasNoFieldIsCheckedNotUsed() throws {
+        var grid = try Self.s0Grid()
+        // 公开01表 本年收入合计 (行次 27) typed over its formula: the leaves give 2474.43.
+        Self.set(&grid, sheet: "公开01表", label: "本年收入合计", column: 3, .text("2,474.43"))
+        let agreeing = try Self.read(grid).get()
+        #expect(agreeing.pasted.map(\.cell) == ["公开01表!C36"])
+        #expect(Validator.pastedTotalFindings(agreeing.pasted, accounts: Accounts(agreeing.input)) == [])
+        Self.set(&grid, sheet: "公开01表", label: "本年收入合计", column: 3, .text("2,475.43"))
+        let loaded = try Self.read(grid).get()
+        let findings = Validator.pastedTotalFindings(loaded.pasted, accounts: Accounts(loaded.input))
+        #expect(findings.map(\.location.inputPath) == ["公开01表!C36"])
+        #expect(findings.map(\.severity) == [.fatal])
+        #expect(findings.first?.location.place == "公开01表 行次 27 本年收入合计")
+        #expect(findings.first?.message.hasPrefix("表中的合计 2475.43 万元，明细计算为 2474.43 万元；相差 1.00 万元，超出舍入误差范围") == true)
+        #expect(findings.first?.message.hasSuffix("：请核对明细，或删去这个合计（由程序计算）") == true)
+        #expect(CheckedReport(loaded).rendered == nil)
     }
 
     @Test func findingsNameTheCellOfTheInputTheyAreAbout() throws {
@@ -205,12 +218,13 @@ import Testing
         let accounts = Accounts(last)
         #expect(next.year == 2025)
         #expect(next.priorYear.income == accounts.incomeTotal)
-        #expect(next.priorYear.income == "2474.43")
+        // Last year's figures as its report printed them (S0 gives its published totals).
+        #expect(next.priorYear.income == "2474.42")
         #expect(next.priorYear.expenditure == "2458.33")
         #expect(next.priorYear.carryIn == "9.23")
-        #expect(next.priorYear.carryOut == "25.33")
+        #expect(next.priorYear.carryOut == "25.32")
         #expect(next.priorYear.basic?.wages == "1534.50")
-        #expect(next.priorYear.basic?.goodsAndServices == "146.94")
+        #expect(next.priorYear.basic?.goodsAndServices == "146.95")
         #expect(next.priorYear.threePublic?.vehicleOperation == "9.24")
         #expect(next.priorYear.operatingCosts == accounts.operatingCosts)
         #expect(next.department == last.department)
@@ -231,7 +245,7 @@ import Testing
         input.priorYear.income = "2474.53"
         let findings = Validator.priorFileFindings(input, prior: last, file: "2024.json")
         #expect(findings.map(\.rule) == ["WB-02"])
-        #expect(findings.first?.message == "上年数 本年收入合计：填写 2474.53 万元，上年文件（2024.json）计算为 2474.43 万元")
+        #expect(findings.first?.message == "上年数 本年收入合计：填写 2474.53 万元，上年文件（2024.json）计算为 2474.42 万元")
         #expect(findings.first?.location.inputPath == "$.priorYear.income")
     }
 
@@ -331,18 +345,25 @@ import Testing
         let index = try #require(grid.sheets.firstIndex { $0.name == "公开05表" })
         grid.sheets[index] = Self.exported05(Accounts(input), splitCodes: splitCodes)
         let loaded = try WorkbookTests.read(grid).get()
-        // Each 项's 本年支出合计 is read as its 核对用 total; without them it is the same department.
+        // The pasted 合计 and 类/款 figures are the department's official totals, each 项's 本年支出合计 its 核对用
+        // total: without them it is the same department, and they all agree with the leaves.
         var read = loaded.input
+        #expect(read.subjectTotals?.generalBudgetExpenditure?.total == "2443.08")
+        #expect(read.subjects.first { $0.code == "201" }?.generalBudgetExpenditure?.total == "1861.26")
+        read.subjectTotals?.generalBudgetExpenditure = input.subjectTotals?.generalBudgetExpenditure
         for index in read.subjects.indices where read.subjects[index].generalBudgetExpenditure != nil {
-            let split = read.subjects[index].generalBudgetExpenditure!
-            #expect(split.total == split.basic.orZero + split.project.orZero, "\(read.subjects[index].code)")
-            read.subjects[index].generalBudgetExpenditure?.total = nil
+            let code = read.subjects[index].code
+            if code.count == 7 {
+                let split = read.subjects[index].generalBudgetExpenditure!
+                #expect(split.total == split.basic.orZero + split.project.orZero, "\(code)")
+                read.subjects[index].generalBudgetExpenditure?.total = nil
+            } else {
+                read.subjects[index].generalBudgetExpenditure = input.subjects[index].generalBudgetExpenditure
+            }
         }
         #expect(try WorkbookTests.canonical(read) == WorkbookTests.canonical(input))
-        // 合计 and every 类/款 figure is a total to check: 3 on 合计, 2 on each of 4 类 and 5 款, and the 项目支出 of
-        // 201 and 20101 (the other 项目支出 cells are blank).
-        #expect(loaded.pasted.count == 3 + 2 * 9 + 2)
-        #expect(Validator.pastedTotalFindings(loaded.pasted, accounts: Accounts(loaded.input)) == [])
+        #expect(loaded.pasted == [])
+        #expect(CheckedReport(loaded).fatal == [])
     }
 
     @Test func aPastedTotalThatDisagreesIsFound() throws {
@@ -352,9 +373,8 @@ import Testing
         grid.sheets[index] = Self.exported05(
             Accounts(input), splitCodes: true, change: (CellAddress(row: 8, column: 5), "1,861.36"))
         let loaded = try WorkbookTests.read(grid).get()
-        let findings = Validator.pastedTotalFindings(loaded.pasted, accounts: Accounts(loaded.input))
-        #expect(findings.map(\.location.inputPath) == ["公开05表!E8"])
-        #expect(findings.map(\.location.place) == ["公开05表 201 一般公共服务支出 本年支出合计"])
+        let finding = try #require(CheckedReport(loaded).fatal.first { $0.rule == "IN-08" })
+        #expect(finding.location.inputPath == "公开05表!E8")
     }
 }
 
@@ -393,5 +413,35 @@ extension SpreadsheetWorkbook {
         #expect(Labels.normalized("‘单’") == "'单'")
         #expect(Labels.normalized("—…") == "—…")
         #expect(Labels.normalized("") == "")
+    }
+}
+
+@Suite struct WorkbookWordingTests {
+    /// Every field a department may choose its wording with, and every official total, survives the workbook.
+    @Test func everyOptionReadsBack() throws {
+        var input = try WorkbookTests.load(packageRoot.appendingPathComponent("Samples/s0-rendaban.json").path)
+        input.performance.tablesLeadIn = .results
+        input.performance.selfEvaluation.gradeSentence = .gradesWithProjects
+        input.department.duties.numbering = .arabicDot
+        input.glossary = Glossary(
+            income: [GlossaryEntry(term: "财政拨款", definition: "指市级财政当年拨付的资金。")],
+            expenditure: [
+                GlossaryEntry(
+                    term: "一般公共服务支出（类）人大事务（款）", definition: nil,
+                    entries: [
+                        GlossaryEntry(term: "行政运行（项）", definition: "反映行政单位的基本支出。"),
+                        GlossaryEntry(term: "一般行政管理事务（项）", definition: "反映行政单位未单独设置项级科目的其他项目支出。"),
+                    ])
+            ], numbering: .arabicComma, subNumbering: .arabicParenthesized, separator: .semicolon)
+        input.annex.append(
+            .table(
+                ContentTable(
+                    caption: "表 1", headerRows: 1, rows: [["指标", "", "完成"], ["产出", "数量", "100%"]],
+                    widths: [2, 1, 1.5], merges: ["A1:B1"], sheet: "附表1")))
+        input.basicExpenditureTotals = BasicExpenditureTotals(personnel: "2053.53", publicExpenses: "159.54")
+        let loaded = try WorkbookTests.read(SpreadsheetWorkbook(DepartmentWorkbook.spreadsheet(input))).get()
+        #expect(try WorkbookTests.canonical(loaded.input) == WorkbookTests.canonical(input))
+        #expect(loaded.input.glossary?.expenditure?.first?.entries?.count == 2)
+        #expect(loaded.input.basicExpenditureTotals?.personnel == "2053.53")
     }
 }

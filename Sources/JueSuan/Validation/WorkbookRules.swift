@@ -3,13 +3,17 @@
 
 extension Validator {
     public static func pastedTotalFindings(_ pasted: [PastedTotal], accounts: Accounts) -> [Finding] {
-        pasted.compactMap { total in
-            let derived = total.figure(accounts)
-            guard FindingCollector.differ(total.amount, derived) else { return nil }
-            return RuleCatalogue.suppliedTotal.finding(
+        guard !pasted.isEmpty else { return [] }
+        let collector = FindingCollector(accounts: accounts)
+        // The rounded addends of a table total: the 项 figures it adds, and itself.
+        let items = collector.addends { [$0.income.total, $0.expenditure.total, $0.fiscalExpenditure] } + 1
+        return pasted.compactMap { total in
+            let derived = total.figure(collector.derived)
+            return collector.compare(
+                total.amount, derived, addends: items, RuleCatalogue.suppliedTotal,
                 FindingLocation(place: total.label, inputPath: total.cell),
-                "表中的合计 \(FindingCollector.money(total.amount))与明细计算的 \(FindingCollector.money(derived))相差 "
-                    + FindingCollector.money((total.amount - derived).magnitude) + "：请核对明细，或删去这个合计（由程序计算）")
+                "表中的合计 \(FindingCollector.money(total.amount))，明细计算为 \(FindingCollector.money(derived))",
+                fix: "请核对明细，或删去这个合计（由程序计算）")
         }
     }
 }

@@ -22,7 +22,9 @@ public enum DepartmentWorkbook {
     }
 
     static func build(_ input: DepartmentInput, blank: Bool) -> Spreadsheet {
-        let accounts = Accounts(input)
+        // Formulas sum the leaves: their values are the figures derived from the leaves (official totals, written
+        // as values where the input gives them, are not in them).
+        let accounts = Accounts(input).derivedFromLeaves
         let printed = printedTables(year: input.year)
         let context = WorkbookContext(input: input, accounts: accounts, printed: printed, blank: blank)
         let tree = (try? InputLoader.encode(input)).flatMap { try? JSONTreeParser.parse(Array($0)) }
@@ -120,7 +122,7 @@ public enum DepartmentWorkbook {
                     blocks: input.performance.selfEvaluationText, blank: blank), "第三部分 九（二）的文字"
             ),
             (SelfEvaluationSheet.make(input, blank: blank, unit: unit), "项目支出绩效自评表，每个项目一块"),
-            (GlossarySheet.make(input, blank: blank), "第四部分 名词解释（可不填）"),
+            (GlossarySheet.make(input, tree: tree, blank: blank), "第四部分 名词解释（可不填）"),
             (
                 ContentBlocksSheet.make(
                     name: ContentBlocksSheet.annexName, title: "附件（第五部分）", blocks: input.annex, blank: blank),

@@ -286,23 +286,15 @@ extension FixedTable {
     static func cells06(_ r: FixedResolver, _ context: WorkbookContext) -> Cells {
         let table = context.accounts.table06
         let unit = context.unit
-        let supplied = Dictionary(
-            context.input.basicExpenditureByEconomicCode.filter { $0.code.count == 3 }.map { ($0.code, $0.amount) },
-            uniquingKeysWith: { a, _ in a })
         var cells: Cells = []
         let leaves = EconomicCodes.all.filter { !$0.isGroup }
         for code in EconomicCodes.all {
             let field = FormField(code.name, ["*economic", code.code], .amount)
             if code.isGroup {
+                // A group's total: a formula, or the department's official total where it gives one.
                 let parts = leaves.filter { $0.groupCode == code.code }.map { r.ref($0.code) }
                 let formula = parts.isEmpty ? "0" : parts.joined(separator: "+")
-                cells.append(
-                    (
-                        code.code, 0,
-                        supplied[code.code] != nil
-                            ? .checked(field, formula, cached(table.amount(code.code), unit))
-                            : .derived(formula, cached(table.amount(code.code), unit))
-                    ))
+                cells.append((code.code, 0, .checked(field, formula, cached(table.amount(code.code), unit))))
             } else {
                 cells.append((code.code, 0, .input(field)))
             }
@@ -310,12 +302,15 @@ extension FixedTable {
         cells.append(
             (
                 personnelTotalKey, 0,
-                .derived("\(r.ref("301"))+\(r.ref("303"))", cached(table.personnel, unit))
+                .checked(
+                    FormField("人员经费合计", ["basicExpenditureTotals", "personnel"], .amount),
+                    "\(r.ref("301"))+\(r.ref("303"))", cached(table.personnel, unit))
             ))
         cells.append(
             (
                 publicExpensesTotalKey, 0,
-                .derived(
+                .checked(
+                    FormField("公用经费合计", ["basicExpenditureTotals", "publicExpenses"], .amount),
                     ["302", "307", "310", "399"].map { r.ref($0) }.joined(separator: "+"),
                     cached(table.publicExpenses, unit))
             ))

@@ -23,6 +23,13 @@ enum PerformanceSheet {
         FormField(
             "项目支出总额（计算占比用）", ["performance", "selfEvaluation", "projectExpenditureTotal"], .amount,
             note: "不填时为公开03表项目支出合计。"),
+        FormField(
+            "等级的说法", ["performance", "selfEvaluation", "gradeSentence"],
+            .choice(GradeSentence.allCases.map(\.rawValue)),
+            note: "不填为“各档个数”（其中，X 个项目评价结果为“优”，…“良”…）；“有项目的档”只说有项目的等级；“单个项目”说“其中，某项目评价结果为“优””。"),
+        FormField(
+            "自评表前的引导语", ["performance", "tablesLeadIn"], .choice(TablesLeadIn.allCases.map(\.rawValue)),
+            note: "不填为“…项目支出绩效自评表如下：”；“自评结果”为“…自评结果如下：”；“无”不写这一句。"),
     ]
 
     static let departmentFields: [FormField] = [

@@ -90,10 +90,16 @@ enum SubjectTableSheet {
         }
         let lines = Dictionary(context.accounts.subjectLines.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
 
-        // 合计
+        // 合计: a formula, or the department's official total (`subjectTotals`) where it gives one.
         builder.set(1, .text("合计"), WorkbookStyle.centered)
         builder.sheet.merges.append(CellRange(rows: totalRow...totalRow, columns: 1...nameColumn))
+        let official = context.input.subjectTotals.map { table.values($0.asSubject) } ?? [:]
         for (index, column) in columns.enumerated() {
+            if let supplied = official[column.field] {
+                builder.set(
+                    amountColumns[index], CellValues.amount(supplied, unit: context.unit), WorkbookStyle.inputAmount)
+                continue
+            }
             let formula = "SUMIF(\(codes),\"\(itemPattern(""))\",\(range(amountColumns[index])))"
             builder.set(
                 amountColumns[index],
@@ -186,4 +192,14 @@ enum SubjectTableSheet {
 extension SubjectTable {
     /// The header of the workbook's own column (02 only).
     var stateCapitalHeaderText: String { Self.stateCapitalIncomeHeader }
+}
+
+extension SubjectTotals {
+    /// The 合计 rows as one subject row, to lay out and read like the others.
+    var asSubject: Subject {
+        Subject(
+            code: "", name: nil, income: income, expenditure: expenditure,
+            generalBudgetExpenditure: generalBudgetExpenditure,
+            governmentFund: governmentFund, stateCapitalExpenditure: stateCapitalExpenditure)
+    }
 }

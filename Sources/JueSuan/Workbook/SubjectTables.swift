@@ -93,7 +93,9 @@ enum SubjectTable: String, Sendable, CaseIterable {
                 SubjectSheetColumn(field: .generalBudgetTotal, headers: ["本年支出合计", "合计"], role: .rowTotal) {
                     $0.generalBudget.total
                 },
-                SubjectSheetColumn(field: .generalBudgetBasic, headers: ["基本支出"], role: .input) { $0.generalBudget.basic },
+                SubjectSheetColumn(field: .generalBudgetBasic, headers: ["基本支出"], role: .input) {
+                    $0.generalBudget.basic
+                },
                 SubjectSheetColumn(field: .generalBudgetProject, headers: ["项目支出"], role: .input) {
                     $0.generalBudget.project
                 },
@@ -109,7 +111,9 @@ enum SubjectTable: String, Sendable, CaseIterable {
             ]
         case .t08:
             return [
-                SubjectSheetColumn(field: .stateCapitalTotal, headers: ["合计"], role: .rowTotal) { $0.stateCapital.total },
+                SubjectSheetColumn(field: .stateCapitalTotal, headers: ["合计"], role: .rowTotal) {
+                    $0.stateCapital.total
+                },
                 SubjectSheetColumn(field: .stateCapitalBasic, headers: ["基本支出"], role: .input) {
                     $0.stateCapital.basic
                 },

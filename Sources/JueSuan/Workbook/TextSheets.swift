@@ -9,21 +9,54 @@ enum GlossarySheet {
     static let incomeTitle = "一、收入科目"
     static let expenditureTitle = "二、支出科目"
 
-    static func make(_ input: DepartmentInput, blank: Bool) -> Spreadsheet.Sheet {
-        var builder = SheetBuilder(name: name, width: 3, columnWidths: [8, 40, 80])
+    /// The 序号 cell of a sub-entry (a 项 under a 类/款 entry) in the 支出科目 list.
+    static let subEntryMark = "子条目"
+
+    static let fields: [FormField] = [
+        FormField(
+            "编号样式", ["glossary", "numbering"], .choice(DutyNumbering.allCases.map(\.rawValue)),
+            note: "每个名词前的编号，不填为“（一）”。"),
+        FormField(
+            "子条目编号样式", ["glossary", "subNumbering"], .choice(DutyNumbering.allCases.map(\.rawValue)),
+            note: "两级名词解释中子条目的编号，不填为“1.”。"),
+        FormField(
+            "名词后的标点", ["glossary", "separator"], .choice(GlossarySeparator.allCases.map(\.rawValue)),
+            note: "名词与解释之间的标点，不填为“：”。"),
+    ]
+
+    static func make(_ input: DepartmentInput, tree: JSONNode?, blank: Bool) -> Spreadsheet.Sheet {
+        var builder = SheetBuilder(name: name, width: 3, columnWidths: [10, 40, 80])
         builder.heading(
             "名词解释（第四部分）",
             instructions: [
                 "每个名词一行：名词、解释。两部分都不填时，由程序根据本部门的收入和支出科目生成标准的名词解释；只填一部分时，另一部分也由程序生成。"
+                    + "支出科目可以分两级：类、款一行（解释可空），其下各项各一行，序号栏写“\(subEntryMark)”。"
             ])
-        for (title, entries) in [
-            (incomeTitle, input.glossary?.income), (expenditureTitle, input.glossary?.expenditure),
-        ] {
-            builder.section(title)
-            ListBlock.write(
-                header: ["序号", "名词", "解释"], rows: (entries ?? []).map { [$0.term, $0.definition ?? ""] },
-                spare: blank ? 12 : 2, styles: [WorkbookStyle.inputText, WorkbookStyle.inputText], into: &builder)
-            builder.skip()
+        for field in fields { builder.field(field, tree: tree) }
+        builder.skip()
+        builder.section(incomeTitle)
+        ListBlock.write(
+            header: ["序号", "名词", "解释"], rows: (input.glossary?.income ?? []).map { [$0.term, $0.definition ?? ""] },
+            spare: blank ? 12 : 2, styles: [WorkbookStyle.inputText, WorkbookStyle.inputText], into: &builder)
+        builder.skip()
+        builder.section(expenditureTitle)
+        var rows: [(mark: String?, term: String, definition: String)] = []
+        for entry in input.glossary?.expenditure ?? [] {
+            rows.append((nil, entry.term, entry.definition ?? ""))
+            for sub in entry.entries ?? [] { rows.append((subEntryMark, sub.term, sub.definition ?? "")) }
+        }
+        builder.header(["序号", "名词", "解释"])
+        var number = 0
+        for row in rows + Array(repeating: (nil, "", ""), count: blank ? 20 : 2) {
+            builder.nextRow()
+            if let mark = row.mark {
+                builder.set(1, .text(mark), WorkbookStyle.inputChoice)
+            } else {
+                number += 1
+                builder.set(1, .number(String(number)), WorkbookStyle.inputChoice)
+            }
+            builder.set(2, row.term.isEmpty ? .empty : .text(row.term), WorkbookStyle.inputText)
+            builder.set(3, row.definition.isEmpty ? .empty : .text(row.definition), WorkbookStyle.inputText)
         }
         return builder.finish()
     }
@@ -46,6 +79,10 @@ enum ContentBlocksSheet {
     }
 
     static let header = ["类型", "内容（表格的每格一列）"]
+    /// On a 表格 row after the caption: `列宽：2,1,1`, `合并：A1:C1,B2:B3`, `工作表：表1`.
+    static let widthsPrefix = "列宽："
+    static let mergesPrefix = "合并："
+    static let sheetPrefix = "工作表："
 
     static func make(name: String, title: String, blocks: [ContentBlock], blank: Bool) -> Spreadsheet.Sheet {
         let cellColumns = max(
@@ -58,8 +95,9 @@ enum ContentBlocksSheet {
         builder.heading(
             title,
             instructions: [
-                "每行一块内容：先在 A 列选类型（标题、段落、居中、右对齐），再在 B 列写文字。表格：一行“表格”（B 列写表题，可不写），"
-                    + "接着每个表头行一行“表头”、每个表体行一行“表行”，每格一列从 B 列写起。从 Word 复制时可整段粘贴到 B 列。"
+                "每行一块内容：先在 A 列选类型（标题、段落、居中、右对齐），再在 B 列写文字。表格：一行“表格”（B 列写表题，可不写；"
+                    + "其后各格可写“列宽：2,1,1”“合并：A1:C1,B2:B3”“工作表：表名”），接着每个表头行一行“表头”、每个表体行一行“表行”，"
+                    + "每格一列从 B 列写起，合并单元格中被合并的格留空。从 Word 复制时可整段粘贴到 B 列。"
             ])
         builder.nextRow()
         builder.set(1, .text(header[0]), WorkbookStyle.header)
@@ -85,7 +123,13 @@ enum ContentBlocksSheet {
             case .center(let text): row(.center, [text])
             case .right(let text): row(.right, [text])
             case .table(let table):
-                row(.table, [table.caption ?? ""])
+                var cells = [table.caption ?? ""]
+                if let widths = table.widths {
+                    cells.append(Self.widthsPrefix + widths.map(CellValues.decimalText).joined(separator: ","))
+                }
+                if let merges = table.merges { cells.append(Self.mergesPrefix + merges.joined(separator: ",")) }
+                if let sheet = table.sheet { cells.append(Self.sheetPrefix + sheet) }
+                row(.table, cells)
                 let headerRows = table.headerRows ?? 1
                 for (index, cells) in table.rows.enumerated() {
                     row(index < headerRows ? .tableHeader : .tableRow, cells)

@@ -28,6 +28,9 @@ struct SubjectCollection {
         var fields: [SubjectField: (text: String, cell: String)] = [:]
     }
 
+    /// The key of the 合计 row among the codes.
+    static let totalKey = "合计"
+
     private(set) var order: [String] = []
     var rows: [String: Row] = [:]
 
@@ -155,11 +158,9 @@ extension WorkbookReader {
                 }
             }
             let isCode = [3, 5, 7].contains(code.count) && code.allSatisfy { $0.isASCII && $0.isNumber }
-            if Labels.normalized(sheet.text(row, 1)) == "合计" || code == "合计" {
-                readPastedTotals(table, sheet: sheet, row: row, columns: fieldColumns, sheetUnit: sheetUnit)
-                continue
-            }
-            guard isCode else {
+            let isTotal = Labels.normalized(sheet.text(row, 1)) == "合计" || code == "合计"
+            if isTotal { code = SubjectCollection.totalKey }
+            guard isCode || isTotal else {
                 // Notes, the 栏次 row, blank rows: nothing to read unless figures stand there.
                 let figures = fieldColumns.contains { column in
                     guard let cell = sheet[row, column.1], cell.formula == nil else { return false }
@@ -178,11 +179,13 @@ extension WorkbookReader {
             if code.count == 3 { lastCategory = code }
             if code.count == 5 { lastSection = code }
             guard seen.insert(code).inserted else {
-                problem(codeCell, "科目编码 \(code) 在 \(sheet.name) 中出现了两次：每个科目只写一行")
+                problem(
+                    codeCell,
+                    isTotal ? "\(sheet.name) 有两行“合计”" : "科目编码 \(code) 在 \(sheet.name) 中出现了两次：每个科目只写一行")
                 continue
             }
             var collected = subjects.row(code, cell: codeCell)
-            let name = nameColumn.flatMap { CellValue.text(sheet[row, $0]) } ?? inlineName
+            let name = isTotal ? nil : nameColumn.flatMap { CellValue.text(sheet[row, $0]) } ?? inlineName
             if let name {
                 if let existing = collected.name, Labels.normalized(existing) != Labels.normalized(name) {
                     problem(
@@ -197,28 +200,31 @@ extension WorkbookReader {
             for (column, sheetColumn) in fieldColumns {
                 let reference = Self.reference(sheet, row, sheetColumn)
                 guard let cell = sheet[row, sheetColumn] else { continue }
-                // Formulas on 类/款 rows and in total columns are the workbook's own: derived, not read.
+                // Formulas on 合计, 类 and 款 rows and in total columns are the workbook's own: derived, not read.
                 if cell.formula != nil && (!isItem || column.role != .input) { continue }
                 if column.role == .derived && isItem { continue }
                 do throws(CellProblem) {
                     if cell.formula != nil, cell.value == .empty { throw CellValue.uncalculated }
                     guard let text = try CellValue.amount(cell) else { continue }
-                    guard isItem else {
-                        // A 类/款 row's figure (a pasted table has them): a total to check, not an input.
+                    if column.role == .derived {
+                        // 07 小计 on a 合计/类/款 row (a pasted table has it): no field of the input; checked.
                         guard let amount = Self.amount(text, unit: sheetUnit) else { continue }
                         let figure = column.figure
-                        let name = collected.name ?? ""
-                        let line = code
+                        let line = isTotal ? nil : code
                         pasted.append(
                             PastedTotal(
-                                cell: reference, label: "\(sheet.name) \(code) \(name) \(column.headers[0])",
+                                cell: reference,
+                                label:
+                                    "\(sheet.name) \(isTotal ? "合计" : code + " " + (collected.name ?? "")) \(column.headers[0])",
                                 amount: amount,
-                                figure: DerivedFigure("\(table.rawValue).\(line).\(column.field.rawValue)") {
+                                figure: DerivedFigure("\(table.rawValue).\(code).\(column.field.rawValue)") {
                                     accounts in
-                                    accounts.subjectLines.first { $0.code == line }.map(figure) ?? .zero
+                                    guard let line else { return figure(accounts.total) }
+                                    return accounts.subjectLines.first { $0.code == line }.map(figure) ?? .zero
                                 }))
                         continue
                     }
+                    // A 合计/类/款 row's figure is the department's official total: checked, and printed.
                     collected.fields[column.field] = (converted(text, from: sheetUnit), reference)
                 } catch {
                     problem(reference, "\(column.headers[0])：\(error.message)")
@@ -236,39 +242,17 @@ extension WorkbookReader {
         return (String(digits), rest.isEmpty ? nil : String(rest))
     }
 
-    /// Figures on a pasted 合计 row: each checked against the total of its column.
-    mutating func readPastedTotals(
-        _ table: SubjectTable, sheet: WorkbookGrid.Sheet, row: Int, columns: [(SubjectSheetColumn, Int)],
-        sheetUnit: InputUnit
-    ) {
-        for (column, sheetColumn) in columns {
-            guard let cell = sheet[row, sheetColumn], cell.formula == nil else { continue }
-            let reference = Self.reference(sheet, row, sheetColumn)
-            do {
-                guard let text = try CellValue.amount(cell), let amount = Self.amount(text, unit: sheetUnit) else {
-                    continue
-                }
-                let figure = column.figure
-                pasted.append(
-                    PastedTotal(
-                        cell: reference, label: "\(sheet.name) 合计 \(column.headers[0])", amount: amount,
-                        figure: DerivedFigure("\(table.rawValue).total.\(column.field.rawValue)") { figure($0.total) }))
-            } catch {
-                problem(reference, "\(column.headers[0])：\(error.message)")
-            }
-        }
-    }
-
     /// Decimal text in `unit` as an amount in 万元.
     static func amount(_ text: String, unit: InputUnit) -> Amount? {
         guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
         return Amount(unit == .yuan ? value / 10_000 : value)
     }
 
-    /// The subjects read from the five tables, as the input file's `subjects` list.
+    /// The subjects read from the five tables, as the input file's `subjects` list, and their 合计 rows as
+    /// `subjectTotals`.
     mutating func assembleSubjects() {
         var list: [TreeValue] = []
-        for code in subjects.order {
+        for code in subjects.order where code != SubjectCollection.totalKey {
             guard let row = subjects.rows[code] else { continue }
             let path = JSONPath([.key("subjects"), .index(list.count)])
             var subject = TreeObject()
@@ -279,65 +263,79 @@ extension WorkbookReader {
                 subject.set(["name"], .string(name))
                 origin[path.appending("name")] = row.nameCell
             }
-            func put(_ field: SubjectField, _ keys: [String]) {
-                guard let (text, cell) = row.fields[field] else { return }
-                subject.set(keys, .number(text))
-                var fieldPath = path
-                for key in keys { fieldPath = fieldPath.appending(key) }
-                origin[fieldPath] = cell
-            }
-            // 财政拨款收入 is all three sources; the 一般公共预算 part is what the other two leave.
-            if let fiscal = row.fields[.fiscalIncome] {
-                let parts = [row.fields[.fundIncome], row.fields[.stateCapitalIncome]].compactMap { $0 }
-                let others = parts.compactMap { Decimal(string: $0.text, locale: Locale(identifier: "en_US_POSIX")) }
-                    .reduce(Decimal.zero, +)
-                let total = Decimal(string: fiscal.text, locale: Locale(identifier: "en_US_POSIX")) ?? 0
-                let general = total - others
-                if general < 0 {
-                    problem(
-                        fiscal.cell,
-                        "科目 \(code) 的财政拨款收入 \(fiscal.text) 小于其中的政府性基金（\(parts.first?.cell ?? "公开07表")）与国有资本经营预算财政拨款收入之和 \(CellValues.decimalText(others))："
-                            + "财政拨款收入应为三者之和")
-                } else if !(general.isZero && !parts.isEmpty) {
-                    subject.set(
-                        ["income", "generalBudget"],
-                        .number(parts.isEmpty ? fiscal.text : CellValues.decimalText(general)))
-                    origin[path.appending("income").appending("generalBudget")] = fiscal.cell
-                }
-            } else if let part = row.fields[.fundIncome] ?? row.fields[.stateCapitalIncome], code.count == 7,
-                !(Decimal(string: part.text, locale: Locale(identifier: "en_US_POSIX")) ?? 0).isZero
-            {
-                problem(
-                    part.cell,
-                    "科目 \(code) 在 \(part.cell) 有财政拨款收入 \(part.text)，但公开02表的“财政拨款收入”为空：公开02表的财政拨款收入应包括它")
-            }
-            put(.fundIncome, ["income", "governmentFund"])
-            put(.stateCapitalIncome, ["income", "stateCapital"])
-            put(.superiorSubsidy, ["income", "superiorSubsidy"])
-            put(.business, ["income", "business"])
-            put(.operatingIncome, ["income", "operating"])
-            put(.affiliated, ["income", "affiliated"])
-            put(.otherIncome, ["income", "other"])
-            put(.incomeTotal, ["income", "total"])
-            put(.basic, ["expenditure", "basic"])
-            put(.project, ["expenditure", "project"])
-            put(.toSuperior, ["expenditure", "toSuperior"])
-            put(.operatingExpenditure, ["expenditure", "operating"])
-            put(.toAffiliated, ["expenditure", "toAffiliated"])
-            put(.expenditureTotal, ["expenditure", "total"])
-            put(.generalBudgetBasic, ["generalBudgetExpenditure", "basic"])
-            put(.generalBudgetProject, ["generalBudgetExpenditure", "project"])
-            put(.generalBudgetTotal, ["generalBudgetExpenditure", "total"])
-            put(.fundCarryIn, ["governmentFund", "carryIn"])
-            put(.fundBasic, ["governmentFund", "basic"])
-            put(.fundProject, ["governmentFund", "project"])
-            put(.fundCarryOut, ["governmentFund", "carryOut"])
-            put(.stateCapitalBasic, ["stateCapitalExpenditure", "basic"])
-            put(.stateCapitalProject, ["stateCapitalExpenditure", "project"])
-            put(.stateCapitalTotal, ["stateCapitalExpenditure", "total"])
+            amounts(of: row, into: &subject, at: path, what: "科目 \(code)")
             list.append(.object(subject))
         }
         root.set(["subjects"], .array(list))
+        if let row = subjects.rows[SubjectCollection.totalKey] {
+            let path = JSONPath([.key("subjectTotals")])
+            var totals = TreeObject()
+            amounts(of: row, into: &totals, at: path, what: "合计行")
+            origin[path] = row.codeCell
+            if !totals.isEmpty { root.set(["subjectTotals"], .object(totals)) }
+        }
+    }
+
+    /// The amounts of a subject row (or the 合计 row) as the members of a subject: 财政拨款收入 split into its
+    /// sources, every other column in its place.
+    mutating func amounts(
+        of row: SubjectCollection.Row, into subject: inout TreeObject, at path: JSONPath, what: String
+    ) {
+        func put(_ field: SubjectField, _ keys: [String]) {
+            guard let (text, cell) = row.fields[field] else { return }
+            subject.set(keys, .number(text))
+            var fieldPath = path
+            for key in keys { fieldPath = fieldPath.appending(key) }
+            origin[fieldPath] = cell
+        }
+        // 财政拨款收入 is all three sources; the 一般公共预算 part is what the other two leave.
+        if let fiscal = row.fields[.fiscalIncome] {
+            let parts = [row.fields[.fundIncome], row.fields[.stateCapitalIncome]].compactMap { $0 }
+            let others = parts.compactMap { Decimal(string: $0.text, locale: Locale(identifier: "en_US_POSIX")) }
+                .reduce(Decimal.zero, +)
+            let total = Decimal(string: fiscal.text, locale: Locale(identifier: "en_US_POSIX")) ?? 0
+            let general = total - others
+            if general < 0 {
+                problem(
+                    fiscal.cell,
+                    "\(what)的财政拨款收入 \(fiscal.text) 小于其中的政府性基金（\(parts.first?.cell ?? "公开07表")）与国有资本经营预算财政拨款收入之和 \(CellValues.decimalText(others))："
+                        + "财政拨款收入应为三者之和")
+            } else if !(general.isZero && !parts.isEmpty) {
+                subject.set(
+                    ["income", "generalBudget"], .number(parts.isEmpty ? fiscal.text : CellValues.decimalText(general)))
+                origin[path.appending("income").appending("generalBudget")] = fiscal.cell
+            }
+        } else if let part = row.fields[.fundIncome] ?? row.fields[.stateCapitalIncome], row.code.count == 7,
+            !(Decimal(string: part.text, locale: Locale(identifier: "en_US_POSIX")) ?? 0).isZero
+        {
+            problem(
+                part.cell,
+                "\(what) 在 \(part.cell) 有财政拨款收入 \(part.text)，但公开02表的“财政拨款收入”为空：公开02表的财政拨款收入应包括它")
+        }
+        put(.fundIncome, ["income", "governmentFund"])
+        put(.stateCapitalIncome, ["income", "stateCapital"])
+        put(.superiorSubsidy, ["income", "superiorSubsidy"])
+        put(.business, ["income", "business"])
+        put(.operatingIncome, ["income", "operating"])
+        put(.affiliated, ["income", "affiliated"])
+        put(.otherIncome, ["income", "other"])
+        put(.incomeTotal, ["income", "total"])
+        put(.basic, ["expenditure", "basic"])
+        put(.project, ["expenditure", "project"])
+        put(.toSuperior, ["expenditure", "toSuperior"])
+        put(.operatingExpenditure, ["expenditure", "operating"])
+        put(.toAffiliated, ["expenditure", "toAffiliated"])
+        put(.expenditureTotal, ["expenditure", "total"])
+        put(.generalBudgetBasic, ["generalBudgetExpenditure", "basic"])
+        put(.generalBudgetProject, ["generalBudgetExpenditure", "project"])
+        put(.generalBudgetTotal, ["generalBudgetExpenditure", "total"])
+        put(.fundCarryIn, ["governmentFund", "carryIn"])
+        put(.fundBasic, ["governmentFund", "basic"])
+        put(.fundProject, ["governmentFund", "project"])
+        put(.fundCarryOut, ["governmentFund", "carryOut"])
+        put(.stateCapitalBasic, ["stateCapitalExpenditure", "basic"])
+        put(.stateCapitalProject, ["stateCapitalExpenditure", "project"])
+        put(.stateCapitalTotal, ["stateCapitalExpenditure", "total"])
     }
 
     // MARK: - Fixed tables

@@ -603,26 +603,60 @@ struct WorkbookReader {
         guard let sheet = sheet(GlossarySheet.name) else { return }
         let income = Self.row(labelled: GlossarySheet.incomeTitle, in: sheet)
         let expenditure = Self.row(labelled: GlossarySheet.expenditureTitle, in: sheet)
+        readFields(GlossarySheet.fields, in: sheet, to: income ?? expenditure)
         var glossary = TreeObject()
-        for (key, start, end) in [
-            ("income", income, expenditure.map { $0 - 1 } ?? sheet.extent.row),
-            ("expenditure", expenditure, sheet.extent.row),
-        ] {
-            guard let start, start <= end else { continue }
-            let rows = listRows(sheet, in: start...end, columns: 2)
-            guard !rows.isEmpty else { continue }
-            glossary.set(
-                [key],
-                .array(
-                    rows.map { row in
-                        var entry = TreeObject()
-                        entry.set(["term"], .string(row.texts[0]))
-                        entry.set(["definition"], .string(row.texts[1]))
-                        return .object(entry)
-                    }))
-            recordList(rows, sheet: sheet, path: ["glossary", key], keys: ["term", "definition"], at: start...end)
+        if case .object(let read)? = root["glossary"] { glossary = read }
+        if let income, income <= (expenditure.map { $0 - 1 } ?? sheet.extent.row) {
+            let range = income...(expenditure.map { $0 - 1 } ?? sheet.extent.row)
+            let rows = listRows(sheet, in: range, columns: 2)
+            if !rows.isEmpty {
+                glossary.set(["income"], .array(rows.map { Self.glossaryEntry($0.texts) }))
+                recordList(rows, sheet: sheet, path: ["glossary", "income"], keys: ["term", "definition"], at: range)
+            }
+        }
+        if let expenditure {
+            // 序号 “子条目” makes a row a sub-entry of the entry above it.
+            let range = expenditure...sheet.extent.row
+            let rows = listRows(sheet, in: range, columns: 2)
+            var entries: [(entry: TreeObject, subs: [TreeValue])] = []
+            let base = JSONPath([.key("glossary"), .key("expenditure")])
+            origin[base] = Self.reference(sheet, expenditure, 1)
+            for row in rows {
+                let isSub = Labels.normalized(sheet.text(row.row, 1)) == GlossarySheet.subEntryMark
+                if isSub, !entries.isEmpty {
+                    let path = base.appending(entries.count - 1).appending("entries").appending(
+                        entries[entries.count - 1].subs.count)
+                    origin[path.appending("term")] = Self.reference(sheet, row.row, 2)
+                    origin[path.appending("definition")] = Self.reference(sheet, row.row, 3)
+                    entries[entries.count - 1].subs.append(Self.glossaryEntry(row.texts))
+                } else {
+                    if isSub { problem(Self.reference(sheet, row.row, 1), "“\(GlossarySheet.subEntryMark)”前面缺少它所属的名词") }
+                    let path = base.appending(entries.count)
+                    origin[path.appending("term")] = Self.reference(sheet, row.row, 2)
+                    origin[path.appending("definition")] = Self.reference(sheet, row.row, 3)
+                    if case .object(let entry) = Self.glossaryEntry(row.texts) { entries.append((entry, [])) }
+                }
+            }
+            if !entries.isEmpty {
+                glossary.set(
+                    ["expenditure"],
+                    .array(
+                        entries.map { item in
+                            var entry = item.entry
+                            if !item.subs.isEmpty { entry.set(["entries"], .array(item.subs)) }
+                            return .object(entry)
+                        }))
+            }
         }
         if !glossary.isEmpty { root.set(["glossary"], .object(glossary)) }
+    }
+
+    /// A glossary entry from its term and definition (a parent's definition may be blank).
+    static func glossaryEntry(_ texts: [String]) -> TreeValue {
+        var entry = TreeObject()
+        entry.set(["term"], .string(texts[0]))
+        if !texts[1].isEmpty { entry.set(["definition"], .string(texts[1])) }
+        return .object(entry)
     }
 
     /// Content blocks, one per row: 类型 in column A, text (or table cells) from column B.
@@ -632,13 +666,17 @@ struct WorkbookReader {
         origin[base] = sheet.name
         guard let header = Self.row(labelled: ContentBlocksSheet.header[0], in: sheet) else { return .array([]) }
         var blocks: [TreeValue] = []
-        var table: (caption: String?, headerRows: Int, rows: [[String]], row: Int)?
+        var table: (caption: String?, headerRows: Int, rows: [[String]], row: Int, options: [String: TreeValue])?
         func finishTable() {
             guard let open = table else { return }
             var object = TreeObject()
             if let caption = open.caption { object.set(["caption"], .string(caption)) }
             if open.headerRows != 1 { object.set(["headerRows"], .number(String(open.headerRows))) }
-            object.set(["rows"], .array(open.rows.map { .array($0.map { TreeValue.string($0) }) }))
+            // Every row as wide as the widest: cells covered by a merge are blank, also at a row's end.
+            let width = open.rows.map(\.count).max() ?? 0
+            let rows = open.rows.map { $0 + Array(repeating: "", count: width - $0.count) }
+            object.set(["rows"], .array(rows.map { .array($0.map { TreeValue.string($0) }) }))
+            for key in ["widths", "merges", "sheet"] { if let value = open.options[key] { object.set([key], value) } }
             var block = TreeObject()
             block.set(["table"], .object(object))
             blocks.append(.object(block))
@@ -667,7 +705,29 @@ struct WorkbookReader {
             case .table?:
                 finishTable()
                 origin[base.appending(blocks.count)] = reference
-                table = (trimmed.first.flatMap { $0.isEmpty ? nil : $0 }, 0, [], row)
+                table = (trimmed.first.flatMap { $0.isEmpty ? nil : $0 }, 0, [], row, [:])
+                for (offset, text) in trimmed.dropFirst().enumerated() where !text.isEmpty {
+                    let cell = Self.reference(sheet, row, offset + 3)
+                    let normalized = Labels.normalized(text)
+                    if normalized.hasPrefix(Labels.normalized(ContentBlocksSheet.widthsPrefix)) {
+                        let list = normalized.dropFirst(3).split(separator: ",").map(String.init)
+                        if list.allSatisfy({ Decimal(string: $0) != nil && !$0.isEmpty }) {
+                            table!.options["widths"] = .array(list.map { TreeValue.number($0) })
+                        } else {
+                            problem(cell, "列宽“\(text)”无效：应写成“列宽：2,1,1”，每列一个正数")
+                        }
+                        origin[base.appending(blocks.count).appending("table").appending("widths")] = cell
+                    } else if normalized.hasPrefix(Labels.normalized(ContentBlocksSheet.mergesPrefix)) {
+                        let list = normalized.dropFirst(3).split(separator: ",").map(String.init)
+                        table!.options["merges"] = .array(list.map { TreeValue.string($0) })
+                        origin[base.appending(blocks.count).appending("table").appending("merges")] = cell
+                    } else if normalized.hasPrefix(Labels.normalized(ContentBlocksSheet.sheetPrefix)) {
+                        table!.options["sheet"] = .string(String(text.drop { $0 != "：" && $0 != ":" }.dropFirst()))
+                        origin[base.appending(blocks.count).appending("table").appending("sheet")] = cell
+                    } else {
+                        problem(cell, "表格行 \(CellAddress.columnName(offset + 3)) 列“\(text)”无法识别：可写“列宽：…”“合并：…”“工作表：…”")
+                    }
+                }
             case let kind?:
                 finishTable()
                 let key: String
