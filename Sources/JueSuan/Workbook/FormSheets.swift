@@ -9,7 +9,8 @@ enum BasicInfoSheet {
     static let name = "基本信息"
 
     enum Key: Int, CaseIterable {
-        case year = 0, unit, name, level, closingLine
+        case year = 0
+        case unit, name, level, closingLine
     }
 
     /// The first field row (after title, instruction and header).
