@@ -4,8 +4,11 @@
 
 /// Writes a `Document` as a .docx package.
 public enum DocxWriter {
-    /// The .docx bytes. The same document always gives the same bytes.
-    public static func write(_ document: Document) throws(ZipArchive.Failure) -> [UInt8] {
+    /// The .docx bytes, its parts compressed with `compression` (nil: stored). The same document always gives the
+    /// same bytes.
+    public static func write(_ document: Document, compression: Deflate.Level? = .default)
+        throws(ZipArchive.Failure) -> [UInt8]
+    {
         let w = "application/vnd.openxmlformats-officedocument.wordprocessingml"
         let r = OfficePackage.relationshipNamespace
         let parts: [OfficePackage.Part] = [
@@ -22,7 +25,8 @@ public enum DocxWriter {
                 ])),
         ]
         return try OfficePackage.zip(
-            mainPart: "word/document.xml", parts: parts, properties: document.properties, application: "juesuan")
+            mainPart: "word/document.xml", parts: parts, properties: document.properties, application: "juesuan",
+            compression: compression)
     }
 
     /// Relationship id of the footer in `word/_rels/document.xml.rels`.

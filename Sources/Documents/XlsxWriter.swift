@@ -4,9 +4,12 @@
 
 /// Writes the tables of a `Document` that have a `sheetName` as an .xlsx workbook, one worksheet each.
 public enum XlsxWriter {
-    /// The .xlsx bytes. The same document always gives the same bytes. A document without any named table gives a
-    /// workbook with one empty sheet (a workbook must have one).
-    public static func write(_ document: Document) throws(ZipArchive.Failure) -> [UInt8] {
+    /// The .xlsx bytes, its parts compressed with `compression` (nil: stored). The same document always gives the
+    /// same bytes. A document without any named table gives a workbook with one empty sheet (a workbook must have
+    /// one).
+    public static func write(_ document: Document, compression: Deflate.Level? = .default)
+        throws(ZipArchive.Failure) -> [UInt8]
+    {
         var tables: [Table] = []
         for case .table(let table) in document.blocks where table.sheetName != nil { tables.append(table) }
         let names = sheetNames(tables.map { $0.sheetName ?? "" })
@@ -50,7 +53,8 @@ public enum XlsxWriter {
                 name: "xl/_rels/workbook.xml.rels", contentType: nil,
                 xml: OfficePackage.relationships(workbookRelationships)))
         return try OfficePackage.zip(
-            mainPart: "xl/workbook.xml", parts: parts, properties: document.properties, application: "juesuan")
+            mainPart: "xl/workbook.xml", parts: parts, properties: document.properties, application: "juesuan",
+            compression: compression)
     }
 
     static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

@@ -99,6 +99,13 @@ stage("table-to-text rules") {
 for format in OutputFormat.allCases {
     try stage("writer \(format.rawValue)") { try fixture().report.bytes(format).count }
 }
+// What compression costs: the packages stored, and at each level (the writers use `Deflate.Level.default`).
+for (name, level) in [("stored", nil), ("fast", .fast), ("balanced", .balanced), ("thorough", .thorough)]
+    as [(String, Deflate.Level?)]
+{
+    try stage("  docx, \(name)") { try DocxWriter.write(fixture().report.document, compression: level).count }
+    try stage("  xlsx, \(name)") { try XlsxWriter.write(fixture().report.document, compression: level).count }
+}
 try stage("whole report, all formats") {
     let fresh = try RenderedReport(view: ReportPreparation(input).view)
     return try OutputFormat.allCases.map { try fresh.bytes($0).count }.reduce(0, +)
