@@ -156,6 +156,47 @@ struct DocxDump: Decodable {
         #expect(core.contains(">2025-01-02T00:00:00Z</dcterms:created>"))
     }
 
+    /// GB/T 9704 fonts for every script (digits in the font of the text), each declared with the Windows font that
+    /// stands in for it and the GB 2312 character set, so that a missing one is replaced by a Chinese font.
+    @Test func fontsAndTheirStandIns() throws {
+        let parts = storedParts(try DocxWriter.write(Self.document, compression: nil))
+        let styles = try #require(parts.first { $0.name == "word/styles.xml" }?.text)
+        for font in ["仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312"] {
+            #expect(
+                styles.contains(
+                    "<w:rFonts w:ascii=\"\(font)\" w:eastAsia=\"\(font)\" w:hAnsi=\"\(font)\" w:cs=\"\(font)\"/>"))
+        }
+        #expect(!styles.contains("Times New Roman"))
+        let fonts = try #require(parts.first { $0.name == "word/fontTable.xml" }?.text)
+        for (font, standIn) in [("仿宋_GB2312", "仿宋"), ("方正小标宋简体", "宋体"), ("黑体", "SimHei"), ("楷体_GB2312", "楷体")] {
+            #expect(fonts.contains("<w:font w:name=\"\(font)\"><w:altName w:val=\"\(standIn)\"/>"))
+        }
+        #expect(fonts.components(separatedBy: "<w:charset w:val=\"86\"/>").count == 6)
+        #expect(fonts.components(separatedBy: "w:csb0=\"00040000\"").count == 6)
+    }
+
+    /// A title too long for its line breaks at the space that leaves the lines most even; table columns are as
+    /// wide as their codes and amounts need.
+    @Test func titlesBreakAndColumnsFitTheirFigures() throws {
+        let title = "中共景德镇市珠山区委办公室 2024 年度部门决算"
+        let document = Document(blocks: [.heading(Heading(level: 0, text: title)), .table(OfficeSample.table06)])
+        let xml = try #require(
+            storedParts(try DocxWriter.write(document, compression: nil)).first { $0.name == "word/document.xml" }?.text
+        )
+        #expect(
+            xml.contains(
+                "<w:r><w:t xml:space=\"preserve\">中共景德镇市珠山区委办公室</w:t><w:br/><w:t xml:space=\"preserve\">2024 年度部门决算</w:t></w:r>"
+            ))
+        let grid = xml.components(separatedBy: "<w:gridCol w:w=\"").dropFirst().compactMap {
+            Int($0.prefix { $0.isNumber })
+        }
+        #expect(grid.count == 9)
+        #expect(grid.reduce(0, +) == 16838 - 2098 - 1984)
+        // 39908 (five digits) and 1,416.04 (the first amount column) at 10.5 pt with the cell margins.
+        for code in [0, 3, 6] { #expect(grid[code] >= (5 * 640 * 210 + 999) / 1000 + 124) }
+        #expect(grid[2] >= ((6 * 640 + 2 * 340) * 210 + 999) / 1000 + 124)
+    }
+
     @Test func sameDocumentSameBytes() throws {
         #expect(try DocxWriter.write(Self.document) == DocxWriter.write(Self.document))
     }

@@ -41,12 +41,22 @@ import Testing
     func fonts() {
         #expect(
             html.contains(
-                "font-family: \"仿宋_GB2312\", \"FangSong_GB2312\", \"仿宋\", FangSong, STFangsong, \"Noto Serif CJK SC\", serif; font-size: 16pt;"
+                "font-family: \"仿宋_GB2312\", \"FangSong_GB2312\", \"仿宋\", FangSong, STFangsong, \"Noto Serif CJK SC\", \"Source Han Serif SC\", serif; font-size: 16pt;"
             ))
         #expect(html.contains("h1.title { font-family: \"方正小标宋简体\", \"FZXiaoBiaoSong-B05S\""))
         #expect(html.contains("font-size: 22pt;"))
-        #expect(html.contains("h2 { font-family: \"黑体\", SimHei, \"Noto Sans CJK SC\", sans-serif;"))
-        #expect(html.contains("h3 { font-family: \"楷体_GB2312\", \"楷体\", KaiTi, STKaiti, serif;"))
+        #expect(
+            html.contains(
+                "h2 { font-family: \"黑体\", SimHei, STHeiti, \"Noto Sans CJK SC\", \"Source Han Sans SC\", sans-serif;"))
+        #expect(
+            html.contains(
+                "h3 { font-family: \"楷体_GB2312\", \"楷体\", KaiTi, STKaiti, \"AR PL UKai CN\", \"Noto Serif CJK SC\", \"Source Han Serif SC\", serif;"
+            ))
+        // Titles break at spaces, evenly; figures in cells do not break.
+        #expect(
+            html.contains(
+                "h1.title, h2, p.table-title { word-break: keep-all; overflow-wrap: anywhere; text-wrap: balance; }"))
+        #expect(html.contains("td.n { font-variant-numeric: tabular-nums; white-space: nowrap; }"))
     }
 
     @Test("headings carry their ids and the TOC links to them")
@@ -71,6 +81,9 @@ import Testing
         #expect(html.contains("<p class=\"right\">景德镇市人大常委会</p>\n"))
     }
 
+    /// Widths come from the content (`ColumnLayout`): every text fits on one line of the landscape page, so the
+    /// room left is shared in proportion — the 14-character label widest, 行次 narrowest; on a screen narrower
+    /// than 43.2 em the table scrolls rather than wrap.
     @Test("a standard table: section with its id, widths, merged header cells, aligned numeric cells, notes")
     func table() {
         let expected = """
@@ -79,9 +92,9 @@ import Testing
             <p class="table-pre">公开 01 表</p>
             <p class="table-pre">金额单位：万元</p>
             <div class="table-wrap">
-            <table>
-            <colgroup><col style="width: 31.25%"><col style="width: 6.25%"><col style="width: 12.50%">\
-            <col style="width: 31.25%"><col style="width: 6.25%"><col style="width: 12.50%"></colgroup>
+            <table style="min-width: 43.2em">
+            <colgroup><col style="width: 35.35%"><col style="width: 6.71%"><col style="width: 12.72%">\
+            <col style="width: 25.80%"><col style="width: 6.70%"><col style="width: 12.72%"></colgroup>
             <thead>
             <tr><th colspan="3">收入</th><th colspan="3">支出</th></tr>
             <tr><th>项 目</th><th>行次</th><th>金 额</th><th>项目（按功能分类）</th><th>行次</th><th>金 额</th></tr>
