@@ -405,15 +405,19 @@ public enum DocxWriter {
             return xml
         }
 
-        static let justification: [Column.Alignment: String] = [.left: "left", .center: "center", .right: "right"]
+        /// A table cell's paragraph style by alignment (the justification is in the style, not repeated in every
+        /// cell).
+        static let cellStyles: [Column.Alignment: String] = [
+            .left: "TableText", .center: "TableCenter", .right: "TableRight",
+        ]
 
         /// A table cell's paragraph start up to its text, by alignment, without and with keep-with-next.
-        static let paragraphStarts = justification.mapValues { paragraphStart($0, keepNext: false) }
-        static let keptParagraphStarts = justification.mapValues { paragraphStart($0, keepNext: true) }
+        static let paragraphStarts = cellStyles.mapValues { paragraphStart($0, keepNext: false) }
+        static let keptParagraphStarts = cellStyles.mapValues { paragraphStart($0, keepNext: true) }
 
-        static func paragraphStart(_ alignment: String, keepNext: Bool) -> String {
-            "<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>"
-                + (keepNext ? "<w:keepNext/>" : "") + "<w:jc w:val=\"\(alignment)\"/></w:pPr>"
+        static func paragraphStart(_ style: String, keepNext: Bool) -> String {
+            "<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"\(style)\"/>"
+                + (keepNext ? "<w:keepNext/>" : "") + "</w:pPr>"
         }
     }
 
@@ -429,11 +433,10 @@ public enum DocxWriter {
     static func appendRuns(_ text: String, to xml: inout String) {
         let utf8 = text.utf8
         guard !utf8.isEmpty else { return }
-        let textStart = "<w:t xml:space=\"preserve\">"
         guard LineText.containsBreaking(text) else {
-            xml += "<w:r><w:t xml:space=\"preserve\">"
-            XMLText.appendEscaped(text, to: &xml)
-            xml += "</w:t></w:r>"
+            xml += "<w:r>"
+            appendText(text, to: &xml)
+            xml += "</w:r>"
             return
         }
         xml += "<w:r>"
@@ -445,11 +448,7 @@ public enum DocxWriter {
                 utf8.formIndex(after: &position)
                 continue
             }
-            if segmentStart != position {
-                xml += textStart
-                XMLText.appendEscaped(String(text[segmentStart..<position]), to: &xml)
-                xml += "</w:t>"
-            }
+            if segmentStart != position { appendText(String(text[segmentStart..<position]), to: &xml) }
             utf8.formIndex(after: &position)
             if byte == LineText.tab {
                 xml += "<w:tab/>"
@@ -461,12 +460,28 @@ public enum DocxWriter {
             }
             segmentStart = position
         }
-        if segmentStart != utf8.endIndex {
-            xml += textStart
-            XMLText.appendEscaped(String(text[segmentStart...]), to: &xml)
-            xml += "</w:t>"
-        }
+        if segmentStart != utf8.endIndex { appendText(String(text[segmentStart...]), to: &xml) }
         xml += "</w:r>"
+    }
+
+    /// `<w:t>` with the text escaped; `xml:space="preserve"` only where a space would otherwise be dropped (at
+    /// either end, or two in a row).
+    static func appendText(_ text: String, to xml: inout String) {
+        let utf8 = text.utf8
+        var needsPreserve = utf8.first == LineText.space || utf8.last == LineText.space
+        if !needsPreserve {
+            var previous: UInt8 = 0
+            for byte in utf8 {
+                if byte == LineText.space && previous == LineText.space {
+                    needsPreserve = true
+                    break
+                }
+                previous = byte
+            }
+        }
+        xml += needsPreserve ? "<w:t xml:space=\"preserve\">" : "<w:t>"
+        XMLText.appendEscaped(text, to: &xml)
+        xml += "</w:t>"
     }
 }
 
@@ -572,6 +587,11 @@ extension DocxWriter {
         xml += paragraphStyle(
             "TableText", name: "Table Text", paragraph: singleLine + noIndent + "<w:jc w:val=\"left\"/>",
             run: "<w:kern w:val=\"0\"/>" + size(21))
+        xml += paragraphStyle(
+            "TableCenter", name: "Table Text Centred", basedOn: "TableText", paragraph: "<w:jc w:val=\"center\"/>",
+            run: "")
+        xml += paragraphStyle(
+            "TableRight", name: "Table Text Right", basedOn: "TableText", paragraph: "<w:jc w:val=\"right\"/>", run: "")
         xml += paragraphStyle(
             "TableNote", name: "Table Note",
             paragraph: "<w:spacing w:before=\"60\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>" + noIndent

@@ -98,22 +98,25 @@ public enum HTMLWriter {
     }
 
     /// Rows laid out with `TableGrid`: covered positions are left out (the covering cell has colspan/rowspan),
-    /// missing positions become empty cells. Body cells take the alignment of the column they start in.
+    /// missing positions become empty cells. Body cells take the alignment of the column they start in (left, the
+    /// default, needs no class; an empty cell none at all). Cells have no end tags, which HTML does not need: a
+    /// report's tables are most of its bytes.
     private static func rows(_ rows: [[Cell]], columns: [Column], header: Bool) -> String {
         let grid = TableGrid(rows: rows, columnCount: columns.count)
         // Each column's opening tag up to its attributes, made once (appending pieces is much cheaper per cell
         // than an interpolation).
         let openings = columns.map { column in
             guard !header else { return "<th" }
-            let alignment =
+            let alignment: String? =
                 switch column.alignment {
-                case .left: "l"
+                case .left: nil
                 case .center: "c"
                 case .right: "r"
                 }
-            return "<td class=\"\(alignment)\(column.numeric ? " n" : "")\""
+            let classes = [alignment, column.numeric ? "n" : nil].compactMap { $0 }
+            return classes.isEmpty ? "<td" : "<td class=\"\(classes.joined(separator: " "))\""
         }
-        let closing = header ? "</th>" : "</td>"
+        let empty = header ? "<th" : "<td"
         var out = ""
         for slots in grid.slots {
             out += "<tr>"
@@ -124,12 +127,11 @@ public enum HTMLWriter {
                 case .covered: continue
                 case .empty: cell = Cell("")
                 }
-                out += openings[index]
+                out += cell.text.isEmpty ? empty : openings[index]
                 if cell.colSpan > 1 { out += " colspan=\"\(cell.colSpan)\"" }
                 if cell.rowSpan > 1 { out += " rowspan=\"\(cell.rowSpan)\"" }
                 out += ">"
                 XMLText.appendEscaped(cell.text, to: &out)
-                out += closing
             }
             out += "</tr>\n"
         }
@@ -204,7 +206,7 @@ public enum HTMLWriter {
         table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 10.5pt; line-height: 1.4; }
         th, td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: middle; overflow-wrap: break-word; }
         th { font-weight: bold; text-align: center; }
-        td.l { text-align: left; }
+        td { text-align: left; }
         td.c { text-align: center; }
         td.r { text-align: right; }
         td.n { font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -225,6 +227,9 @@ public enum HTMLWriter {
           h1, h2, h3, h4, h5, h6, p.table-title, p.table-pre,
           p:has(+ section.table:not(:has(> p.table-title))) { break-after: avoid; }
           tr { break-inside: avoid; }
+          /* A row that starts a cell spanning rows below may break: else Chromium moves whole groups of rows to
+             the next page and leaves half pages empty. */
+          tr:has(> [rowspan]) { break-inside: auto; }
           a { color: inherit; text-decoration: none; }
         }
 

@@ -102,9 +102,9 @@ for format in ownFormats {
     try stage("writer \(format.rawValue)") { try fixture().report.bytes(format).count }
 }
 // What compression costs: the packages stored, and at each level (the writers use `Deflate.Level.default`).
-for (name, level) in [("stored", nil), ("fast", .fast), ("balanced", .balanced), ("thorough", .thorough)]
-    as [(String, Deflate.Level?)]
-{
+for (name, level) in [
+    ("stored", nil), ("fast", .fast), ("default", .default), ("balanced", .balanced), ("thorough", .thorough),
+] as [(String, Deflate.Level?)] {
     try stage("  docx, \(name)") { try DocxWriter.write(fixture().report.document, compression: level).count }
     try stage("  xlsx, \(name)") { try XlsxWriter.write(fixture().report.document, compression: level).count }
 }

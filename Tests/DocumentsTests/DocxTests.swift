@@ -1,7 +1,8 @@
-import Documents
 import Foundation
 import TestSupport
 import Testing
+
+@testable import Documents
 
 /// The parts of a stored (uncompressed) ZIP, in order, read by walking the local headers (the writers store
 /// their parts with `compression: nil`).
@@ -185,7 +186,7 @@ struct DocxDump: Decodable {
         )
         #expect(
             xml.contains(
-                "<w:r><w:t xml:space=\"preserve\">中共景德镇市珠山区委办公室</w:t><w:br/><w:t xml:space=\"preserve\">2024 年度部门决算</w:t></w:r>"
+                "<w:r><w:t>中共景德镇市珠山区委办公室</w:t><w:br/><w:t>2024 年度部门决算</w:t></w:r>"
             ))
         let grid = xml.components(separatedBy: "<w:gridCol w:w=\"").dropFirst().compactMap {
             Int($0.prefix { $0.isNumber })
@@ -195,6 +196,14 @@ struct DocxDump: Decodable {
         // 39908 (five digits) and 1,416.04 (the first amount column) at 10.5 pt with the cell margins.
         for code in [0, 3, 6] { #expect(grid[code] >= (5 * 640 * 210 + 999) / 1000 + 124) }
         #expect(grid[2] >= ((6 * 640 + 2 * 340) * 210 + 999) / 1000 + 124)
+    }
+
+    /// `xml:space="preserve"` only where a space would otherwise be lost: at either end, or two in a row.
+    @Test func spacesKeptWhereTheyMatter() {
+        #expect(DocxWriter.runs("项 目 1,861.26") == "<w:r><w:t>项 目 1,861.26</w:t></w:r>")
+        #expect(DocxWriter.runs(" 注") == "<w:r><w:t xml:space=\"preserve\"> 注</w:t></w:r>")
+        #expect(DocxWriter.runs("甲  乙") == "<w:r><w:t xml:space=\"preserve\">甲  乙</w:t></w:r>")
+        #expect(DocxWriter.runs("甲\t乙 ") == "<w:r><w:t>甲</w:t><w:tab/><w:t xml:space=\"preserve\">乙 </w:t></w:r>")
     }
 
     @Test func sameDocumentSameBytes() throws {
