@@ -3,7 +3,8 @@
 // 行次), so that none of these ever wraps; then, as far as the width allows, short labels (金额, 得分, 项目名称)
 // stay whole and long texts get four characters a line; what room is left goes to the columns whose texts are
 // long, in proportion to how much they would need to stand on one line (as browsers lay out tables
-// automatically). Names and texts then wrap between characters only where they must.
+// automatically). Names and texts then wrap between characters only where they must. When every cell fits on
+// one line with room to spare, the spare room is shared by the relative widths the table gives (`Column.width`).
 
 public struct ColumnLayout: Sendable, Equatable {
     /// Each column's width, in the unit of `total`; they add up to `total`.
@@ -16,6 +17,13 @@ public struct ColumnLayout: Sendable, Equatable {
     /// Lays out `table` on `total` units, a font whose em is `em` units, with `padding` units per cell (both
     /// sides and the border). Cells that span columns count where their text needs more than the columns give.
     public init(_ table: Table, total: Int, em: Int, padding: Int) {
+        self.init(
+            table, grid: TableGrid(rows: table.header + table.body, columnCount: table.columns.count), total: total,
+            em: em, padding: padding)
+    }
+
+    /// The same with the table's header and body rows already laid out as `grid` (a writer has it anyway).
+    public init(_ table: Table, grid: TableGrid, total: Int, em: Int, padding: Int) {
         let count = table.columns.count
         guard count > 0 else {
             widths = []
@@ -30,13 +38,13 @@ public struct ColumnLayout: Sendable, Equatable {
         var minimum = [Int](repeating: units(TextWidth.em), count: count)
         var comfortable = minimum
         var maximum = minimum
-        let grid = TableGrid(rows: table.header + table.body, columnCount: count)
         var spanning: [(column: Int, span: Int, need: Int)] = []
         for row in grid.slots {
             for (c, slot) in row.enumerated() {
                 guard case .origin(let cell) = slot, !cell.text.isEmpty else { continue }
-                let unbreakable = units(TextWidth.longestUnbreakable(cell.text))
-                let whole = units(TextWidth.longestLine(cell.text))
+                let measured = TextWidth.measure(cell.text)
+                let unbreakable = units(measured.longestUnbreakable)
+                let whole = units(measured.longestLine)
                 if cell.colSpan == 1 {
                     minimum[c] = max(minimum[c], unbreakable)
                     comfortable[c] = max(comfortable[c], whole <= units(Self.shortLabel) ? whole : unbreakable)
@@ -85,9 +93,11 @@ public struct ColumnLayout: Sendable, Equatable {
             }
             lower = upper
         }
-        // Everything fits on one line: the room left in proportion to the widths.
+        // Everything fits on one line: the room left in proportion to the relative widths the table asks for
+        // (`Column.width`, in thousandths).
+        let asked = table.columns.map { $0.width.isFinite && $0.width > 0 ? Int(($0.width * 1000).rounded()) : 1000 }
         widths =
-            fitted ?? zip(maximum, Self.distribute(total - maximum.reduce(0, +), weights: maximum)).map { $0 + $1 }
+            fitted ?? zip(maximum, Self.distribute(total - maximum.reduce(0, +), weights: asked)).map { $0 + $1 }
     }
 
     /// Texts up to four characters wide stay on one line.

@@ -339,8 +339,10 @@ public enum DocxWriter {
         static let cellPadding = 2 * 57 + 10
 
         func tableXML(_ table: Table, rows: [[Cell]]) -> String {
-            let widths = ColumnLayout(table, total: page.textWidth, em: Self.tableEm, padding: Self.cellPadding).widths
             let grid = TableGrid(rows: rows, columnCount: table.columns.count)
+            let widths = ColumnLayout(
+                table, grid: grid, total: page.textWidth, em: Self.tableEm, padding: Self.cellPadding
+            ).widths
             var xml = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/>"
             xml += "<w:tblW w:w=\"\(page.textWidth)\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
             xml += "<w:tblBorders>"
@@ -467,17 +469,16 @@ public enum DocxWriter {
     /// `<w:t>` with the text escaped; `xml:space="preserve"` only where a space would otherwise be dropped (at
     /// either end, or two in a row).
     static func appendText(_ text: String, to xml: inout String) {
-        let utf8 = text.utf8
-        var needsPreserve = utf8.first == LineText.space || utf8.last == LineText.space
-        if !needsPreserve {
-            var previous: UInt8 = 0
-            for byte in utf8 {
-                if byte == LineText.space && previous == LineText.space {
-                    needsPreserve = true
-                    break
-                }
-                previous = byte
+        var contiguous = text
+        let needsPreserve = contiguous.withUTF8 { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            if first == LineText.space || last == LineText.space { return true }
+            var index = 1
+            while index < bytes.count {
+                if bytes[index] == LineText.space && bytes[index - 1] == LineText.space { return true }
+                index += 1
             }
+            return false
         }
         xml += needsPreserve ? "<w:t xml:space=\"preserve\">" : "<w:t>"
         XMLText.appendEscaped(text, to: &xml)

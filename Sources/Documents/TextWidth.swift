@@ -29,40 +29,43 @@ public enum TextWidth {
     }
 
     /// The width of the widest line of `text` (lines end at LF, CR or another newline).
-    public static func longestLine(_ text: String) -> Int {
-        var longest = 0
-        var width = 0
-        for scalar in text.unicodeScalars {
-            if isNewline(scalar) {
-                longest = max(longest, width)
-                width = 0
-            } else {
-                width += advance(scalar)
-            }
-        }
-        return max(longest, width)
-    }
+    public static func longestLine(_ text: String) -> Int { measure(text).longestLine }
 
-    /// The width of the widest piece of `text` that a line cannot break inside (see `breaks`).
-    public static func longestUnbreakable(_ text: String) -> Int {
-        var longest = 0
-        var width = 0
+    /// The width of the widest piece of `text` that a line cannot break inside (see `mayBreak`).
+    public static func longestUnbreakable(_ text: String) -> Int { measure(text).longestUnbreakable }
+
+    /// Both widths in one pass over the text.
+    public static func measure(_ text: String) -> (longestLine: Int, longestUnbreakable: Int) {
+        var longestLine = 0
+        var line = 0
+        var longestPiece = 0
+        var piece = 0
         var previous: Unicode.Scalar? = nil
         for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\t" || isNewline(scalar) {
-                longest = max(longest, width)
-                width = 0
+            if isNewline(scalar) {
+                longestLine = max(longestLine, line)
+                longestPiece = max(longestPiece, piece)
+                line = 0
+                piece = 0
+                previous = nil
+                continue
+            }
+            let width = advance(scalar)
+            line += width
+            if scalar == " " || scalar == "\t" {
+                longestPiece = max(longestPiece, piece)
+                piece = 0
                 previous = nil
                 continue
             }
             if let previous, mayBreak(between: previous, and: scalar) {
-                longest = max(longest, width)
-                width = 0
+                longestPiece = max(longestPiece, piece)
+                piece = 0
             }
-            width += advance(scalar)
+            piece += width
             previous = scalar
         }
-        return max(longest, width)
+        return (max(longestLine, line), max(longestPiece, piece))
     }
 
     /// LF, VT, FF, CR, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR: what `Character.isNewline` knows.
@@ -77,7 +80,7 @@ public enum TextWidth {
     /// character, but not before closing punctuation (`，。）%`) nor after opening punctuation (`（“`).
     static func mayBreak(between before: Unicode.Scalar, and after: Unicode.Scalar) -> Bool {
         guard isWide(before) || isWide(after) else { return false }
-        return !closing.contains(after) && !opening.contains(before)
+        return !isClosing(after) && !isOpening(before)
     }
 
     /// Breaks `text` into as few lines of at most `width` as it can, as evenly as it can, the way published
@@ -175,10 +178,24 @@ public enum TextWidth {
         }
     }
 
-    /// Marks a line does not start with.
-    static let closing: Set<Unicode.Scalar> = Set("，。、；：？！）》」』】〕〉”’%‰℃．,.;:?!)]}·…—".unicodeScalars)
-    /// Marks a line does not end with.
-    static let opening: Set<Unicode.Scalar> = Set("（《「『【〔〈“‘([{".unicodeScalars)
+    /// Marks a line does not start with: ，。、；：？！）》」』】〕〉”’%‰℃．,.;:?!)]}·…—
+    static func isClosing(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09, 0x300B, 0x300D, 0x300F, 0x3011, 0x3015,
+            0x3009, 0x201D, 0x2019, 0x25, 0x2030, 0x2103, 0xFF0E, 0x2C, 0x2E, 0x3B, 0x3A, 0x3F, 0x21, 0x29, 0x5D, 0x7D,
+            0xB7, 0x2026, 0x2014:
+            true
+        default: false
+        }
+    }
+
+    /// Marks a line does not end with: （《「『【〔〈“‘([{
+    static func isOpening(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xFF08, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014, 0x3008, 0x201C, 0x2018, 0x28, 0x5B, 0x7B: true
+        default: false
+        }
+    }
 
     /// ASCII advances: the widest of 仿宋_GB2312 (half an em), Noto Serif CJK SC, Noto Sans CJK SC and DejaVu Sans
     /// (what LibreOffice sets Latin text in when the named font is missing), rounded up.

@@ -379,7 +379,7 @@ extension XlsxWriter {
             if !table.header.isEmpty && !table.columns.isEmpty {
                 headerRows = first...(first + table.header.count - 1)
             }
-            widths = Self.columnWidths(table: table)
+            widths = Self.columnWidths(table: table, grid: grid)
         }
 
         /// `$6:$8`: the header rows, repeated at the top of every printed page.
@@ -396,10 +396,10 @@ extension XlsxWriter {
         static let padding = 75
 
         /// Column widths in twips, from the content (`ColumnLayout`): codes, amounts and percentages never wrap.
-        static func columnWidths(table: Table) -> [Int] {
+        static func columnWidths(table: Table, grid: TableGrid) -> [Int] {
             guard !table.columns.isEmpty else { return [Self.portraitWidth] }
             let total = table.landscape ? Self.landscapeWidth : Self.portraitWidth
-            return ColumnLayout(table, total: total, em: em, padding: padding).widths
+            return ColumnLayout(table, grid: grid, total: total, em: em, padding: padding).widths
         }
 
         /// A width in twips as Excel counts column widths: characters of the default font's digit width (7

@@ -82,9 +82,9 @@ import Testing
     }
 
     /// Widths come from the content (`ColumnLayout`): every text fits on one line of the landscape page, so the
-    /// room left is shared in proportion — the 14-character label widest, 行次 narrowest; on a screen narrower
-    /// than 43.2 em the table scrolls rather than wrap. Left is the default alignment (no class), empty cells have
-    /// none, and cells need no end tags.
+    /// room left is shared by the columns' relative widths (5 : 1 : 2) — the 14-character label widest, 行次
+    /// narrowest; on a screen narrower than 43.4 em the table scrolls rather than wrap. Left is the default
+    /// alignment (no class), empty cells have none, and cells need no end tags.
     @Test("a standard table: section with its id, widths, merged header cells, aligned numeric cells, notes")
     func table() {
         let expected = """
@@ -93,9 +93,9 @@ import Testing
             <p class="table-pre">公开 01 表</p>
             <p class="table-pre">金额单位：万元</p>
             <div class="table-wrap">
-            <table style="min-width: 43.2em">
-            <colgroup><col style="width: 35.35%"><col style="width: 6.71%"><col style="width: 12.72%">\
-            <col style="width: 25.80%"><col style="width: 6.70%"><col style="width: 12.72%"></colgroup>
+            <table style="min-width: 43.4em">
+            <colgroup><col style="width: 34.16%"><col style="width: 6.58%"><col style="width: 12.65%">\
+            <col style="width: 27.38%"><col style="width: 6.58%"><col style="width: 12.65%"></colgroup>
             <thead>
             <tr><th colspan="3">收入<th colspan="3">支出</tr>
             <tr><th>项 目<th>行次<th>金 额<th>项目（按功能分类）<th>行次<th>金 额</tr>

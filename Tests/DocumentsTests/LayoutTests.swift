@@ -69,6 +69,12 @@ import Testing
         #expect(wide.widths.reduce(0, +) == 12_000)
         for (width, preferred) in zip(wide.widths, wide.preferred) { #expect(width >= preferred) }
 
+        // The spare room goes by the relative widths the table asks for: all to the name column here.
+        var asking = Self.table
+        asking.columns = [Column(width: 0.001), Column(width: 1000), Column(width: 0.001)]
+        let spare = ColumnLayout(asking, total: 12_000, em: 210, padding: 124)
+        #expect(spare.widths[0] - spare.preferred[0] <= 1 && spare.widths[2] - spare.preferred[2] <= 1)
+
         // Too narrow even for the figures: in proportion to them, still adding up.
         let cramped = ColumnLayout(Self.table, total: 1_000, em: 210, padding: 124)
         #expect(cramped.widths.reduce(0, +) == 1_000)
