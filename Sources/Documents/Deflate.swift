@@ -55,7 +55,12 @@ public enum Deflate {
     }
 
     public static func compress(_ input: UnsafeBufferPointer<UInt8>, level: Level = .default) -> [UInt8] {
-        var encoder = DeflateEncoder(input: input, level: level)
+        compress(input, level: level, segment: segment)
+    }
+
+    /// With segments of `segment` bytes (tests use small ones to reach the code that starts a new segment).
+    static func compress(_ input: UnsafeBufferPointer<UInt8>, level: Level, segment: Int) -> [UInt8] {
+        var encoder = DeflateEncoder(input: input, level: level, segment: segment)
         defer { encoder.deallocate() }
         encoder.run()
         return encoder.writer.finish()
@@ -86,10 +91,13 @@ struct DeflateEncoder {
     let distanceFrequencies: UnsafeMutablePointer<Int>
     /// The input bytes of the current block start here (for a stored block).
     var blockStart = 0
+    /// Matches do not reach back across the start of a segment of this many bytes.
+    let segment: Int
 
-    init(input: UnsafeBufferPointer<UInt8>, level: Deflate.Level) {
+    init(input: UnsafeBufferPointer<UInt8>, level: Deflate.Level, segment: Int = Deflate.segment) {
         self.input = input
         self.level = level
+        self.segment = max(1, segment)
         let sizeBits = Int.bitWidth - max(input.count - 1, 1).leadingZeroBitCount
         hashBits = min(Deflate.hashBits, max(8, sizeBits))
         chainMask = (1 << min(Deflate.windowBits, sizeBits)) - 1
@@ -124,7 +132,7 @@ struct DeflateEncoder {
         }
         var start = 0
         while start < input.count {
-            let end = min(input.count, start + Deflate.segment)
+            let end = min(input.count, start + segment)
             if start > 0 {
                 head.update(repeating: 0, count: 1 << hashBits)
                 previous.update(repeating: 0, count: chainMask + 1)

@@ -69,6 +69,20 @@ import Testing
         }
     }
 
+    /// Inputs longer than a segment (1 GiB) start the matcher afresh at each segment: the same code on small
+    /// segments.
+    @Test(.enabled(if: Checker.python || Checker.isCI, "python3 not installed"))
+    func segmentsJoinUp() throws {
+        try Checker.require(Checker.python, "python3")
+        let directory = try outputDirectory("deflate-segments")
+        let xml = Self.inputs.first { $0.name == "xml" }!.bytes
+        for (segment, count) in [(1, 300), (7, 3_000), (1000, xml.count), (65_536, xml.count)] {
+            let input = Array(xml.prefix(count))
+            let compressed = input.withUnsafeBufferPointer { Deflate.compress($0, level: .default, segment: segment) }
+            #expect(try Self.inflate(compressed, in: directory, name: "segment-\(segment)") == input, "\(segment)")
+        }
+    }
+
     @Test func compressesWhatRepeatsAndStoresWhatDoesNot() {
         let inputs = Dictionary(uniqueKeysWithValues: Self.inputs.map { ($0.name, $0.bytes) })
         let xml = inputs["xml"]!
