@@ -148,8 +148,13 @@ public enum PDFConversion {
     private static func run(_ arguments: [String], environment: [String: String], log: URL, timeout: Int)
         throws(Failure) -> Int32
     {
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
+        #if canImport(Darwin)
+            var actions: posix_spawn_file_actions_t? = nil
+            var attributes: posix_spawnattr_t? = nil
+        #else
+            var actions = posix_spawn_file_actions_t()
+            var attributes = posix_spawnattr_t()
+        #endif
         posix_spawn_file_actions_init(&actions)
         posix_spawnattr_init(&attributes)
         defer {
