@@ -126,6 +126,9 @@ enum LineText {
 
     /// Without leading and trailing spaces and TABs.
     static func trimmed(_ text: String) -> String {
+        // The usual case, decided on two bytes: a `Character` " " or "\t" starts and ends with that byte.
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        if !isSpaceOrTab(first) && !isSpaceOrTab(last) { return text }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
         guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
         else { return "" }

@@ -19,7 +19,8 @@ enum BatchCommand: Command {
         """
     static let options: [OptionSpec] = [
         .value("out", "DIR", help: "输出目录（必填；不存在时创建）", short: "o"),
-        .value("format", "FMT", help: "输出格式：txt、md、html、docx、xlsx、json、all，可用逗号写多种（默认 html,docx）", short: "f"),
+        .value(
+            "format", "FMT", help: "输出格式：txt、md、html、docx、xlsx、pdf、json、all，可用逗号写多种（默认 html,docx）", short: "f"),
         .value("jobs", "N", help: "同时生成的部门数（默认为 CPU 核数）", short: "j"),
         .value("templates", "DIR", help: "模板目录（可继承内置的标准模板）"),
         .value("prior", "DIR", help: "上年的部门文件目录：按部门名称和年度对应，填写的上年数与它计算的不同时给出警告"),
@@ -45,6 +46,7 @@ enum BatchCommand: Command {
             jobs = value
         }
         guard let templates = templates(arguments, console: console) else { return .usage }
+        guard libreOfficeIfNeeded(formats, console: console) else { return .usage }
 
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) {

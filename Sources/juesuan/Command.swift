@@ -59,6 +59,18 @@ extension Command {
         }
         return ReportTemplates(overridesIn: URL(fileURLWithPath: directory))
     }
+
+    /// False, after saying so, when a format needs LibreOffice and it is not installed (checked before any work).
+    static func libreOfficeIfNeeded(_ formats: [OutputFormat], console: Console) -> Bool {
+        guard formats.contains(where: \.needsLibreOffice) else { return true }
+        do {
+            try PDFConversion.requireLibreOffice()
+            return true
+        } catch {
+            console.err("juesuan \(name)：\(error)\n")
+            return false
+        }
+    }
 }
 
 extension Command {

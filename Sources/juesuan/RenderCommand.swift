@@ -3,20 +3,20 @@ import JueSuan
 
 enum RenderCommand: Command {
     static let name = "render"
-    static let summary = "生成部门决算公开报告（txt、md、html、docx、xlsx、json）"
+    static let summary = "生成部门决算公开报告（txt、md、html、docx、xlsx、pdf、json）"
     static let synopsis = "juesuan render FILE... [--format FMT] [--out DIR] [--templates DIR] [--prior FILE] [--force]"
     static let details = """
         每个部门文件生成一份报告，文件名为“<部门>-<年度>-部门决算.<扩展名>”，写入 --out 指定的目录（默认当前目录）；
         --out - 把报告写到标准输出（只限一个文件、一种文本格式）。
-        FMT：txt（默认）、md、html、docx、xlsx、json（计算结果，供其他系统使用），或 all（txt、md、html、docx、xlsx）；
-        可用逗号写多种，如 --format txt,docx。
+        FMT：txt（默认）、md、html、docx、xlsx、pdf（由 LibreOffice 把 Word 稿转成 PDF，需安装 LibreOffice）、
+        json（计算结果，供其他系统使用），或 all（txt、md、html、docx、xlsx）；可用逗号写多种，如 --format txt,docx,pdf。
         标准模板已内置；--templates DIR 使用目录中的模板，其中的 report.mustache 可以继承标准模板并只替换个别块：
         {{<standard}}{{$s7}}…{{/s7}}{{/standard}}。
         有致命问题的部门不生成报告（列出问题，退出状态 1）。已存在的文件不覆盖，除非加 --force；
         文件总是完整写入或不写入，失败不会留下残缺文件，也不会用坏文件替换好文件。
         """
     static let options: [OptionSpec] = [
-        .value("format", "FMT", help: "输出格式：txt、md、html、docx、xlsx、json、all（默认 txt）", short: "f"),
+        .value("format", "FMT", help: "输出格式：txt、md、html、docx、xlsx、pdf、json、all（默认 txt）", short: "f"),
         .value("out", "DIR", help: "输出目录（默认当前目录）；- 表示标准输出", short: "o"),
         .value("templates", "DIR", help: "模板目录（可继承内置的标准模板）"),
         .value("prior", "FILE", help: "上年的部门文件（或目录）：填写的上年数与它计算的不同时给出警告"),
@@ -42,6 +42,7 @@ enum RenderCommand: Command {
             return .usage
         }
         guard let templates = templates(arguments, console: console) else { return .usage }
+        guard libreOfficeIfNeeded(formats, console: console) else { return .usage }
         let priors: PriorFiles?
         switch self.priors(arguments, console: console) {
         case .success(let found): priors = found
@@ -145,7 +146,7 @@ enum RenderCommand: Command {
             } else if let format = OutputFormat(rawValue: part == "markdown" ? "md" : part) {
                 formats.append(format)
             } else {
-                return .failure(FormatError(message: "未知格式“\(part)”（可用：txt、md、html、docx、xlsx、json、all）"))
+                return .failure(FormatError(message: "未知格式“\(part)”（可用：txt、md、html、docx、xlsx、pdf、json、all）"))
             }
         }
         var seen: Set<OutputFormat> = []

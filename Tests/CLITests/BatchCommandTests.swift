@@ -85,7 +85,7 @@ import Testing
         (["batch", "--out", "OUT"], "缺少输入目录或文件"),
         (["batch", "Samples", "--out", "OUT", "--jobs", "0"], "--jobs 应为 1 到 1024 之间的整数，实际为“0”"),
         (["batch", "Samples", "--out", "OUT", "--jobs", "two"], "--jobs 应为 1 到 1024 之间的整数，实际为“two”"),
-        (["batch", "Samples", "--out", "OUT", "--format", "pdf"], "未知格式“pdf”"),
+        (["batch", "Samples", "--out", "OUT", "--format", "odt"], "未知格式“odt”"),
         (["batch", "no-such-dir", "--out", "OUT"], "找不到输入：no-such-dir"),
         (["batch", "Samples", "--out", "README.md"], "--out 应为目录，README.md 是一个文件"),
         (["batch", "Samples", "--out", "OUT", "--templates", "no-such-dir"], "模板目录不存在：no-such-dir"),

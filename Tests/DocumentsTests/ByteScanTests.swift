@@ -89,21 +89,28 @@ import Testing
         }
     }
 
-    @Test("xlsx line widths and counts agree with splitting by Character")
+    @Test("xlsx line counts: each LF-separated line wraps by its measured width")
     func xlsxLines() {
         typealias Sheet = XlsxWriter.SheetBuilder
         let texts = Self.texts + ["甲\u{2028}乙乙", "a\u{85}bb", "x\u{0B}yy\u{0C}z", "“引号”—…", "长文本长文本长文本长文本长文本"]
         for text in texts {
-            let longest = text.split(whereSeparator: \.isNewline).map { XlsxWriter.displayWidth(String($0)) }.max() ?? 0
-            #expect(Sheet.longestLine(text) == longest, "\(text.debugDescription)")
-            for width in [1, 2, 5, 12] {
-                let usable = max(1, width - 1)
-                let count = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
-                    $0 + max(1, (XlsxWriter.displayWidth(String($1)) + usable - 1) / usable)
+            // Widths of 2, 5 and 12 characters of 11 pt, and the padding.
+            for characters in [2, 5, 12] {
+                let width = characters * Sheet.em + Sheet.padding
+                let count = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
+                    $0
+                        + max(
+                            1,
+                            (TextWidth.of(String(String.UnicodeScalarView($1))) + characters * 1000 - 1)
+                                / (characters * 1000))
                 }
-                #expect(Sheet.lineCount(text, width: width) == count, "\(text.debugDescription) \(width)")
+                #expect(Sheet.lineCount(text, width: width) == count, "\(text.debugDescription) \(characters)")
             }
         }
+        // Six CJK characters in a cell three wide: two lines; ten digits (6.4 em) in a cell six wide: two.
+        #expect(Sheet.lineCount("收入支出决算", width: 3 * Sheet.em + Sheet.padding) == 2)
+        #expect(Sheet.lineCount("1234567890", width: 6 * Sheet.em + Sheet.padding) == 2)
+        #expect(Sheet.lineCount("1234567890", width: 7 * Sheet.em + Sheet.padding) == 1)
     }
 
     /// The previous, array-based reading of xlsx numbers, as the reference for the byte reading.

@@ -115,7 +115,9 @@ public struct BatchRunner: Sendable {
                 var expected = pending.entry
                 expected.reports = pending.temporaries.map(\.name)
                 let page = temporaryURL(index: index, kind: "page")
-                if (try? Data(SummaryPages.findingsPage(expected, templates: templates).utf8).write(to: page)) != nil {
+                if (try? OutputFiles.writeWithoutSync(
+                    Array(SummaryPages.findingsPage(expected, templates: templates).utf8), to: page)) != nil
+                {
                     pending.page = page
                 }
                 results.withLock { $0[index] = pending }
@@ -138,6 +140,8 @@ public struct BatchRunner: Sendable {
             thread.start()
         }
         group.wait()
+        // The workers' files are durable before any is renamed into place: one sync for the whole batch.
+        OutputFiles.syncFileSystem(containing: output)
         let pending = results.withLock { $0.map { $0! } }
         var summary = BatchSummary(entries: commit(pending), formats: formats, seconds: 0)
         writeSummary(&summary)
@@ -195,7 +199,7 @@ public struct BatchRunner: Sendable {
             let temporary = temporaryURL(index: index, kind: format.fileExtension)
             do {
                 let bytes = try report.bytes(format)
-                try Data(bytes).write(to: temporary)
+                try OutputFiles.writeWithoutSync(bytes, to: temporary)
                 temporaries.append((temporary, baseName + "." + format.fileExtension))
             } catch {
                 for (url, _) in temporaries { try? FileManager.default.removeItem(at: url) }

@@ -5,12 +5,17 @@ import Mustache
 /// The output formats of `juesuan render`.
 public enum OutputFormat: String, Sendable, CaseIterable {
     case txt, md, html, docx, xlsx, json
+    /// The .docx printed by LibreOffice (`PDFConversion`).
+    case pdf
 
     /// File name extension.
     public var fileExtension: String { rawValue }
 
     /// Whether the format is text that can go to standard output.
-    public var isText: Bool { self != .docx && self != .xlsx }
+    public var isText: Bool { self != .docx && self != .xlsx && self != .pdf }
+
+    /// Whether making the format needs a program outside juesuan (LibreOffice).
+    public var needsLibreOffice: Bool { self == .pdf }
 }
 
 /// Why a report could not be rendered (a template problem, not a data problem).
@@ -80,6 +85,8 @@ public struct RenderedReport: Sendable {
         case .docx: return try DocxWriter.write(document)
         case .xlsx: return try XlsxWriter.write(document)
         case .json: return Array(try view.jsonData())
+        case .pdf:
+            return try PDFConversion.pdf(fromDocx: try DocxWriter.write(document), date: document.properties.date)
         }
     }
 }
