@@ -102,13 +102,13 @@ final class ProgressMeter: Sendable {
         let done = String(repeating: " ", count: max(0, width - String(progress.done).count)) + String(progress.done)
         let remaining = progress.elapsed / Double(progress.done) * Double(progress.total - progress.done)
         let name = progress.current.count > 24 ? String(progress.current.prefix(23)) + "…" : progress.current
-        console.err(
-            "\r[\(done)/\(progress.total)] \(name)  已用 \(Self.clock(progress.elapsed))  预计剩余 \(Self.clock(remaining))\u{1B}[K"
-        )
+        console.errVerbatim(
+            "\r[\(done)/\(progress.total)] \(Console.visible(name))  已用 \(Self.clock(progress.elapsed))  "
+                + "预计剩余 \(Self.clock(remaining))\u{1B}[K")
     }
 
     func clear() {
-        if enabled { console.err("\r\u{1B}[K") }
+        if enabled { console.errVerbatim("\r\u{1B}[K") }
     }
 
     static func clock(_ seconds: Double) -> String {

@@ -88,7 +88,7 @@ enum MustacheCommand: Command {
             console.err(result.errors.map { "\($0)\n" }.joined())
             return .findings
         }
-        console.out(result.output)
+        console.outVerbatim(result.output)
         return .ok
     }
 }

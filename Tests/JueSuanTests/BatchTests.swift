@@ -104,6 +104,11 @@ import Testing
             try BatchRunner.inputFiles([empty.path], excluding: output)
         }
         #expect(error?.message.hasPrefix("没有找到部门文件") == true)
+        // Row 8: the output directory itself as an input directory is refused (its summary.json would be read).
+        let same = #expect(throws: BatchUsageError.self) {
+            try BatchRunner.inputFiles([output.path + "/"], excluding: output)
+        }
+        #expect(same?.message.hasPrefix("输出目录不能是输入目录 \(output.path)/：") == true)
     }
 
     @Test func departmentsAreIndependentAndTheSummaryTellsWhichAreReady() throws {
@@ -265,5 +270,10 @@ import Testing
         #expect(SummaryPages.csvField("-12.30") == "-12.30")
         #expect(SummaryPages.csvField("-x") == "'-x")
         #expect(SummaryPages.csvField("2474.43") == "2474.43")
+        // Row 9: a cell starting with TAB or CR was left as it was (OWASP lists both).
+        #expect(SummaryPages.csvField("\t=1+2") == "'\t=1+2")
+        #expect(SummaryPages.csvField("\r=1+2") == "\"'\r=1+2\"")
+        #expect(SummaryPages.csvField("\r\n=1") == "\"'\r\n=1\"")
+        #expect(SummaryPages.csvField("甲\t乙") == "甲\t乙")
     }
 }
