@@ -46,14 +46,37 @@ public struct DirectoryTemplateSource: TemplateSource {
         for url in candidates {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                let data = try Data(contentsOf: url)
-                guard let text = String(data: data, encoding: .utf8) else {
-                    throw CocoaError(.fileReadInapplicableStringEncoding, userInfo: [NSFilePathErrorKey: url.path])
-                }
-                return text
+                return try TemplateText.decode(Array(try Data(contentsOf: url)))
             }
         }
         return nil
+    }
+}
+
+/// Template files as text.
+public enum TemplateText {
+    /// A template file that is not UTF-8: where the first byte that does not decode is (line and column as in
+    /// other template errors).
+    public struct InvalidUTF8: Error, Sendable, CustomStringConvertible {
+        public var line: Int
+        public var column: Int
+        public var description: String { "第 \(line) 行第 \(column) 列不是有效的 UTF-8 文本" }
+    }
+
+    /// `bytes` as a string; throws where it is not valid UTF-8.
+    public static func decode(_ bytes: [UInt8]) throws(InvalidUTF8) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        var offset = 0
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        decoding: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput, .error: break decoding
+            }
+        }
+        let (line, column) = SourceFile(name: "", level: -1, bytes: bytes).location(of: offset)
+        throw InvalidUTF8(line: line, column: column)
     }
 }
 
@@ -268,6 +291,13 @@ public final class TemplateLibrary: @unchecked Sendable {
                     loaded[here] = result
                     break
                 }
+            } catch let error as TemplateText.InvalidUTF8 {
+                result = .failed(
+                    MustacheError(
+                        kind: .unreadableTemplate, template: name, line: error.line, column: error.column, tag: "",
+                        message: "模板不是有效的 UTF-8 文本（unreadable template）", path: [name]))
+                loaded[here] = result
+                break
             } catch {
                 result = .failed(
                     MustacheError(

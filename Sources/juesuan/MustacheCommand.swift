@@ -46,7 +46,9 @@ enum MustacheCommand: Command {
         let templatePath = arguments.positionals[0]
         let templateText: String
         do {
-            templateText = try String(contentsOfFile: templatePath, encoding: .utf8)
+            templateText = try TemplateText.decode(Array(try Data(contentsOf: URL(fileURLWithPath: templatePath))))
+        } catch let error as TemplateText.InvalidUTF8 {
+            return failure("\(templatePath):\(error.line):\(error.column): 模板不是有效的 UTF-8 文本")
         } catch {
             return failure("无法读取模板文件 \(templatePath)：\(error.localizedDescription)")
         }
