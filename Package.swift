@@ -27,6 +27,9 @@ let package = Package(
         // The whole `juesuan batch` on N synthetic departments: wall time, departments/s, peak memory.
         // `swift build -c release && .build/release/batch-bench` (it runs the `juesuan` built next to it).
         .executableTarget(name: "batch-bench", path: "Sources/BatchBench"),
+        // Mutated departments, templates and markup through the built `juesuan`: crashes, hangs, messages without a
+        // location. `swift build && .build/debug/fuzz-harness --seconds 60 --seed 1` (it runs the `juesuan` next to it).
+        .executableTarget(name: "fuzz-harness", dependencies: ["JueSuan"], path: "Sources/FuzzHarness"),
 
         // Running outside checkers (python-docx, openpyxl, LibreOffice) from tests. Test-only; knows nothing of finance.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

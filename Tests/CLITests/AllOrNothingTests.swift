@@ -73,7 +73,8 @@ import Testing
         let refused = try runJueSuan(["render", input, "--format", "all", "--out", out.path])
         #expect(refused.status == 2)
         #expect(
-            refused.stderr.hasPrefix("\(input)：无法按部门名称和年度命名输出文件（请缩短 department.name）：文件名有 262 字节，超过文件系统允许的 255 字节："))
+            refused.stderr.hasPrefix(
+                "\(input)：$.department.name：无法按部门名称和年度命名输出文件（请缩短部门名称）：文件名有 262 字节，超过文件系统允许的 255 字节："))
         #expect(try Self.names(out).count == 5)
     }
 
@@ -114,7 +115,7 @@ import Testing
         #expect(!names.contains { $0.hasPrefix(".") })
         #expect(names.contains("c-审核结果.html"))
         let page = try String(contentsOf: out.appendingPathComponent("c-审核结果.html"), encoding: .utf8)
-        #expect(page.contains("无法按部门名称和年度命名输出文件（请缩短 department.name）"))
+        #expect(page.contains("$.department.name：无法按部门名称和年度命名输出文件（请缩短部门名称）"))
     }
 
     // Row 8: `batch X --out X` read its own summary.json as a department on the second run.

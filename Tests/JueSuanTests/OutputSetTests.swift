@@ -83,7 +83,7 @@ import Testing
         #expect(OutputFiles.nameProblem(baseName: legal, suffixes: [".docx", ".xlsx", ".html"], in: directory) == nil)
         let long = OutputFiles.baseName(department: String(repeating: "部", count: 80), year: 2024)
         let problem = OutputFiles.nameProblem(baseName: long, suffixes: [".txt"], in: directory)
-        #expect(problem?.hasPrefix("无法按部门名称和年度命名输出文件（请缩短 department.name）：文件名有 262 字节") == true)
+        #expect(problem?.hasPrefix("$.department.name：无法按部门名称和年度命名输出文件（请缩短部门名称）：文件名有 262 字节") == true)
     }
 
     // Row 12: `甲/乙局` and `甲_乙局` were both named `甲_乙局-…`, and the second was refused as the same department.

@@ -234,7 +234,8 @@ public struct BatchRunner: Sendable {
             if let base = item.baseName, let owner = owners[base] {
                 item.reports.discard()
                 entry.status = .failed
-                entry.problems.append("与 \(owner) 是同一部门和年度（输出文件名“\(base)”重复），未生成；请删去其中一个文件。")
+                entry.problems.append(
+                    "$.department.name、$.year：与 \(owner) 是同一部门和年度（输出文件名“\(base)”重复），未生成；请删去其中一个文件。")
             } else if !staged.isEmpty {
                 if let base = item.baseName { owners[base] = entry.file }
                 // The reports and the page made for them go in place together: all of them, or none.

@@ -38,7 +38,7 @@ public enum OutputFiles {
     public static func nameProblem(baseName: String, suffixes: [String], in directory: URL) -> String? {
         for suffix in suffixes {
             if let problem = OutputSet.problem(withName: baseName + suffix, in: directory) {
-                return "无法按部门名称和年度命名输出文件（请缩短 department.name）：\(problem)"
+                return "$.department.name：无法按部门名称和年度命名输出文件（请缩短部门名称）：\(problem)"
             }
         }
         return nil
