@@ -27,6 +27,9 @@ let package = Package(
         // The whole `juesuan batch` on N synthetic departments: wall time, departments/s, peak memory.
         // `swift build -c release && .build/release/batch-bench` (it runs the `juesuan` built next to it).
         .executableTarget(name: "batch-bench", path: "Sources/BatchBench"),
+        // One large department (a sample's annex repeated to 50 MB, and 5 MB) through `juesuan render`, per format:
+        // time, peak memory, its ratio to the JSON and the growth for 10× the input. `.build/release/large-bench`.
+        .executableTarget(name: "large-bench", dependencies: ["JueSuan"], path: "Sources/LargeBench"),
         // Mutated departments, templates and markup through the built `juesuan`: crashes, hangs, messages without a
         // location. `swift build && .build/debug/fuzz-harness --seconds 60 --seed 1` (it runs the `juesuan` next to it).
         .executableTarget(name: "fuzz-harness", dependencies: ["JueSuan"], path: "Sources/FuzzHarness"),

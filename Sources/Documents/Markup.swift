@@ -417,7 +417,7 @@ private struct MarkupParser {
             report(at.line, "\(at.written) 有 \(cells.count) 个单元格，多于 @columns 定义的 \(columnCount) 列")
             return
         }
-        let padded = cells + Array(repeating: Substring(), count: columnCount - cells.count)
+        let padded = cells + Array(repeating: MarkupCell.text(""), count: columnCount - cells.count)
         if header {
             builder.header.append(padded, at, problems: &problems)
         } else {
@@ -445,12 +445,11 @@ private struct MarkupParser {
 
     /// The text of a directive: the argument without layout spaces, escapes resolved.
     private mutating func requireText(_ argument: Substring, _ at: Directive) -> String? {
-        let text = MarkupText.trimmed(argument)
-        guard !text.isEmpty else {
+        guard let text = MarkupText.text(argument) else {
             report(at.line, "\(at.written) 缺少文本")
             return nil
         }
-        return MarkupText.unescaped(text)
+        return text
     }
 
     private mutating func requireNoArgument(_ argument: Substring, _ at: Directive) -> Bool {
@@ -539,20 +538,20 @@ private struct MergedRows {
         self.isHeader = isHeader
     }
 
-    /// Appends a row of cells as written (trimmed, escapes not yet resolved: an escaped `\{<}` is text).
-    mutating func append(_ cells: [Substring], _ at: Directive, problems: inout [MarkupError.Problem]) {
+    /// Appends a row of cells as written.
+    mutating func append(_ cells: [MarkupCell], _ at: Directive, problems: inout [MarkupError.Problem]) {
         let row = owners.count
         var rowOwners: [Int] = []
-        for (column, raw) in cells.enumerated() {
+        for (column, cell) in cells.enumerated() {
             var owner: Int?
-            switch raw {
-            case "{<}":
+            switch cell {
+            case .coveredFromLeft:
                 if column == 0 {
                     problems.append(.init(line: at.line, message: "\(at.written) 第 1 格的 {<} 左侧没有可合并的单元格"))
                 } else {
                     owner = rowOwners[column - 1]
                 }
-            case "{^}":
+            case .coveredFromAbove:
                 if row == 0 {
                     let section = isHeader ? "表头第一行" : "表体第一行（表体不能与表头合并）"
                     problems.append(
@@ -560,7 +559,7 @@ private struct MergedRows {
                 } else {
                     owner = owners[row - 1][column]
                 }
-            default:
+            case .text:
                 break
             }
             if let owner {
@@ -569,11 +568,10 @@ private struct MergedRows {
                 origins[owner].lastColumn = max(origins[owner].lastColumn, column)
                 rowOwners.append(owner)
             } else {
-                let isMarker = raw == "{<}" || raw == "{^}"
+                let text: String
+                if case .text(let written) = cell { text = written } else { text = "" }
                 origins.append(
-                    Origin(
-                        text: isMarker ? "" : MarkupText.unescaped(raw), row: row, column: column, directive: at,
-                        lastRow: row, lastColumn: column))
+                    Origin(text: text, row: row, column: column, directive: at, lastRow: row, lastColumn: column))
                 rowOwners.append(origins.count - 1)
             }
         }

@@ -11,6 +11,15 @@
 // spaces at either end (so they are text, not layout). Any other `\` is taken as it is, so template text with a
 // single backslash reads as written.
 
+/// A cell of a table row as written.
+enum MarkupCell: Equatable {
+    case text(String)
+    /// `{<}`: covered by the cell to its left.
+    case coveredFromLeft
+    /// `{^}`: covered by the cell above.
+    case coveredFromAbove
+}
+
 enum MarkupText {
     static let backslash = UInt8(ascii: "\\")
     static let openBrace = UInt8(ascii: "{")
@@ -57,17 +66,70 @@ enum MarkupText {
 
     /// The text `raw` stands for: escapes resolved.
     static func unescaped(_ raw: Substring) -> String {
-        let utf8 = raw.utf8
-        guard utf8.contains(backslash) else { return String(raw) }
+        var raw = raw
+        return raw.withUTF8 { text($0[...]) }
+    }
+
+    /// The text of a directive's argument: without layout spaces, escapes resolved; nil when nothing is left.
+    static func text(_ argument: Substring) -> String? {
+        var argument = argument
+        return argument.withUTF8 { bytes -> String? in
+            let range = trimmedRange(bytes, 0, bytes.count)
+            return range.isEmpty ? nil : text(bytes[range])
+        }
+    }
+
+    /// The TAB-separated cells of `line` (n TABs give n + 1 cells), without layout spaces: a merge marker as
+    /// written (`{<}`, `{^}`), or a text with its escapes resolved (so `\{<}` is the text `{<}`).
+    static func cells(_ line: Substring) -> [MarkupCell] {
+        var line = line
+        return line.withUTF8 { bytes in
+            var cells: [MarkupCell] = []
+            var start = 0
+            for position in 0...bytes.count where position == bytes.count || bytes[position] == LineText.tab {
+                let range = trimmedRange(bytes, start, position)
+                if range.count == 3, bytes[range.lowerBound] == openBrace,
+                    bytes[range.lowerBound + 2] == UInt8(ascii: "}"),
+                    bytes[range.lowerBound + 1] == UInt8(ascii: "<") || bytes[range.lowerBound + 1] == UInt8(ascii: "^")
+                {
+                    cells.append(
+                        bytes[range.lowerBound + 1] == UInt8(ascii: "<") ? .coveredFromLeft : .coveredFromAbove)
+                } else {
+                    cells.append(.text(text(bytes[range])))
+                }
+                start = position + 1
+            }
+            return cells
+        }
+    }
+
+    /// `bytes[lower..<upper]` without the spaces and TABs at either end that are layout (an escaped space is text).
+    private static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, _ lower: Int, _ upper: Int) -> Range<Int> {
+        var lower = lower
+        var upper = upper
+        while lower < upper, LineText.isSpaceOrTab(bytes[lower]) { lower += 1 }
+        while upper > lower, LineText.isSpaceOrTab(bytes[upper - 1]) {
+            // Escaped when an odd number of backslashes precede it.
+            var backslashes = 0
+            while upper - 2 - backslashes >= lower, bytes[upper - 2 - backslashes] == backslash { backslashes += 1 }
+            if backslashes % 2 == 1 { break }
+            upper -= 1
+        }
+        return lower..<upper
+    }
+
+    /// The text `raw` stands for.
+    private static func text(_ raw: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        guard raw.contains(backslash) else { return String(decoding: raw, as: UTF8.self) }
         var result: [UInt8] = []
-        result.reserveCapacity(utf8.count)
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            utf8.formIndex(after: &index)
-            if byte == backslash, index != utf8.endIndex, isEscapable(utf8[index]) {
-                result.append(utf8[index])
-                utf8.formIndex(after: &index)
+        result.reserveCapacity(raw.count)
+        var index = raw.startIndex
+        while index < raw.endIndex {
+            let byte = raw[index]
+            index += 1
+            if byte == backslash, index < raw.endIndex, isEscapable(raw[index]) {
+                result.append(raw[index])
+                index += 1
             } else {
                 result.append(byte)
             }
@@ -77,44 +139,12 @@ enum MarkupText {
 
     /// Without the spaces and TABs at either end that are layout (an escaped space is text).
     static func trimmed(_ text: Substring) -> Substring {
+        var copy = text
+        let range = copy.withUTF8 { trimmedRange($0, 0, $0.count) }
         let utf8 = text.utf8
-        guard let first = utf8.first, let last = utf8.last else { return text }
-        if !LineText.isSpaceOrTab(first) && !LineText.isSpaceOrTab(last) { return text }
-        var lower = utf8.startIndex
-        while lower != utf8.endIndex, LineText.isSpaceOrTab(utf8[lower]) { utf8.formIndex(after: &lower) }
-        var upper = utf8.endIndex
-        while upper > lower {
-            let before = utf8.index(before: upper)
-            guard LineText.isSpaceOrTab(utf8[before]) else { break }
-            // Escaped when an odd number of backslashes precede it.
-            var backslashes = 0
-            var probe = before
-            while probe > lower {
-                utf8.formIndex(before: &probe)
-                guard utf8[probe] == backslash else { break }
-                backslashes += 1
-            }
-            if backslashes % 2 == 1 { break }
-            upper = before
-        }
-        return scalars(text, lower, upper)
-    }
-
-    /// The TAB-separated cells of `line` (n TABs give n + 1 cells), each `trimmed`.
-    static func cells(_ line: Substring) -> [Substring] {
-        var cells: [Substring] = []
-        let utf8 = line.utf8
-        var start = utf8.startIndex
-        var position = start
-        while position != utf8.endIndex {
-            if utf8[position] == LineText.tab {
-                cells.append(trimmed(scalars(line, start, position)))
-                start = utf8.index(after: position)
-            }
-            utf8.formIndex(after: &position)
-        }
-        cells.append(trimmed(scalars(line, start, utf8.endIndex)))
-        return cells
+        return scalars(
+            text, utf8.index(utf8.startIndex, offsetBy: range.lowerBound),
+            utf8.index(utf8.startIndex, offsetBy: range.upperBound))
     }
 
     /// The text between two UTF-8 positions at scalar boundaries, exactly: slicing a `Substring` directly would

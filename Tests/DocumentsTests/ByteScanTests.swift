@@ -30,7 +30,7 @@ import Testing
                 else { return "" }
                 return String(String.UnicodeScalarView(cell[first...last]))
             }
-            #expect(MarkupText.cells(text[...]).map(String.init) == expected, "\(text.debugDescription)")
+            #expect(MarkupText.cells(text[...]) == expected.map { .text($0) }, "\(text.debugDescription)")
         }
     }
 
