@@ -262,6 +262,29 @@ import Testing
         #expect(vehicles[3] == .number(2))
     }
 
+    // Issue 14, row 5: a department named `{^}` reached the summary workbook's markup as a merge marker: the batch
+    // exited 1 although every department rendered, and summary.xlsx was not written.
+    @Test func markupLikeDepartmentNamesDoNotBreakTheSummary() throws {
+        let directory = try outputDirectory("batch-markup-names")
+        let input = directory.appendingPathComponent("in")
+        let output = directory.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let names = ["{^}", "{<}", " {^} ", "@p 局", "\\{^}"]
+        for (index, name) in names.enumerated() {
+            var department = try Self.load("s0-rendaban.json")
+            department.department.name = name
+            try InputLoader.encode(department).write(to: input.appendingPathComponent("d\(index).json"))
+        }
+        let summary = BatchRunner(formats: [.txt], output: output, jobs: 2)
+            .run(files: try BatchRunner.inputFiles([input.path], excluding: output))
+        #expect(summary.errors == [])
+        #expect(summary.succeeded)
+        #expect(summary.entries.map(\.department) == names)
+        let workbook = try Data(contentsOf: output.appendingPathComponent("summary.xlsx"))
+        #expect(workbook.starts(with: [0x50, 0x4B]))
+    }
+
     @Test func csvFieldsAreQuotedAndFormulasDefused() {
         #expect(SummaryPages.csvField("a,b") == "\"a,b\"")
         #expect(SummaryPages.csvField("说\"明\"") == "\"说\"\"明\"\"\"")
