@@ -1,4 +1,5 @@
 import Documents
+import TestSupport
 import Testing
 
 /// Parses markup written as lines (joined with LF).
@@ -185,15 +186,7 @@ private func problems(_ lines: [String]) -> [String] {
         }
         for _ in 0..<2_000 {
             let value = (0..<(1 + next(6))).map { _ in alphabet[next(alphabet.count)] }.joined()
-            var flat = String.UnicodeScalarView()
-            var previous: Unicode.Scalar = " "
-            for scalar in value.unicodeScalars {
-                if !(scalar == "\n" && previous == "\r") {
-                    flat.append(scalar == "\t" || scalar == "\n" || scalar == "\r" ? " " : scalar)
-                }
-                previous = scalar
-            }
-            let text = String(flat)
+            let text = markupFlattened(value)
             let escaped = Markup.escape(value)
             let document = try parse([
                 "@p \(escaped)", "@table", "@columns l l l", "@row \(escaped)\t\t\(escaped)", "@end",

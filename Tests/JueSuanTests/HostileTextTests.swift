@@ -1,5 +1,6 @@
 import Documents
 import Foundation
+import TestSupport
 import Testing
 
 @testable import JueSuan
@@ -73,19 +74,6 @@ import Testing
         }
     }
 
-    /// TAB, CR, LF and CR LF as one space each: what the markup makes of a value.
-    static func flattened(_ value: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        var previous: Unicode.Scalar = " "
-        for scalar in value.unicodeScalars {
-            if !(scalar == "\n" && previous == "\r") {
-                scalars.append(scalar == "\t" || scalar == "\n" || scalar == "\r" ? " " : scalar)
-            }
-            previous = scalar
-        }
-        return String(scalars)
-    }
-
     /// Every text of the document: properties, headings, paragraphs, TOC entries, table titles, preambles, cells and
     /// notes.
     static func texts(_ document: Document) -> [String] {
@@ -124,7 +112,7 @@ import Testing
         // a combining mark, which joins the marker's last character.
         var payloads: [Int: [Unicode.Scalar]] = [:]
         for (index, value) in values.enumerated() {
-            var scalars = Array(Self.flattened(value).unicodeScalars)
+            var scalars = Array(markupFlattened(value).unicodeScalars)
             if index % 2 == 0 {
                 scalars = Array(scalars.drop { $0 != "⟧" }.dropFirst())
                 while scalars.last?.properties.isWhitespace == true { scalars.removeLast() }
