@@ -126,9 +126,19 @@ import Testing
         try write(".notes.txt.\(dead).tmp", "用户的文件")
         try write("c.txt", "用户的文件")
 
+        // A file another run wrote after the journal is newer than what the journal would put there: it stays.
+        try write(".juesuan-\(dead)-x2-1.tmp", "被杀的运行的 d")
+        let old = try JSONSerialization.data(withJSONObject: [[".juesuan-\(dead)-x2-1.tmp", "d.txt"]])
+        try old.write(to: directory.appendingPathComponent(".juesuan-\(dead)-x2-2.commit"))
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: -60)],
+            ofItemAtPath: directory.appendingPathComponent(".juesuan-\(dead)-x2-2.commit").path)
+        try write("d.txt", "后来的运行写的 d")
+
         OutputSet.recover(in: directory)
         #expect(
             try Self.contents(directory) == [
+                "d.txt": "后来的运行写的 d",
                 "a.txt": "新的 a", "b.html": "新的 b", ".juesuan-1-x9-1.tmp": "进行中", ".notes.txt.\(dead).tmp": "用户的文件",
                 "c.txt": "用户的文件",
             ])

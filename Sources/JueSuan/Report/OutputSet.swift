@@ -198,14 +198,18 @@ public struct OutputSet: Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
         let leftovers = names.filter(isLeftover).sorted()
         func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
-        // First the journals: each rename whose temporary file is still there is made.
+        // First the journals: each rename whose temporary file is still there is made, unless another run has
+        // written that file since the journal was (then the newer file stays).
         for journal in leftovers where journal.hasSuffix(".commit") {
-            if let data = FileManager.default.contents(atPath: path(journal)),
+            var written = stat()
+            if stat(path(journal), &written) == 0, let data = FileManager.default.contents(atPath: path(journal)),
                 let pairs = try? JSONSerialization.jsonObject(with: data) as? [[String]]
             {
                 for pair in pairs
                 where pair.count == 2 && isOurs(pair[0]) && problem(withName: pair[1], in: directory) == nil {
-                    if access(path(pair[0]), F_OK) == 0 { rename(path(pair[0]), path(pair[1])) }
+                    var existing = stat()
+                    let newer = stat(path(pair[1]), &existing) == 0 && existing.st_mtim.tv_sec > written.st_mtim.tv_sec
+                    if !newer && access(path(pair[0]), F_OK) == 0 { rename(path(pair[0]), path(pair[1])) }
                 }
             }
             unlink(path(journal))
