@@ -15,10 +15,12 @@ public enum Markup {
         return try parser.finish()
     }
 
-    /// Makes a value safe to insert into a markup line: TAB, CR and LF (a CR LF pair counts as one) become a space,
-    /// so a value can neither end a line nor split a cell. Nothing else is changed.
+    /// Makes a value safe to insert into a markup line: it reads back as the same text wherever it lands in a
+    /// directive's text or a cell, and never as markup. TAB, CR and LF (a CR LF pair counts as one) become a space,
+    /// so that a value can neither end a line nor split a cell; `\`, `{` and `@` are escaped with `\` (no merge
+    /// marker, no directive), and so are spaces at either end (text, not layout). See docs/MARKUP.md.
     public static func escape(_ value: String) -> String {
-        LineText.flatten(value)
+        MarkupText.escape(value)
     }
 }
 
@@ -86,28 +88,30 @@ private struct MarkupParser {
     }()
 
     mutating func read(_ line: Substring, number: Int) {
-        // Indentation is rare; a line that does not start with a space or TAB byte has none.
-        let content =
-            line.utf8.first.map(LineText.isSpaceOrTab) ?? false ? line.drop(while: { $0 == " " || $0 == "\t" }) : line
-        if content.isEmpty { return }
-        let token: Substring
-        let argument: Substring
-        if let split = Self.quickSplit(content) {
-            (token, argument) = split
-        } else {
-            guard content.first == "@" else {
-                let start = String(content.prefix(20).map { $0 == "\t" ? "⇥" : $0 })
-                let more = content.count > 20 ? "…" : ""
-                report(number, "未知指令：此行不以 @ 指令开头（“\(start)\(more)”）")
-                return
-            }
-            token = content.dropFirst().prefix(while: { $0 != " " && $0 != "\t" })
-            let rest = content.dropFirst(1 + token.count)
-            if rest.first == "\t" {
+        // On bytes: the syntax is ASCII bytes, and a text may start with a scalar that joins the space before it into
+        // one `Character` (see MarkupText).
+        let utf8 = line.utf8
+        var start = utf8.startIndex
+        while start != utf8.endIndex, LineText.isSpaceOrTab(utf8[start]) { utf8.formIndex(after: &start) }
+        if start == utf8.endIndex { return }
+        guard utf8[start] == MarkupText.at else {
+            let content = MarkupText.scalars(line, start, utf8.endIndex)
+            let shown = String(content.prefix(20).map { $0 == "\t" ? "⇥" : $0 })
+            let more = content.count > 20 ? "…" : ""
+            report(number, "未知指令：此行不以 @ 指令开头（“\(shown)\(more)”）")
+            return
+        }
+        let tokenStart = utf8.index(after: start)
+        var tokenEnd = tokenStart
+        while tokenEnd != utf8.endIndex, !LineText.isSpaceOrTab(utf8[tokenEnd]) { utf8.formIndex(after: &tokenEnd) }
+        let token = MarkupText.scalars(line, tokenStart, tokenEnd)
+        var argument: Substring = ""
+        if tokenEnd != utf8.endIndex {
+            if utf8[tokenEnd] == LineText.tab {
                 report(number, "@\(token) 与参数之间应为一个空格，不能是 TAB")
                 return
             }
-            argument = rest.dropFirst()
+            argument = MarkupText.scalars(line, utf8.index(after: tokenEnd), utf8.endIndex)
         }
         var written: String { "@" + token }  // for messages
         let name: Substring
@@ -147,24 +151,6 @@ private struct MarkupParser {
         } else {
             readOutside(name, anchor: anchor, argument, directive)
         }
-    }
-
-    /// The directive token (after `@`, up to the first space or TAB) and the argument (after that one space),
-    /// found on bytes where this is sure to be what the reading by `Character` finds: an ASCII token, then the end
-    /// of the line or a space that no following character joins (checked as a `Character`). Nil otherwise.
-    private static func quickSplit(_ content: Substring) -> (token: Substring, argument: Substring)? {
-        let utf8 = content.utf8
-        guard utf8.first == UInt8(ascii: "@") else { return nil }
-        let tokenStart = utf8.index(after: utf8.startIndex)
-        var end = tokenStart
-        while end != utf8.endIndex, !LineText.isSpaceOrTab(utf8[end]) {
-            guard utf8[end] < 0x80 else { return nil }
-            utf8.formIndex(after: &end)
-        }
-        guard end != tokenStart else { return nil }
-        if end == utf8.endIndex { return (content[tokenStart...], content[end...]) }
-        guard content[end...].first == " " else { return nil }
-        return (content[tokenStart..<end], content[utf8.index(after: end)...])
     }
 
     mutating func finish() throws(MarkupError) -> Document {
@@ -225,13 +211,15 @@ private struct MarkupParser {
     }
 
     private mutating func readProperty(_ argument: Substring, _ at: Directive) {
-        let trimmed = trim(argument)
+        let trimmed = MarkupText.trimmed(argument)
         guard !trimmed.isEmpty else {
             report(at.line, "\(at.written) 缺少名称和值（如 @property title 景德镇市人大办公室 2024 年度部门决算）")
             return
         }
-        let name = trimmed.prefix(while: { $0 != " " && $0 != "\t" })
-        let value = String(trim(trimmed.dropFirst(name.count)))
+        let bytes = trimmed.utf8
+        let nameEnd = bytes.firstIndex(where: LineText.isSpaceOrTab) ?? bytes.endIndex
+        let name = MarkupText.scalars(trimmed, bytes.startIndex, nameEnd)
+        let value = MarkupText.unescaped(MarkupText.trimmed(MarkupText.scalars(trimmed, nameEnd, bytes.endIndex)))
         let names = ["title", "subject", "author", "keywords", "date"]
         guard names.contains(String(name)) else {
             report(at.line, "\(at.written) 的名称 “\(name)” 无效（可用：\(names.joined(separator: "、"))）")
@@ -423,13 +411,13 @@ private struct MarkupParser {
             return
         }
         if !header && builder.firstBodyLine == nil { builder.firstBodyLine = at.line }
-        let cells = LineText.trimmedCells(argument)
+        let cells = MarkupText.cells(argument)
         let columnCount = builder.table.columns.count
         guard cells.count <= columnCount else {
             report(at.line, "\(at.written) 有 \(cells.count) 个单元格，多于 @columns 定义的 \(columnCount) 列")
             return
         }
-        let padded = cells + Array(repeating: "", count: columnCount - cells.count)
+        let padded = cells + Array(repeating: MarkupCell.text(""), count: columnCount - cells.count)
         if header {
             builder.header.append(padded, at, problems: &problems)
         } else {
@@ -455,28 +443,19 @@ private struct MarkupParser {
         problems.append(MarkupError.Problem(line: line, message: message))
     }
 
-    private func trim(_ text: Substring) -> Substring {
-        // A text that neither starts nor ends with a space or TAB byte cannot start or end with those characters.
-        if let first = text.utf8.first, let last = text.utf8.last, !LineText.isSpaceOrTab(first),
-            !LineText.isSpaceOrTab(last)
-        {
-            return text
-        }
-        return LineText.trimmed(text)
-    }
-
+    /// The text of a directive: the argument without layout spaces, escapes resolved.
     private mutating func requireText(_ argument: Substring, _ at: Directive) -> String? {
-        let text = trim(argument)
-        guard !text.isEmpty else {
+        guard let text = MarkupText.text(argument) else {
             report(at.line, "\(at.written) 缺少文本")
             return nil
         }
-        return String(text)
+        return text
     }
 
     private mutating func requireNoArgument(_ argument: Substring, _ at: Directive) -> Bool {
-        guard trim(argument).isEmpty else {
-            report(at.line, "\(at.written) 不带参数（多出了 “\(trim(argument))”）")
+        let extra = MarkupText.trimmed(argument)
+        guard extra.isEmpty else {
+            report(at.line, "\(at.written) 不带参数（多出了 “\(extra)”）")
             return false
         }
         return true
@@ -559,19 +538,20 @@ private struct MergedRows {
         self.isHeader = isHeader
     }
 
-    mutating func append(_ cells: [String], _ at: Directive, problems: inout [MarkupError.Problem]) {
+    /// Appends a row of cells as written.
+    mutating func append(_ cells: [MarkupCell], _ at: Directive, problems: inout [MarkupError.Problem]) {
         let row = owners.count
         var rowOwners: [Int] = []
-        for (column, text) in cells.enumerated() {
+        for (column, cell) in cells.enumerated() {
             var owner: Int?
-            switch text {
-            case "{<}":
+            switch cell {
+            case .coveredFromLeft:
                 if column == 0 {
                     problems.append(.init(line: at.line, message: "\(at.written) 第 1 格的 {<} 左侧没有可合并的单元格"))
                 } else {
                     owner = rowOwners[column - 1]
                 }
-            case "{^}":
+            case .coveredFromAbove:
                 if row == 0 {
                     let section = isHeader ? "表头第一行" : "表体第一行（表体不能与表头合并）"
                     problems.append(
@@ -579,7 +559,7 @@ private struct MergedRows {
                 } else {
                     owner = owners[row - 1][column]
                 }
-            default:
+            case .text:
                 break
             }
             if let owner {
@@ -588,11 +568,10 @@ private struct MergedRows {
                 origins[owner].lastColumn = max(origins[owner].lastColumn, column)
                 rowOwners.append(owner)
             } else {
-                let isMarker = text == "{<}" || text == "{^}"
+                let text: String
+                if case .text(let written) = cell { text = written } else { text = "" }
                 origins.append(
-                    Origin(
-                        text: isMarker ? "" : text, row: row, column: column, directive: at, lastRow: row,
-                        lastColumn: column))
+                    Origin(text: text, row: row, column: column, directive: at, lastRow: row, lastColumn: column))
                 rowOwners.append(origins.count - 1)
             }
         }

@@ -12,8 +12,9 @@ enum RenderCommand: Command {
         json（计算结果，供其他系统使用），或 all（txt、md、html、docx、xlsx）；可用逗号写多种，如 --format txt,docx,pdf。
         标准模板已内置；--templates DIR 使用目录中的模板，其中的 report.mustache 可以继承标准模板并只替换个别块：
         {{<standard}}{{$s7}}…{{/s7}}{{/standard}}。
-        有致命问题的部门不生成报告（列出问题，退出状态 1）。已存在的文件不覆盖，除非加 --force；
-        文件总是完整写入或不写入，失败不会留下残缺文件，也不会用坏文件替换好文件。
+        有致命问题的部门不生成报告（列出问题，退出状态 1）。已存在的文件不覆盖，除非加 --force。
+        一个部门的各种格式要么全部写入，要么一个也不写（失败时原有文件保持不变，不留临时文件）；
+        被强行终止的运行留下的临时文件，由下一次写入同一目录的运行清理或完成。
         """
     static let options: [OptionSpec] = [
         .value("format", "FMT", help: "输出格式：txt、md、html、docx、xlsx、pdf、json、all（默认 txt）", short: "f"),
@@ -61,6 +62,7 @@ enum RenderCommand: Command {
                 console.err("juesuan render：--out 应为目录，\(out) 是一个文件\n")
                 return .usage
             }
+            OutputSet.recover(in: URL(fileURLWithPath: out))
         }
 
         var status = ExitStatus.ok
@@ -87,6 +89,14 @@ enum RenderCommand: Command {
         }
         loaded.prior = priors?.prior(for: loaded.input)
         let input = loaded.input
+        let baseName = OutputFiles.baseName(department: input.department.name, year: input.year)
+        if let out,
+            let problem = OutputFiles.nameProblem(
+                baseName: baseName, suffixes: formats.map { "." + $0.fileExtension }, in: URL(fileURLWithPath: out))
+        {
+            console.err("\(path)：\(problem)\n")
+            return .usage
+        }
         let checked = CheckedReport(loaded, templates: templates)
         if let error = checked.renderError {
             console.err("\(path)：\n\(error.description)\n")
@@ -97,7 +107,7 @@ enum RenderCommand: Command {
             console.err("\(path)：有 \(checked.fatal.count) 个致命问题，未生成报告。\n")
             return .findings
         }
-        // Everything is rendered in memory first: a failure leaves no file behind.
+        // Everything is rendered in memory first, then written all or nothing: a failure leaves no file behind.
         var outputs: [(OutputFormat, [UInt8])] = []
         for format in formats {
             do {
@@ -108,29 +118,29 @@ enum RenderCommand: Command {
             }
         }
         guard let out else {
-            console.out(String(decoding: outputs[0].1, as: UTF8.self))
+            console.outVerbatim(String(decoding: outputs[0].1, as: UTF8.self))
             return .ok
         }
-        let baseName = OutputFiles.baseName(department: input.department.name, year: input.year)
-        let targets = outputs.map {
-            (URL(fileURLWithPath: out).appendingPathComponent(baseName + "." + $0.0.fileExtension), $0.1)
-        }
+        let directory = URL(fileURLWithPath: out)
+        let targets = outputs.map { (baseName + "." + $0.0.fileExtension, $0.1) }
         if !force {
-            let existing = targets.filter { FileManager.default.fileExists(atPath: $0.0.path) }
+            let existing = targets.map { directory.appendingPathComponent($0.0).path }.filter {
+                FileManager.default.fileExists(atPath: $0)
+            }
             if !existing.isEmpty {
-                for (url, _) in existing { console.err("\(url.path)：文件已存在（加 --force 覆盖）\n") }
+                for path in existing { console.err("\(path)：文件已存在（加 --force 覆盖）\n") }
                 return .usage
             }
         }
-        for (url, bytes) in targets {
-            do {
-                try OutputFiles.writeAtomically(bytes, to: url)
-                console.err("已生成 \(url.path)\n")
-            } catch {
-                console.err("\(url.path)：写入失败：\(error.localizedDescription)\n")
-                return .usage
-            }
+        var set = OutputSet(directory: directory)
+        do {
+            for (name, bytes) in targets { try set.stage(bytes, as: name) }
+            try set.commit()
+        } catch {
+            console.err("\(path)：\(error.message)；本部门的报告一个也未写入\n")
+            return .usage
         }
+        for (name, _) in targets { console.err("已生成 \(directory.appendingPathComponent(name).path)\n") }
         return .ok
     }
 

@@ -19,26 +19,18 @@ import Testing
         }
     }
 
-    @Test("cells split where a split by Character at TAB does")
-    func cells() {
-        for text in Self.texts {
-            let line = text[...]
-            #expect(LineText.cells(line) == line.split(separator: "\t", omittingEmptySubsequences: false))
-        }
-    }
-
-    @Test("trimmed cells agree with splitting and trimming by Character")
-    func trimmedCells() {
+    @Test("markup cells split at TAB scalars and lose the spaces and TABs at either end, scalar by scalar")
+    func markupCells() {
         let texts = Self.texts + [" a \t b ", "\t\t", " \u{301}a\t甲 ", "\u{600} x\t y\u{301} ", "  ", "x\t\t y"]
         for text in texts {
-            let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-            let expected = text[...].split(separator: "\t", omittingEmptySubsequences: false).map { cell in
+            let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" }
+            let expected = text.unicodeScalars.split(separator: "\t", omittingEmptySubsequences: false).map { cell in
                 guard let first = cell.firstIndex(where: { !isSpace($0) }),
                     let last = cell.lastIndex(where: { !isSpace($0) })
                 else { return "" }
-                return String(cell[first...last])
+                return String(String.UnicodeScalarView(cell[first...last]))
             }
-            #expect(LineText.trimmedCells(text[...]) == expected, "\(text.debugDescription)")
+            #expect(MarkupText.cells(text[...]) == expected.map { .text($0) }, "\(text.debugDescription)")
         }
     }
 

@@ -57,6 +57,17 @@ public struct RenderedReport: Sendable {
     /// Renders `view` with `templates` (strict mode: an unknown name is an error) and parses the markup.
     public init(view: ReportView, templates: ReportTemplates = .standard) throws(ReportRenderError) {
         self.view = view
+        markup = try Self.markup(view, templates: templates)
+        do {
+            document = try Markup.parse(markup)
+        } catch {
+            throw ReportRenderError(problems: error.problems.map { "模板生成的标记有误：markup:\($0.line): \($0.message)" })
+        }
+    }
+
+    /// The markup of `view`. The template value (several times the size of the data) lives only in here, so that
+    /// its memory is free again before the document is parsed.
+    private static func markup(_ view: ReportView, templates: ReportTemplates) throws(ReportRenderError) -> String {
         let value: MustacheValue
         do {
             value = try MustacheValue(encoding: view)
@@ -68,12 +79,7 @@ public struct RenderedReport: Sendable {
         guard result.succeeded else {
             throw ReportRenderError(problems: result.errors.map { "模板错误：\($0)" })
         }
-        markup = result.output
-        do {
-            document = try Markup.parse(markup)
-        } catch {
-            throw ReportRenderError(problems: error.problems.map { "模板生成的标记有误：markup:\($0.line): \($0.message)" })
-        }
+        return result.output
     }
 
     /// The report in `format`, as bytes.
