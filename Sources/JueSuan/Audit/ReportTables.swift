@@ -193,7 +193,7 @@ struct TableReader {
         let columns = SubjectTableColumns.columns(printed.table)
         var places = ColumnPlaces.order
         var order = columns.map(\.key)
-        var headerText = ""
+        var headerLines: [ReportLine] = []
         var sawData = false
         var uncoded: [(name: String, figures: [Int: PrintedNumber], line: Int)] = []
         for line in body {
@@ -204,10 +204,12 @@ struct TableReader {
                 continue
             }
             if Self.isHeader(compact, columns) && !Self.looksLikeSubjectRow(line) {
-                headerText += compact
-                if let found = Self.headerOrder(headerText, columns) { order = found }
-                if case .order = places, line.hasCells, let index = Self.firstColumnCell(line, columns) {
-                    places = .cells(Array(index..<(index + columns.count)))
+                if line.hasCells {
+                    headerLines.append(line)
+                    if let found = Self.headerOrder(headerLines, columns) { order = found.map(\.key) }
+                    if case .order = places, let index = Self.firstColumnCell(line, columns) {
+                        places = .cells(Array(index..<(index + columns.count)))
+                    }
                 }
                 continue
             }
@@ -381,29 +383,24 @@ struct TableReader {
             && ReportText.numbers(in: compact).isEmpty
     }
 
-    /// The columns in the order the header text names them; nil until every column is named.
-    static func headerOrder(_ header: String, _ columns: [(key: String, names: [String])]) -> [String]? {
-        var found: [(String, String.Index)] = []
-        var used: [Range<String.Index>] = []
-        // Longer names first, so that 本年支出合计 is not also read as 合计.
-        let byLength = columns.flatMap { column in column.names.map { (column.key, $0) } }.sorted {
-            $0.1.count > $1.1.count
-        }
-        var done = Set<String>()
-        for (key, name) in byLength where !done.contains(key) {
-            var search = header.startIndex..<header.endIndex
-            while let range = header.range(of: name, range: search) {
-                if !used.contains(where: { $0.overlaps(range) }) {
-                    found.append((key, range.lowerBound))
-                    used.append(range)
-                    done.insert(key)
-                    break
+    /// The columns in the order of the header cells that name them (a two-row header such as 07's 本年支出 over
+    /// 小计/基本支出/项目支出 included); nil until every column is named.
+    static func headerOrder(_ lines: [ReportLine], _ columns: [(key: String, names: [String])]) -> [(
+        key: String, index: Int
+    )]? {
+        var found: [(key: String, index: Int)] = []
+        for column in columns {
+            var best: Int?
+            for line in lines {
+                for (index, cell) in line.cells.enumerated() where column.names.contains(ReportText.compact(cell)) {
+                    best = min(best ?? index, index)
                 }
-                search = range.upperBound..<header.endIndex
             }
+            guard let best else { return nil }
+            found.append((column.key, best))
         }
-        guard found.count == columns.count else { return nil }
-        return found.sorted { $0.1 < $1.1 }.map(\.0)
+        guard Set(found.map(\.index)).count == found.count else { return nil }
+        return found.sorted { $0.index < $1.index }
     }
 
     /// The cell index of the first column's name in a header line with cells.

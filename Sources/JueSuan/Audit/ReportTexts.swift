@@ -63,6 +63,8 @@ public struct ReportTexts: Sendable {
     /// 纳入决算汇编范围的单位: the count stated and the names.
     public var unitCount: StatedCount?
     public var units: [String] = []
+    /// 预算级次 of each unit where the report lists them in a table (`一级`, `二级`), else empty strings.
+    public var unitLevels: [String] = []
     public var institutionCount: StatedCount?
     public var institutions: [String]?
     /// Staff head-counts by field (`inPost`, `other`, `retired`, `retiredPaidByUnit`, `retiredPaidByPensionFund`).
@@ -125,7 +127,18 @@ public struct ReportTexts: Sendable {
         if let found = text.figure(after: "单位共", unit: "个", from: 0) {
             unitCount = StatedCount(
                 value: NSDecimalNumber(decimal: found.number.value).intValue, line: found.number.line)
-            if let names = text.expectAny(["，即", "，分别是：", "，分别为：", "，包括："], at: found.end) {
+            let rows = lines.filter(\.hasCells)
+            if let header = rows.first,
+                let nameColumn = header.cells.firstIndex(where: { ReportText.compact($0).contains("单位名称") })
+            {
+                // A table of units: 序号 | 单位名称 | 预算级次.
+                let levelColumn = header.cells.firstIndex { ReportText.compact($0).contains("级次") }
+                for row in rows.dropFirst() where nameColumn < row.cells.count {
+                    guard let name = Self.list(row.cells[nameColumn]).first else { continue }
+                    units.append(name)
+                    unitLevels.append(levelColumn.flatMap { $0 < row.cells.count ? row.cells[$0] : nil } ?? "")
+                }
+            } else if let names = text.expectAny(["，即", "，分别是：", "，分别为：", "，包括："], at: found.end) {
                 let end = text.find("。", from: names.end) ?? text.count
                 units = Self.list(text.display(names.end..<end))
             }
@@ -266,31 +279,23 @@ public struct ReportTexts: Sendable {
         let compact = lines.map(\.compact)
         guard let second = compact.firstIndex(where: { $0.hasPrefix("（二）") && $0.contains("自评情况") }) else { return }
         let third = compact.firstIndex { $0.hasPrefix("（三）") && $0.contains("部门评价") } ?? lines.count
-        // A table starts at its title (`项目支出绩效自评表`), or at the year line or `项目名称` row where it has none.
+        // A table starts at its `项目名称` row (followed by its `主管部门` row), or at the title and year lines just
+        // before it.
         var tableStarts: [Int] = []
-        for index in second..<third {
-            let text = compact[index]
-            if Self.isSelfEvaluationTitle(text) {
-                tableStarts.append(index)
-            } else if text.hasPrefix("项目名称") && lines[index].hasCells {
-                var start = index
-                var back = index - 1
-                while back > second,
-                    lines[back].isBlank || compact[back].wholeMatch(of: /（[0-9]{4}年度）/) != nil
-                        || Self.isSelfEvaluationTitle(compact[back])
-                {
-                    if !lines[back].isBlank { start = back }
-                    back -= 1
-                }
-                if tableStarts.last.map({
-                    $0 < start
-                        && !(($0..<start).allSatisfy {
-                            lines[$0].isBlank || !lines[$0].hasCells && compact[$0].count < 20
-                        })
-                }) ?? true {
-                    tableStarts.append(start)
-                }
+        for index in second..<third where compact[index].hasPrefix("项目名称") && lines[index].hasCells {
+            guard let next = (index + 1..<third).first(where: { lines[$0].hasCells }),
+                compact[next].hasPrefix("主管部门")
+            else { continue }
+            var start = index
+            var back = index - 1
+            while back > second,
+                lines[back].isBlank || compact[back].wholeMatch(of: /（[0-9]{4}年度）/) != nil
+                    || Self.isSelfEvaluationTitle(compact[back])
+            {
+                if !lines[back].isBlank { start = back }
+                back -= 1
             }
+            tableStarts.append(start)
         }
         tableStarts = Array(Set(tableStarts)).sorted()
         var textEnd = tableStarts.first ?? third
@@ -484,20 +489,25 @@ public struct ReportTexts: Sendable {
             guard inIndicators else { continue }
             // An indicator row: [一级][二级] 三级 年度指标值 实际完成值 分值 得分 偏差原因.
             var position = 0
+            var sawLevel1 = false
+            var sawLevel2 = false
             while position < compact.count {
                 let cell = compact[position]
                 if cell.isEmpty || cell == "绩效指标" || cell == "绩效目标" {
                     position += 1
-                } else if let name = level1Aliases[cell] ?? (level1Names.contains(cell) ? cell : nil),
-                    !(level2.isEmpty && level1 == name && cell == "满意度")
+                } else if !sawLevel1, !sawLevel2,
+                    let name = level1Aliases[cell] ?? (level1Names.contains(cell) ? cell : nil)
                 {
                     level1 = name
                     level2 = ""
+                    sawLevel1 = true
                     position += 1
-                } else if let (first, second) = level2Aliases[cell] ?? (level2Names.contains(cell) ? (nil, cell) : nil)
+                } else if !sawLevel2,
+                    let (first, second) = level2Aliases[cell] ?? (level2Names.contains(cell) ? (nil, cell) : nil)
                 {
                     if let first { level1 = first }
                     level2 = second
+                    sawLevel2 = true
                     position += 1
                 } else {
                     break

@@ -320,7 +320,9 @@ struct TextChecks {
     }
 
     private mutating func reasons() {
-        for clause in report.clauses {
+        for var clause in report.clauses {
+            // The generator's placeholder for a missing reason is no reason.
+            for (slot, text) in clause.texts where text.contains("此处请补充内容") { clause.texts[slot] = nil }
             let change = clause.change.flatMap { stated -> YearOnYear? in
                 guard let amount = stated.amount, let current = clause.figures[Self.currentName(clause)] else {
                     return stated.direction == .same ? .same : nil
