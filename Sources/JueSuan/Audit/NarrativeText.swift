@@ -5,6 +5,8 @@
 struct NarrativeText {
     /// The compact characters.
     let characters: [Character]
+    /// The characters as printed (white space left out, punctuation as it was).
+    private let originals: [Character]
     /// The report line of each character.
     private let lineOf: [Int]
     /// Whether the printed text had white space before each character (on the same line).
@@ -12,6 +14,7 @@ struct NarrativeText {
 
     init(_ lines: [ReportLine]) {
         var characters: [Character] = []
+        var originals: [Character] = []
         var lineOf: [Int] = []
         var spaceBefore: [Bool] = []
         for line in lines {
@@ -26,6 +29,7 @@ struct NarrativeText {
                 }
                 guard compactIndex < compact.count else { break }
                 characters.append(compact[compactIndex])
+                originals.append(character)
                 lineOf.append(line.number)
                 spaceBefore.append(pendingSpace)
                 pendingSpace = false
@@ -33,6 +37,7 @@ struct NarrativeText {
             }
         }
         self.characters = characters
+        self.originals = originals
         self.lineOf = lineOf
         self.spaceBefore = spaceBefore
     }
@@ -128,18 +133,21 @@ struct NarrativeText {
     /// The text from `range` as printed: line breaks removed, white space kept only between a CJK character and a
     /// digit or Latin letter (where a report writes `年初预算 10 万元`), never between two CJK characters (spaces of
     /// justified lines and wrapped cells).
-    func display(_ range: Range<Int>) -> String {
+    /// `original` keeps the punctuation as printed (a department's own text); without it ASCII punctuation is made
+    /// full-width (text inside the standard sentences, where an extraction turned `，：` into `, :`).
+    func display(_ range: Range<Int>, original: Bool = false) -> String {
         let lower = max(0, range.lowerBound)
         let upper = min(characters.count, range.upperBound)
         guard lower < upper else { return "" }
         var text = ""
         for index in lower..<upper {
+            let shown = original ? originals : characters
             if index > lower, spaceBefore[index], line(index - 1) == line(index),
-                !(Self.isWide(characters[index - 1]) && Self.isWide(characters[index]))
+                !(Self.isWide(shown[index - 1]) && Self.isWide(shown[index]))
             {
                 text.append(" ")
             }
-            text.append(characters[index])
+            text.append(original ? originals[index] : characters[index])
         }
         return text
     }

@@ -91,7 +91,9 @@ public struct ReportTexts: Sendable {
         for (key, range) in outline.glossarySections where key != "terms" {
             let (entries, numbering) = Self.numberedEntries(Array(lines[range]))
             let glossary = entries.map { entry -> GlossaryEntry in
-                guard let colon = entry.firstIndex(of: "：") else { return GlossaryEntry(term: entry, definition: nil) }
+                guard let colon = entry.firstIndex(where: { $0 == "：" || $0 == ":" }) else {
+                    return GlossaryEntry(term: entry, definition: nil)
+                }
                 return GlossaryEntry(
                     term: String(entry[..<colon]), definition: String(entry[entry.index(after: colon)...]))
             }
@@ -197,7 +199,7 @@ public struct ReportTexts: Sendable {
         }
         let items = groups.map { group -> String in
             let text = NarrativeText(group)
-            let display = text.display(0..<text.count)
+            let display = text.display(0..<text.count, original: true)
             let (stripped, _) = ReportText.strippingNumber(display)
             return stripped.replacingOccurrences(of: "**", with: "")
         }
@@ -215,7 +217,7 @@ public struct ReportTexts: Sendable {
         func flushParagraph() {
             guard !paragraph.isEmpty else { return }
             let text = NarrativeText(paragraph)
-            let display = text.display(0..<text.count).replacingOccurrences(of: "**", with: "")
+            let display = text.display(0..<text.count, original: true).replacingOccurrences(of: "**", with: "")
             let compact = paragraph.map(\.compact).joined()
             let (_, style) = ReportText.strippingNumber(compact)
             if compact == "目录" || compact == "目錄" {
@@ -229,6 +231,21 @@ public struct ReportTexts: Sendable {
         }
         func flushTable() {
             guard !table.isEmpty else { return }
+            // A table of contents with page numbers (`一、 部门概况.....⇥4`): its entries, without leaders and pages.
+            let contents = table.allSatisfy { row in
+                let filled = row.filter { !$0.isEmpty }
+                return filled.count <= 2 && (filled.last.map { Int($0) != nil || ReportText.isDash($0) } ?? true)
+            }
+            if contents && table.count >= 3 {
+                for row in table {
+                    var entry = row.first { !$0.isEmpty && Int($0) == nil && !ReportText.isDash($0) } ?? ""
+                    while let last = entry.last, ".．…·".contains(last) { entry.removeLast() }
+                    entry = ReportText.trimmed(entry)
+                    if !entry.isEmpty { blocks.append(.paragraph(entry)) }
+                }
+                table = []
+                return
+            }
             let width = table.map(\.count).max() ?? 0
             blocks.append(.table(ContentTable(rows: table.map { $0 + Array(repeating: "", count: width - $0.count) })))
             table = []
@@ -238,17 +255,30 @@ public struct ReportTexts: Sendable {
             if line.hasCells {
                 flushParagraph()
                 table.append(
-                    line.cells.map { NarrativeText([ReportLine(number: line.number, raw: $0)]).display(0..<Int.max) })
+                    line.cells.map {
+                        NarrativeText([ReportLine(number: line.number, raw: $0)]).display(0..<Int.max, original: true)
+                    })
                 continue
             }
             flushTable()
+            var line = line
+            if line.compact.hasPrefix("-"), ReportText.strippingNumber(String(line.compact.dropFirst())).style != nil,
+                let dash = line.raw.firstIndex(of: "-")
+            {
+                // A markdown list bullet an extraction left before a numbered line.
+                line = ReportLine(number: line.number, raw: String(line.raw[line.raw.index(after: dash)...]))
+            }
             let compact = line.compact
             if TableReader.isPageNumber(compact) { continue }
             if let last = paragraph.last {
                 let previous = last.compact
                 let (_, style) = ReportText.strippingNumber(compact)
                 let ended = previous.last.map { "。！？；：”」）".contains($0) } ?? true
-                if !ended && style == nil && previous.count >= 20 && !compact.hasPrefix("-") {
+                // `项目单位：…` after `项目名称：…`: a line of its own.
+                let labelled = compact.prefix(8).contains("：")
+                let date = compact.wholeMatch(of: /[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日/) != nil
+                let long = previous.count >= 20 || compact.count <= 3
+                if !ended && style == nil && long && !compact.hasPrefix("-") && !labelled && !date {
                     paragraph.append(line)
                     continue
                 }
@@ -340,7 +370,7 @@ public struct ReportTexts: Sendable {
 
     static let level1Names = ["成本指标", "产出指标", "效益指标", "满意度指标"]
     /// Short 一级指标 labels some reports print.
-    static let level1Aliases = ["满意度": "满意度指标", "产出": "产出指标", "效益": "效益指标", "成本": "成本指标"]
+    static let level1Aliases = ["满意度": "满意度指标", "产出": "产出指标", "效益": "效益指标"]
     /// Short 二级指标 labels: the standard 二级 name and, where the short label puts the group under another 一级
     /// (成本 printed under 产出), the 一级 it belongs to.
     static let level2Aliases: [String: (String?, String)] = [
@@ -369,7 +399,7 @@ public struct ReportTexts: Sendable {
         guard !rows.isEmpty else { return nil }
         func texts(_ line: ReportLine) -> [String] { line.cells.map { ReportText.compact($0) } }
         func display(_ cell: String) -> String {
-            NarrativeText([ReportLine(number: 0, raw: cell)]).display(0..<Int.max)
+            NarrativeText([ReportLine(number: 0, raw: cell)]).display(0..<Int.max, original: true)
         }
         func number(_ cell: String, _ line: Int) -> PrintedNumber? {
             var text = ReportText.compact(cell)
