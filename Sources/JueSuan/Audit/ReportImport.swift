@@ -693,3 +693,25 @@ struct ImportBuilder {
         return true
     }
 }
+
+extension ReportImport {
+    /// Whether the file at `path` is a published report rather than a department file: neither JSON nor an .xlsx
+    /// workbook (a Word document, or text that does not start with `{`).
+    public static func isPublishedReport(path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = Array(handle.readData(ofLength: 4096))
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            // A ZIP: a workbook has `xl/`, a Word document `word/` in its first entries' names.
+            return !path.lowercased().hasSuffix(".xlsx") && String(decoding: head, as: UTF8.self).contains("word/")
+        }
+        let body = head.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(head.dropFirst(3)) : head
+        guard let first = body.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return false }
+        return first != UInt8(ascii: "{") && !path.lowercased().hasSuffix(".json")
+    }
+
+    /// Last year's department as its published report states it, for `juesuan workbook --prior`.
+    public static func department(path: String) -> Result<ImportedDepartment, ReportReadError> {
+        ReportFile.read(path: path).map { department(from: PublishedReport($0)) }
+    }
+}
