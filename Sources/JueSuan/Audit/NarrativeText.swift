@@ -17,7 +17,7 @@ struct NarrativeText {
         var originals: [Character] = []
         var lineOf: [Int] = []
         var spaceBefore: [Bool] = []
-        for line in lines {
+        for line in lines where !TableReader.isPageNumber(line.compact) {
             let compact = Array(line.compact)
             // Walk the raw line alongside its compact form to see where white space stood.
             var pendingSpace = false

@@ -115,6 +115,24 @@ public struct ReportTable: Sendable {
     }
 }
 
+/// The columns of a table laid out with spaces, from its row of column numbers (栏次 1 2 3 …): a figure belongs
+/// to the column whose number starts at or before its middle (less a margin: the numbers stand a little left of
+/// right-aligned figures).
+struct LaidOutColumns {
+    /// The display column each column number starts at.
+    let starts: [Int]
+
+    init?(_ starts: [Int]) {
+        guard !starts.isEmpty else { return nil }
+        self.starts = starts
+    }
+
+    func index(column: Int, width: Int) -> Int {
+        let middle = column + width / 2
+        return starts.lastIndex { $0 - 3 <= middle } ?? 0
+    }
+}
+
 /// Reads the tables of 第二部分.
 struct TableReader {
     let lines: [ReportLine]
@@ -183,8 +201,8 @@ struct TableReader {
     enum ColumnPlaces {
         /// TAB-separated cells: the cell index of each column.
         case cells([Int])
-        /// Text laid out with spaces: the character column of each column's number in the 栏次 row.
-        case positions([Int])
+        /// Text laid out with spaces: where each column's number starts in the 栏次 row.
+        case positions(LaidOutColumns)
         /// Neither known: the figures of a row in order.
         case order
     }
@@ -313,7 +331,7 @@ struct TableReader {
         let words = line.words
         var code: String?
         var name = ""
-        var numbers: [(PrintedNumber, Int)] = []
+        var numbers: [(number: PrintedNumber, column: Int, width: Int)] = []
         for (index, word) in words.enumerated() {
             if index == 0 && isCode(word.text) {
                 code = word.text
@@ -321,7 +339,7 @@ struct TableReader {
                 word.text.contains(".") || !name.isEmpty
                     || code != nil
             {
-                numbers.append((number, word.column + word.text.count))
+                numbers.append((number, word.column, word.width))
             } else if numbers.isEmpty {
                 name += word.text
             } else {
@@ -331,13 +349,13 @@ struct TableReader {
         guard code != nil || !numbers.isEmpty else { return nil }
         var figures: [Int: PrintedNumber] = [:]
         switch places {
-        case .positions(let positions):
-            for (number, end) in numbers {
-                let nearest = positions.enumerated().min { abs($0.element - end) < abs($1.element - end) }
-                if let nearest, figures[nearest.offset] == nil { figures[nearest.offset] = number }
+        case .positions(let columns):
+            for (number, column, width) in numbers {
+                let index = columns.index(column: column, width: width)
+                if figures[index] == nil { figures[index] = number }
             }
         default:
-            for (column, (number, _)) in numbers.enumerated() where column < columnCount { figures[column] = number }
+            for (column, (number, _, _)) in numbers.enumerated() where column < columnCount { figures[column] = number }
         }
         return SubjectRow(code: code, name: name, figures: figures)
     }
@@ -364,12 +382,12 @@ struct TableReader {
             numbers.enumerated().allSatisfy({ $0.element.text == String($0.offset + 1) }),
             words[..<one].allSatisfy({ PrintedNumber($0.text, line: 0) == nil })
         else { return nil }
-        var positions = numbers.map { $0.column + $0.text.count }
+        var positions = numbers.map(\.column)
         if positions.count < count, let last = positions.last, positions.count >= 2 {
             let step = (last - positions[0]) / (positions.count - 1)
             while positions.count < count { positions.append(positions.last! + step) }
         }
-        return .positions(positions)
+        return LaidOutColumns(positions).map { .positions($0) }
     }
 
     /// Whether a line is part of the header: it names columns or holds the 类/款/项 labels.
@@ -417,14 +435,16 @@ struct TableReader {
 
     private func readTotalsTable(_ body: [ReportLine], into printed: inout ReportTable) {
         let rightColumns = printed.table == .t01 ? ["amount"] : ["total", "general", "fund", "capital"]
-        var positions: [Int]?
+        var positions: LaidOutColumns?
         for line in body {
             let items = Self.items(line, everyWholeNumberIsRow: true)
             // The 栏次 row of the laid-out text: `栏次 1 栏次 2 3 4 5`.
             if line.compact.contains("栏次") {
                 if !line.hasCells {
-                    let numbers = line.words.filter { Int($0.text) != nil }.map { $0.column + $0.text.count }
-                    if numbers.count == rightColumns.count + 1 { positions = numbers }
+                    let numbers = line.words.filter { Int($0.text) != nil }.map(\.column)
+                    if numbers.count == rightColumns.count + 1 {
+                        positions = LaidOutColumns(Array(numbers.dropFirst()))
+                    }
                 }
                 continue
             }
@@ -453,10 +473,8 @@ struct TableReader {
                 for item in figures {
                     guard column < columns.count else { break }
                     var target = column
-                    if !line.hasCells, let positions, !isLeft, let end = item.end {
-                        let right = Array(positions.dropFirst())
-                        target =
-                            right.enumerated().min { abs($0.element - end) < abs($1.element - end) }?.offset ?? column
+                    if !line.hasCells, let positions, !isLeft, let start = item.column {
+                        target = positions.index(column: start, width: item.width)
                         column = target
                     }
                     if case .number(let number) = item.value { printed.set(key, columns[target], number) }
@@ -482,20 +500,21 @@ struct TableReader {
         var kind: Kind
         var value: Value
         var text: String
-        /// The character column the item ends at (laid-out text).
-        var end: Int?
+        /// The display column the item starts at and its width (laid-out text).
+        var column: Int?
+        var width = 0
     }
 
     /// The cells of a row of table 01, 04, 09 or 10 in order: labels, 行次 (a whole number right after a label or
     /// at the start), figures and blanks (blank cells only where the line has cells).
     static func items(_ line: ReportLine, everyWholeNumberIsRow: Bool = false) -> [Item] {
         var items: [Item] = []
-        func classify(_ text: String, end: Int?) {
+        func classify(_ text: String, column: Int?, width: Int = 0) {
             let word = text.replacingOccurrences(of: " ", with: "")
             if word.isEmpty {
-                items.append(Item(kind: .figure, value: .empty, text: "", end: end))
+                items.append(Item(kind: .figure, value: .empty, text: "", column: column, width: width))
             } else if ReportText.isDash(word) {
-                items.append(Item(kind: .figure, value: .empty, text: word, end: end))
+                items.append(Item(kind: .figure, value: .empty, text: word, column: column, width: width))
             } else if let number = PrintedNumber(word, line: line.number) {
                 let previous = items.last
                 let afterLabel =
@@ -505,18 +524,20 @@ struct TableReader {
                 if number.places == 0 && !word.contains(",") && (afterLabel || everyWholeNumberIsRow),
                     let row = Int(word), (1...99).contains(row)
                 {
-                    items.append(Item(kind: .rowNumber, value: .rowNumber(row), text: word, end: end))
+                    items.append(
+                        Item(kind: .rowNumber, value: .rowNumber(row), text: word, column: column, width: width))
                 } else {
-                    items.append(Item(kind: .figure, value: .number(number), text: word, end: end))
+                    items.append(Item(kind: .figure, value: .number(number), text: word, column: column, width: width))
                 }
             } else {
-                items.append(Item(kind: .text, value: .text, text: ReportText.compact(text), end: end))
+                items.append(
+                    Item(kind: .text, value: .text, text: ReportText.compact(text), column: column, width: width))
             }
         }
         if line.hasCells {
-            for cell in line.cells { classify(cell, end: nil) }
+            for cell in line.cells { classify(cell, column: nil) }
         } else {
-            for word in line.words { classify(word.text, end: word.column + word.text.count) }
+            for word in line.words { classify(word.text, column: word.column, width: word.width) }
         }
         // Consecutive text items are one label (a label wrapped in its cell).
         var merged: [Item] = []
@@ -532,8 +553,67 @@ struct TableReader {
 
     // MARK: - Table 06
 
+    /// Laid-out text of a 06 table whose codes are wrapped in their narrow cells (`3010` above the row, `1` below
+    /// it): each row rebuilt with its codes put together again, the fragment lines left out.
+    static func joiningWrappedCodes(_ body: [ReportLine]) -> [ReportLine] {
+        guard !body.contains(where: \.hasCells) else { return body }
+        func fragments(_ line: ReportLine) -> [(text: String, column: Int)]? {
+            let words = line.words
+            guard !words.isEmpty, !words.contains(where: { $0.text.contains(".") }) else { return nil }
+            let digits = words.filter { $0.text.allSatisfy(\.isASCIIDigit) && $0.text.count <= 4 }
+            return digits.isEmpty ? nil : digits.map { ($0.text, $0.column) }
+        }
+        var result: [ReportLine] = []
+        var used = Set<Int>()
+        for (index, line) in body.enumerated() {
+            let words = line.words
+            guard words.contains(where: { $0.text.contains(".") && PrintedNumber($0.text, line: 0) != nil }) else {
+                continue
+            }
+            let above = index > 0 ? fragments(body[index - 1]) : nil
+            let below = index + 1 < body.count ? fragments(body[index + 1]) : nil
+            var groups: [(lo: Int, hi: Int, words: [String])] = []
+            var current: [String] = []
+            var lo = 0
+            for word in words {
+                current.append(word.text)
+                if word.text.contains("."), PrintedNumber(word.text, line: 0) != nil {
+                    groups.append((lo, word.column + word.width, current))
+                    lo = word.column + word.width
+                    current = []
+                }
+            }
+            var rebuilt: [String] = []
+            for group in groups {
+                let inline = group.words.first.map { EconomicCodes.named($0) != nil } ?? false
+                if !inline {
+                    let top = above?.first { $0.column >= group.lo - 2 && $0.column < group.hi }?.text ?? ""
+                    let bottom = below?.first { $0.column >= group.lo - 2 && $0.column < group.hi }?.text ?? ""
+                    if EconomicCodes.named(top + bottom) != nil {
+                        rebuilt.append(top + bottom)
+                        if !top.isEmpty { used.insert(index - 1) }
+                        if !bottom.isEmpty { used.insert(index + 1) }
+                    }
+                }
+                rebuilt += group.words.filter { !($0.allSatisfy(\.isASCIIDigit) && $0.count <= 4 && !inline) }
+            }
+            result.append(ReportLine(number: line.number, raw: rebuilt.joined(separator: " ")))
+            _ = used
+        }
+        // Rows printed whole (the totals row, a row whose codes fit) are kept as they are.
+        return result.isEmpty
+            ? body
+            : result
+                + body.filter { line in
+                    line.compact.hasPrefix("人员经费合计") || line.compact.hasPrefix("公用经费合计")
+                }.filter { line in !result.contains { $0.number == line.number } }
+    }
+
     private func readEconomicTable(_ body: [ReportLine], into printed: inout ReportTable) {
-        for line in body {
+        let wrapped = body.contains { line in
+            !line.hasCells && line.words.count >= 2 && line.words.allSatisfy { $0.text.allSatisfy(\.isASCIIDigit) }
+        }
+        for line in wrapped ? Self.joiningWrappedCodes(body) : body {
             let items = Self.items(line)
             var index = 0
             var placed = false
@@ -590,14 +670,14 @@ struct TableReader {
 
     private func readFixedRows(_ body: [ReportLine], into printed: inout ReportTable) {
         let columns = printed.table == .t09 ? ["initialBudget", "adjustedBudget", "actual"] : ["value"]
-        var positions: [Int]?
+        var positions: LaidOutColumns?
         for line in body {
             let items = Self.items(line)
             let compact = line.compact
             if compact.hasPrefix("行次") || compact.hasPrefix("栏次") || compact.hasPrefix("项目") {
                 if !line.hasCells {
-                    let numbers = line.words.filter { Int($0.text) != nil }.map { $0.column + $0.text.count }
-                    if numbers.count == columns.count { positions = numbers }
+                    let numbers = line.words.filter { Int($0.text) != nil }.map(\.column)
+                    if numbers.count == columns.count { positions = LaidOutColumns(numbers) }
                 }
                 continue
             }
@@ -621,9 +701,8 @@ struct TableReader {
                 let numbers = figures.filter { if case .number = $0.value { return true } else { return false } }
                 if let positions {
                     for item in numbers {
-                        guard let end = item.end, case .number(let number) = item.value else { continue }
-                        let nearest = positions.enumerated().min { abs($0.element - end) < abs($1.element - end) }
-                        if let nearest { printed.set(key, columns[nearest.offset], number) }
+                        guard let start = item.column, case .number(let number) = item.value else { continue }
+                        printed.set(key, columns[positions.index(column: start, width: item.width)], number)
                     }
                     continue
                 }

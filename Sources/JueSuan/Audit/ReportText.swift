@@ -87,21 +87,23 @@ struct ReportLine: Sendable {
 
     var isBlank: Bool { raw.allSatisfy(\.isWhitespace) }
 
-    /// The white-space separated words with the character column each starts at (for text laid out in columns).
-    var words: [(text: String, column: Int)] {
-        var result: [(String, Int)] = []
+    /// The white-space separated words with the character column each starts at and its length, for text laid
+    /// out in columns (`pdftotext -layout` pads with spaces so that a word's first character stands at the column
+    /// its position on the page gives, counting every character as one column).
+    var words: [(text: String, column: Int, width: Int)] {
+        var result: [(String, Int, Int)] = []
         var current = ""
         var start = 0
         for (column, character) in raw.enumerated() {
             if character.isWhitespace {
-                if !current.isEmpty { result.append((current, start)) }
+                if !current.isEmpty { result.append((current, start, current.count)) }
                 current = ""
             } else {
                 if current.isEmpty { start = column }
                 current.append(character)
             }
         }
-        if !current.isEmpty { result.append((current, start)) }
+        if !current.isEmpty { result.append((current, start, current.count)) }
         return result
     }
 }
