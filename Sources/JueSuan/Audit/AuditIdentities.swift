@@ -29,9 +29,19 @@ struct IdentityBuilder {
     }
 
     private mutating func add(
-        _ rule: AuditRule, _ total: FigureKey, _ parts: [FigureKey], minus: [FigureKey] = [], _ what: String
+        _ rule: AuditRule, _ total: FigureKey, _ parts: [FigureKey], minus: [FigureKey] = [], _ what: String,
+        exact: Bool = false
     ) {
-        identities.append(Identity(rule, total, parts, minus: minus, what))
+        identities.append(Identity(rule, total, parts, minus: minus, what, exact: exact))
+    }
+
+    /// Whether a figure is a count (10 表, 09 表 statistics, the counts of 第三部分 五、八).
+    static func isCount(_ key: FigureKey) -> Bool {
+        switch key {
+        case .cell(let cell): return cell.table == .t10 || (cell.table == .t09 && (Int(cell.row) ?? 0) >= 10)
+        case .text(let clause, let name):
+            return clause == "s8.assets" || ["groups", "persons", "purchased", "held", "batches"].contains(name)
+        }
     }
 
     // MARK: - Subject tables (02, 03, 05, 07, 08)
@@ -137,7 +147,7 @@ struct IdentityBuilder {
         if report.tables[.t10] != nil {
             add(
                 AuditRules.tableSums, .c(.t10, "1", "value"), (2...9).map { .c(.t10, String($0), "value") },
-                "公开10表 车辆数合计 = 行 2–9 之和")
+                "公开10表 车辆数合计 = 行 2–9 之和", exact: true)
         }
     }
 
@@ -339,7 +349,8 @@ struct IdentityBuilder {
             for (name, _) in clause.figures.sorted(by: { $0.key < $1.key }) {
                 guard let figures = Self.tableFigures(clause.key, name) else { continue }
                 let what = figures.count == 1 ? "正文的数与表格相同" : "正文的数 = 表格中各项之和"
-                identities.append(Identity(rule, .t(clause.key, name), figures, what))
+                let key = FigureKey.t(clause.key, name)
+                identities.append(Identity(rule, key, figures, what, exact: Self.isCount(key)))
             }
         }
         // Sums stated in the text.

@@ -13,12 +13,18 @@ struct Identity {
     let parts: [(key: FigureKey, sign: Int)]
     /// What the equality says, e.g. `款 20101 = 所属各项之和`.
     let what: String
+    /// Counts (vehicles, people, batches): exact, no rounding.
+    let exact: Bool
 
-    init(_ rule: AuditRule, _ total: FigureKey, _ parts: [FigureKey], minus: [FigureKey] = [], _ what: String) {
+    init(
+        _ rule: AuditRule, _ total: FigureKey, _ parts: [FigureKey], minus: [FigureKey] = [], _ what: String,
+        exact: Bool = false
+    ) {
         self.rule = rule
         self.total = total
         self.parts = parts.map { ($0, 1) } + minus.map { ($0, -1) }
         self.what = what
+        self.exact = exact
     }
 
     var figures: [FigureKey] { [total] + parts.map(\.key) }
@@ -76,7 +82,9 @@ struct IdentityChecker {
         let nonzero = numbers.filter { !$0.value.isZero }
         var bound = Decimal.zero
         let partsNonzero = partNumbers.filter { !$0.value.isZero }
-        if partsNonzero.count <= 1 && identity.parts.count >= 1 {
+        if identity.exact {
+            bound = 0
+        } else if partsNonzero.count <= 1 && identity.parts.count >= 1 {
             // The same figure printed twice: equal, or equal at the coarser of the two precisions.
             let places = numbers.map(\.places)
             if let coarse = numbers.min(by: { $0.places < $1.places }), Set(places).count > 1 {

@@ -135,7 +135,9 @@ struct NarrativeText {
     /// justified lines and wrapped cells).
     /// `original` keeps the punctuation as printed (a department's own text); without it ASCII punctuation is made
     /// full-width (text inside the standard sentences, where an extraction turned `，：` into `, :`).
-    func display(_ range: Range<Int>, original: Bool = false) -> String {
+    /// `cell` drops white space next to punctuation too (spaces a narrow table cell's wrapping put in: `率 (%)`),
+    /// keeping it only between a digit or Latin letter and a neighbour (`=12 期`).
+    func display(_ range: Range<Int>, original: Bool = false, cell: Bool = false) -> String {
         let lower = max(0, range.lowerBound)
         let upper = min(characters.count, range.upperBound)
         guard lower < upper else { return "" }
@@ -143,13 +145,25 @@ struct NarrativeText {
         for index in lower..<upper {
             let shown = original ? originals : characters
             if index > lower, spaceBefore[index], line(index - 1) == line(index),
-                !(Self.isWide(shown[index - 1]) && Self.isWide(shown[index]))
+                Self.keepsSpace(between: shown[index - 1], and: shown[index], cell: cell)
             {
                 text.append(" ")
             }
             text.append(original ? originals[index] : characters[index])
         }
         return text
+    }
+
+    /// Whether the white space printed between `left` and `right` is the text's own.
+    static func keepsSpace(between left: Character, and right: Character, cell: Bool) -> Bool {
+        guard cell else { return !(isWide(left) && isWide(right)) }
+        func mark(_ c: Character) -> Bool { c.isPunctuation || c.isSymbol }
+        return (isAlphanumeric(left) && !mark(right)) || (isAlphanumeric(right) && !mark(left))
+    }
+
+    /// An ASCII digit or Latin letter.
+    static func isAlphanumeric(_ character: Character) -> Bool {
+        character.isASCII && (character.isLetter || character.isNumber)
     }
 
     /// A CJK character or full-width punctuation: no space is needed between two of them.

@@ -63,7 +63,9 @@ public struct ReportFile: Sendable {
         }
         var lines: [ReportLine] = []
         var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift: line ends are unified on the scalars first.
+        let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        for line in unified.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
             // pdftotext starts each page with a form feed.
             let cleaned = line.replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\u{0C}", with: "")

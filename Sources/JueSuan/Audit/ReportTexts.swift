@@ -399,7 +399,7 @@ public struct ReportTexts: Sendable {
         guard !rows.isEmpty else { return nil }
         func texts(_ line: ReportLine) -> [String] { line.cells.map { ReportText.compact($0) } }
         func display(_ cell: String) -> String {
-            NarrativeText([ReportLine(number: 0, raw: cell)]).display(0..<Int.max, original: true)
+            NarrativeText([ReportLine(number: 0, raw: cell)]).display(0..<Int.max, original: true, cell: true)
         }
         func number(_ cell: String, _ line: Int) -> PrintedNumber? {
             var text = ReportText.compact(cell)
