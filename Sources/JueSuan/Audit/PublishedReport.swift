@@ -72,7 +72,7 @@ public struct PublishedReport: Sendable {
                 }
                 continue
             }
-            tables[table] = reader.read(table, range)
+            tables[table] = reader.read(table, range, unread: &unread)
         }
         Self.assignUncodedRows(&tables)
         for table in PublicTable.allCases { unread += tables[table]?.unread ?? [] }

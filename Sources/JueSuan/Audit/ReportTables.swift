@@ -137,6 +137,27 @@ struct LaidOutColumns {
 struct TableReader {
     let lines: [ReportLine]
 
+    /// Whether the table's cells were extracted one to a line (a plain `pdftotext` of a table): rows and columns
+    /// cannot be told apart then.
+    func isOneCellPerLine(_ body: [ReportLine]) -> Bool {
+        guard !body.contains(where: \.hasCells) else { return false }
+        let single = body.filter { $0.words.count == 1 }
+        return single.count >= 8 && single.count * 10 >= body.count * 6
+    }
+
+    /// The table, or nil when its cells cannot be placed (listed in `unread`).
+    func read(_ table: PublicTable, _ range: Range<Int>, unread: inout [UnreadLine]) -> ReportTable? {
+        var probe = ReportTable(table: table, line: lines[range.lowerBound].number)
+        if isOneCellPerLine(bodyLines(range, into: &probe)) {
+            unread.append(
+                UnreadLine(
+                    place: table.label, line: probe.line, text: "",
+                    reason: "表格被提取成一格一行（如不加 -layout 的 pdftotext），看不出行和列，这张表未读取：请用 pdftotext -layout 或 Word 文档"))
+            return nil
+        }
+        return read(table, range)
+    }
+
     func read(_ table: PublicTable, _ range: Range<Int>) -> ReportTable {
         var printed = ReportTable(table: table, line: lines[range.lowerBound].number)
         let body = bodyLines(range, into: &printed)

@@ -343,6 +343,15 @@ public struct ReportTexts: Sendable {
             }
         }
         selfEvaluationText = Self.blocks(Array(lines[(second + 1)..<textEnd]))
+        if tableStarts.isEmpty {
+            // Titles of 自评表 whose rows have no cells (laid-out text): not read, said so.
+            for index in second..<third where Self.isSelfEvaluationTitle(compact[index]) {
+                unread.append(
+                    UnreadLine(
+                        place: "第三部分 九（二）", line: lines[index].number, text: lines[index].raw,
+                        reason: "项目支出绩效自评表的行和列读不出（只有 TAB 分隔或 Word 文档中的表格能读），未读取"))
+            }
+        }
         for (position, start) in tableStarts.enumerated() {
             let end = position + 1 < tableStarts.count ? tableStarts[position + 1] : third
             if let table = Self.selfEvaluation(Array(lines[start..<end])) {
