@@ -305,6 +305,45 @@ import Testing
         #expect(cut.unread.contains { $0.place.hasPrefix("第三部分") })
     }
 
+    /// Seeds damaged at random (lines dropped, duplicated, cut, cells merged, characters replaced): every one is
+    /// read and audited without a crash, every finding has a place and a message, every line it names exists.
+    @Test func damagedReportsAreAuditedWithoutACrash() throws {
+        var random = SplitMix64(state: 16)
+        let seeds = try [Self.s0, Self.s2, Self.s4].map { try String(contentsOfFile: $0, encoding: .utf8) }
+        for round in 0..<36 {
+            var lines = seeds[round % 3].components(separatedBy: "\n")
+            for _ in 0..<random.int(1...40) {
+                let index = random.int(0...(lines.count - 1))
+                switch random.int(0...5) {
+                case 0: lines.remove(at: index)
+                case 1: lines.insert(lines[index], at: index)
+                case 2: lines[index] = String(lines[index].prefix(random.int(0...max(0, lines[index].count))))
+                case 3: lines[index] = lines[index].replacingOccurrences(of: "\t", with: random.chance(50) ? "" : "  ")
+                case 4:
+                    var characters = Array(lines[index])
+                    if !characters.isEmpty {
+                        characters[random.int(0...(characters.count - 1))] = random.pick(["9", "。", "\t", "-", "（"])
+                    }
+                    lines[index] = String(characters)
+                default: lines.swapAt(index, random.int(0...(lines.count - 1)))
+                }
+                if lines.isEmpty { lines = [""] }
+            }
+            let result = try Self.audit(text: lines.joined(separator: "\n"))
+            for finding in result.findings {
+                #expect(!finding.place.isEmpty && !finding.message.isEmpty)
+                #expect(finding.line >= 0 && finding.line <= lines.count)
+            }
+            if round % 6 == 0 { _ = ReportImport.department(from: result.report) }
+        }
+    }
+
+    @Test func docsListTheRules() throws {
+        let onDisk = try String(contentsOf: packageRoot.appendingPathComponent("docs/AUDIT.md"), encoding: .utf8)
+        #expect(onDisk.contains(AuditRules.markdownTable))
+        #expect(Set(AuditRules.all.map(\.id)).count == AuditRules.all.count)
+    }
+
     @Test func textWithCarriageReturnsAndAByteOrderMarkReadsTheSame() throws {
         let text = try String(contentsOfFile: Self.s4, encoding: .utf8)
         let windows = [0xEF, 0xBB, 0xBF] + Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)

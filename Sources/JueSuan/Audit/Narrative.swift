@@ -177,6 +177,32 @@ struct NarrativeReader {
         return end
     }
 
+    /// Each `(name, label, unit)` in turn: the figure after `label` (searched from where the previous one ended,
+    /// before `limit`) put in `clause.figures[name]`; the index after the last one found.
+    func read(
+        _ specs: [(name: String, label: String, unit: String)], into clause: inout NarrativeClause, from: Int,
+        before limit: Int?
+    ) -> Int {
+        var cursor = from
+        for spec in specs {
+            if let found = text.figure(after: spec.label, unit: spec.unit, from: cursor, before: limit) {
+                clause.figures[spec.name] = found.number
+                cursor = found.end
+            }
+        }
+        return cursor
+    }
+
+    /// The text after `从评价情况看，` up to `limit`, without its final `。`.
+    func assessment(from: Int, before limit: Int) -> String? {
+        guard let start = text.find("从评价情况看", from: from, before: limit) else { return nil }
+        var lower = start + "从评价情况看".count
+        if lower < text.count, text.characters[lower] == "，" { lower += 1 }
+        var upper = limit
+        while upper > lower, text.characters[upper - 1] == "。" { upper -= 1 }
+        return text.display(lower..<upper)
+    }
+
     /// `label N 万元` (searched from `from`).
     @discardableResult
     mutating func amount(_ key: String, _ labels: [String], from: Int, limit: Int? = nil) -> Int {
@@ -285,19 +311,9 @@ struct NarrativeReader {
             var clause = clause(code.map { "s3.\($0)" } ?? "s3.item\(position + 1)", name, at: item.start)
             if let code { clause.texts["code"] = code }
             clause.texts["name"] = name
-            var cursor = item.marker + 3
-            if let found = text.figure(after: "年初预算数", unit: "万元", from: cursor, before: limit) {
-                clause.figures["budget"] = found.number
-                cursor = found.end
-            }
-            if let found = text.figure(after: "决算数", unit: "万元", from: cursor, before: limit) {
-                clause.figures["actual"] = found.number
-                cursor = found.end
-            }
-            if let found = text.figure(after: "完成年初预算的", unit: "%", from: cursor, before: limit) {
-                clause.figures["completion"] = found.number
-                cursor = found.end
-            }
+            let cursor = read(
+                [("budget", "年初预算数", "万元"), ("actual", "决算数", "万元"), ("completion", "完成年初预算的", "%")],
+                into: &clause, from: item.marker + 3, before: limit)
             if let found = text.find("预决算差异主要原因", from: cursor, before: limit),
                 let (reason, line, _) = reason(at: found, label: "预决算差异主要原因", ends: [], limit: limit)
             {
@@ -507,19 +523,9 @@ struct NarrativeReader {
     private mutating func readPerformance() {
         let end = text.find("（二）") ?? text.count
         var item = clause("s9.selfEvaluation", "绩效自评", at: 0)
-        var at = 0
-        if let found = text.figure(after: "二级项目", unit: "个", from: 0, before: end) {
-            item.figures["projects"] = found.number
-            at = found.end
-        }
-        if let found = text.figure(after: "共涉及资金", unit: "万元", from: at, before: end) {
-            item.figures["amount"] = found.number
-            at = found.end
-        }
-        if let found = text.figure(after: "占项目支出总额的", unit: "%", from: at, before: end) {
-            item.figures["share"] = found.number
-            at = found.end
-        }
+        let at = read(
+            [("projects", "二级项目", "个"), ("amount", "共涉及资金", "万元"), ("share", "占项目支出总额的", "%")],
+            into: &item, from: 0, before: end)
         // The grades: `其中，a 个项目评价结果为“优”，b 个…“良”…` or `专项项目评价结果为“优”`.
         let evaluation = text.find("组织对", from: at, before: end) ?? text.find("组织开展", from: at, before: end) ?? end
         var gradeCounts: [String: PrintedNumber] = [:]
@@ -571,13 +577,7 @@ struct NarrativeReader {
                     department.figures[key] = found.number
                 }
             }
-            if let assessment = text.find("从评价情况看", from: cursor, before: next) {
-                var from = assessment + "从评价情况看".count
-                if from < text.count, text.characters[from] == "，" { from += 1 }
-                var upper = next
-                while upper > from, "。".contains(text.characters[upper - 1]) { upper -= 1 }
-                department.texts["assessment"] = text.display(from..<upper)
-            }
+            department.texts["assessment"] = assessment(from: cursor, before: next)
             clauses.append(department)
         }
         if let start = text.find("组织开展部门整体支出绩效", from: at, before: end) {
@@ -591,13 +591,7 @@ struct NarrativeReader {
                 let gradeIndex = found + "评价结果为“".count
                 if gradeIndex < text.count { overall.texts["grade"] = String(text.characters[gradeIndex]) }
             }
-            if let assessment = text.find("从评价情况看", from: start, before: end) {
-                var from = assessment + "从评价情况看".count
-                if from < text.count, text.characters[from] == "，" { from += 1 }
-                var upper = end
-                while upper > from, "。".contains(text.characters[upper - 1]) { upper -= 1 }
-                overall.texts["assessment"] = text.display(from..<upper)
-            }
+            overall.texts["assessment"] = assessment(from: start, before: end)
             clauses.append(overall)
         }
     }

@@ -211,9 +211,21 @@ struct TableReader {
 
     /// `—5—`, `- 12 -`, `第 3 页`, `3/20`, a lone number at a page foot.
     static func isPageNumber(_ compact: String) -> Bool {
-        compact.wholeMatch(of: /[—\-–－]*[0-9]{1,4}[—\-–－]*/) != nil && compact.contains(where: { !$0.isASCIIDigit })
-            || compact.wholeMatch(of: /第[0-9]{1,4}页(共[0-9]{1,4}页)?/) != nil
-            || compact.wholeMatch(of: /[0-9]{1,4}\/[0-9]{1,4}/) != nil
+        guard !compact.isEmpty, compact.count <= 16 else { return false }
+        let dashes: Set<Character> = ["—", "-", "–", "－"]
+        // `—5—`, `- 12 -`.
+        let inner = compact.drop { dashes.contains($0) }.reversed().drop { dashes.contains($0) }
+        if inner.count < compact.count, !inner.isEmpty, inner.count <= 4, inner.allSatisfy(\.isASCIIDigit) {
+            return true
+        }
+        // `第 3 页`, `第3页共20页`.
+        if compact.hasPrefix("第"), compact.hasSuffix("页") {
+            let digits = compact.filter { !"第页共".contains($0) }
+            return !digits.isEmpty && digits.allSatisfy(\.isASCIIDigit)
+        }
+        // `3/20`.
+        let parts = compact.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCIIDigit) }
     }
 
     // MARK: - Subject tables (02, 03, 05, 07, 08)

@@ -51,9 +51,12 @@ public struct PrintedNumber: Sendable, Equatable, Hashable, CustomStringConverti
                 return nil
             }
         }
-        guard sawDigit, places != 0, let amount = Amount(exactly: digits) else { return nil }
+        // The characters are checked above: digits, one point with digits after it, a leading sign.
+        guard sawDigit, places != 0, digits.last != "-",
+            let value = Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX"))
+        else { return nil }
         self.text = text
-        value = amount.value
+        self.value = value
         self.places = max(0, places)
         self.line = line
     }
@@ -211,19 +214,47 @@ enum ReportText {
     /// The text after a leading list number (`1、`, `（一）`, `(1)`, `一、`, `1.`, `①`) and the numbering style;
     /// nil style when the text has no number.
     static func strippingNumber(_ text: String) -> (text: String, style: DutyNumbering?) {
-        let patterns: [(Regex<Substring>, DutyNumbering)] = [
-            (/^[0-9]{1,3}、/, .arabicComma),
-            (/^[（(][一二三四五六七八九十]{1,3}[）)]/, .chineseParenthesized),
-            (/^[（(][0-9]{1,3}[）)]/, .arabicParenthesized),
-            (/^[一二三四五六七八九十]{1,3}、/, .chineseComma),
-            (/^[0-9]{1,3}[.．](?![0-9])/, .arabicDot),
-            (/^[0-9]{1,3}[）)]/, .arabicClosingParenthesis),
-            (/^[①-⑳]/, .circled),
-        ]
-        for (pattern, style) in patterns {
-            if let match = text.prefixMatch(of: pattern) {
-                return (trimmed(String(text[match.range.upperBound...])), style)
+        let characters = Array(text.prefix(8))
+        let chinese: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        func run(_ from: Int, _ allowed: (Character) -> Bool) -> Int {
+            var end = from
+            while end < characters.count, end - from < 3, allowed(characters[end]) { end += 1 }
+            return end
+        }
+        func rest(_ count: Int) -> String { trimmed(String(text.dropFirst(count))) }
+        guard let first = characters.first else { return (text, nil) }
+        if first == "（" || first == "(" {
+            let chineseEnd = run(1, chinese.contains)
+            if chineseEnd > 1, chineseEnd < characters.count,
+                characters[chineseEnd] == "）" || characters[chineseEnd] == ")"
+            {
+                return (rest(chineseEnd + 1), .chineseParenthesized)
             }
+            let digitEnd = run(1, \.isASCIIDigit)
+            if digitEnd > 1, digitEnd < characters.count, characters[digitEnd] == "）" || characters[digitEnd] == ")" {
+                return (rest(digitEnd + 1), .arabicParenthesized)
+            }
+            return (text, nil)
+        }
+        if first.isASCIIDigit {
+            let end = run(0, \.isASCIIDigit)
+            guard end < characters.count else { return (text, nil) }
+            switch characters[end] {
+            case "、": return (rest(end + 1), .arabicComma)
+            case ".", "．":
+                let next = end + 1 < characters.count ? characters[end + 1] : " "
+                return next.isASCIIDigit ? (text, nil) : (rest(end + 1), .arabicDot)
+            case "）", ")": return (rest(end + 1), .arabicClosingParenthesis)
+            default: return (text, nil)
+            }
+        }
+        if chinese.contains(first) {
+            let end = run(0, chinese.contains)
+            if end < characters.count, characters[end] == "、" { return (rest(end + 1), .chineseComma) }
+            return (text, nil)
+        }
+        if let scalar = first.unicodeScalars.first, (0x2460...0x2473).contains(scalar.value) {
+            return (rest(1), .circled)
         }
         return (text, nil)
     }

@@ -160,14 +160,22 @@ struct TextChecks {
     private mutating func checkShare(
         _ clause: NarrativeClause, stated: PrintedNumber, parts: [Operand], wholes: [Operand], wholeName: String
     ) {
+        checkShare(
+            place: "\(clause.place) \(clause.label) 占比", stated: stated, parts: parts, wholes: wholes,
+            wholeName: "（\(wholeName)）")
+    }
+
+    /// A share `part ÷ whole × 100` (0 of an empty whole), with every reading of the part and the whole.
+    private mutating func checkShare(
+        place: String, stated: PrintedNumber, parts: [Operand], wholes: [Operand], wholeName: String = ""
+    ) {
         var combinations: [[Operand]] = []
         for part in parts { for whole in wholes { combinations.append([part, whole]) } }
         checkPercent(
-            AuditRules.textPercentages, place: "\(clause.place) \(clause.label) 占比", stated: stated,
-            alternatives: combinations,
+            AuditRules.textPercentages, place: place, stated: stated, alternatives: combinations,
             formula: { values in
                 values[1].isZero ? 0 : Ratio.percent(Amount(values[0]), of: Amount(values[1]))
-            }, describe: { "\($0[0].text) ÷ \($0[1].text)（\(wholeName)）× 100" })
+            }, describe: { "\($0[0].text) ÷ \($0[1].text)\(wholeName) × 100" })
     }
 
     /// The clause's current figure: `actual` in 第三部分 五, `amount` elsewhere.
@@ -268,24 +276,13 @@ struct TextChecks {
     private mutating func procurement() {
         let total = alternatives("s7.total", "amount")
         let sme = alternatives("s7.sme", "amount")
-        if let clause = book.clause("s7.sme"), let stated = clause.figures["share"] {
-            var combinations: [[Operand]] = []
-            for part in sme { for whole in total { combinations.append([part, whole]) } }
-            checkPercent(
-                AuditRules.textPercentages, place: "第三部分 七 授予中小企业合同金额占比", stated: stated,
-                alternatives: combinations,
-                formula: { $0[1].isZero ? 0 : Ratio.percent(Amount($0[0]), of: Amount($0[1])) },
-                describe: { "\($0[0].text) ÷ \($0[1].text) × 100" })
+        if let stated = book.clause("s7.sme")?.figures["share"] {
+            checkShare(place: "第三部分 七 授予中小企业合同金额占比", stated: stated, parts: sme, wholes: total)
         }
-        if let clause = book.clause("s7.micro"), let stated = clause.figures["share"] {
-            let micro = alternatives("s7.micro", "amount")
-            var combinations: [[Operand]] = []
-            for part in micro { for whole in sme { combinations.append([part, whole]) } }
-            checkPercent(
-                AuditRules.textPercentages, place: "第三部分 七 授予小微企业合同金额占比", stated: stated,
-                alternatives: combinations,
-                formula: { $0[1].isZero ? 0 : Ratio.percent(Amount($0[0]), of: Amount($0[1])) },
-                describe: { "\($0[0].text) ÷ \($0[1].text) × 100" })
+        if let stated = book.clause("s7.micro")?.figures["share"] {
+            checkShare(
+                place: "第三部分 七 授予小微企业合同金额占比", stated: stated, parts: alternatives("s7.micro", "amount"),
+                wholes: sme)
         }
         // 中小企业合同金额 = 货物 × 货物占比 + 工程 × 工程占比 + 服务 × 服务占比.
         let kinds = [("s7.goods", "s7.goodsShare"), ("s7.works", "s7.worksShare"), ("s7.services", "s7.servicesShare")]
