@@ -235,6 +235,7 @@ public enum AuditPages {
                     problems: [error.message])
             case .success(let result):
                 let (status, state) = status(result)
+                let errors = result.findings.filter { $0.severity == .fatal }
                 return SummaryRow(
                     number: String(number), department: result.report.department,
                     year: result.report.year.map(String.init) ?? "",
@@ -243,7 +244,8 @@ public enum AuditPages {
                     unread: String(result.unread.count),
                     page: entry.page.map { SummaryPages.Link(text: "审核结果", href: SummaryPages.href($0)) },
                     file: entry.file,
-                    problems: result.findings.filter { $0.severity == .fatal }.prefix(3).map(\.message))
+                    problems: Array(errors.prefix(3).map(\.message))
+                        + (errors.count > 3 ? ["……共 \(errors.count) 条，见审核结果"] : []))
             }
         }
         let page = SummaryPage(title: "部门决算公开报告审核汇总", counts: summaryCounts(entries) + "。", reports: rows)

@@ -154,8 +154,13 @@ struct IdentityChecker {
 
     // MARK: - Messages
 
-    static func number(_ value: Decimal, places: Int = 2) -> String {
-        Format.number(value, places: places, grouping: false)
+    static func number(_ value: Decimal, places: Int = 2, grouping: Bool = false) -> String {
+        Format.number(value, places: places, grouping: grouping)
+    }
+
+    /// Whether the total of a result is printed with thousands separators (its expected figure is then too).
+    private func grouping(_ result: IdentityResult) -> Bool {
+        result.total.number?.text.contains(",") ?? false
     }
 
     /// `a + b − c` with the figures as printed (at most eight terms).
@@ -192,7 +197,7 @@ struct IdentityChecker {
         let stated = book.text(identity.total)
         let partsNonzero = identity.parts.filter { book[$0.key].number.map { !$0.value.isZero } ?? false }
         let sameFigure = identity.parts.count == 1 || partsNonzero.count <= 1 && identity.parts.count >= 1
-        let expected = Self.number(result.sum, places: places)
+        let expected = Self.number(result.sum, places: places, grouping: grouping(result))
         let message: String
         if sameFigure, identity.parts.count == 1, let part = identity.parts.first {
             message =
@@ -209,7 +214,7 @@ struct IdentityChecker {
     func tail(_ result: IdentityResult) -> AuditFinding {
         let identity = result.identity
         let places = places(result)
-        let expected = Self.number(result.sum, places: places)
+        let expected = Self.number(result.sum, places: places, grouping: grouping(result))
         return AuditFinding(
             rule: identity.rule, severity: .info, place: book.place(identity.total), line: book.line(identity.total),
             stated: book.text(identity.total), expected: expected, computation: "\(terms(identity)) = \(expected)",
@@ -222,7 +227,7 @@ struct IdentityChecker {
         let number = book[key].number
         let places = number?.places ?? 2
         let value = number?.value ?? 0
-        let expected = Self.number(value + correction, places: places)
+        let expected = Self.number(value + correction, places: places, grouping: number?.text.contains(",") ?? false)
         let rules = results.map(\.identity.rule)
         let rule =
             rules.first { $0 == AuditRules.textAmounts } ?? rules.first { $0 == AuditRules.tableSums } ?? rules[0]
