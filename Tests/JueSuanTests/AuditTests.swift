@@ -267,6 +267,34 @@ import Testing
         }
     }
 
+    // MARK: - Phrasing, head-counts, last year's chain
+
+    /// S0 with one sentence changed: `replace` → `with` gives exactly the error `expected` (rule, line, stated →
+    /// expected) besides the seed's own five.
+    @Test(arguments: [
+        // 上年不为 0 (12.60 − 2.60 = 10.00): a percentage is due.
+        ("比上年增加 12.60 万元，主要原因：上年此项目", "比上年增加 2.60 万元，主要原因：上年此项目", "AU-05 488 比上年增加 2.60 万元→增长 26.00%"),
+        // 由 0 增加: no percentage.
+        ("比上年增加 12.60 万元，主要原因：上年此项目", "比上年增加 12.60 万元，增长 100.00%，主要原因：上年此项目", "AU-05 488 增长 100.00%→不写百分比"),
+        // A completion rate on a zero budget.
+        (
+            "费全年预算数 0.00 万元，决算数 0.00 万元，主要原因：本年度", "费全年预算数 0.00 万元，决算数 0.00 万元，完成全年预算的 100.00%，主要原因：本年度",
+            "AU-05 494 100.00%→不写完成率"
+        ),
+        // 离退休人员 is the two kinds together.
+        ("离退休人员 80 人", "离退休人员 81 人", "AU-07 87 81→80"),
+        // Last year's 年末 from 第三部分 二 is 500.00 off this year's 年初 (and last year's balance as much).
+        ("比上年增加 16.09 万元，增长 14.39%", "比上年减少 483.91 万元，下降 95.03%", "AU-09 458 减少 483.91→增加 16.09"),
+    ])
+    func oneSentenceChanged(replace: String, with: String, expected: String) throws {
+        let text = try String(contentsOfFile: Self.s0, encoding: .utf8)
+        #expect(text.components(separatedBy: replace).count == 2, "\(replace)")
+        let result = try Self.audit(text: text.replacingOccurrences(of: replace, with: with))
+        let seedErrors = Self.summary(try Self.audit(Self.s0), .fatal)
+        let errors = Self.summary(result, .fatal).filter { !seedErrors.contains($0) }
+        #expect(errors == [expected])
+    }
+
     // MARK: - Extraction damage and bad input
 
     /// A table's row printed in the next table (as pages of a PDF can interleave): not guessed, listed as unread.

@@ -551,23 +551,12 @@ struct TextChecks {
 
     private mutating func priorYear() {
         let rule = AuditRules.priorYear
-        // 本年年初结转和结余 = 上年年末结转和结余.
+        // 本年年初结转和结余 = 上年年末结转和结余, and last year's balance: 年初 + 收入 + 使用结余 = 支出 + 结余分配 + 年末.
+        var chain: (difference: Decimal, bound: Decimal, start: PrintedNumber, carryOut: Operand)?
         if let start = book.clause("s1.carryIn")?.figures["amount"], let carryOut = prior("s2.carryOut") {
-            let difference = start.value - carryOut.value
-            let bound = start.halfUnit + carryOut.half
-            if !difference.isZero {
-                let computation = "上年年末 = \(carryOut.text) = \(Format.number(carryOut.value))"
-                findings.append(
-                    AuditFinding(
-                        rule: rule, severity: abs(difference) > bound ? nil : .info, place: "第三部分 一 年初结转和结余",
-                        line: start.line, stated: start.text, expected: Format.number(carryOut.value),
-                        computation: computation,
-                        message:
-                            "本年年初结转和结余 \(start.text) 万元应等于上年年末结转和结余：由第三部分 二 推算上年年末为 \(carryOut.text) = \(Format.number(carryOut.value)) 万元，相差 \(Format.number(abs(difference)))"
-                            + (abs(difference) > bound ? "" : "，在所印金额的舍入范围之内，不是错误")))
-            }
+            chain = (start.value - carryOut.value, start.halfUnit + carryOut.half, start, carryOut)
         }
-        // Last year's balance: 年初 + 收入 + 使用结余 = 支出 + 结余分配 + 年末.
+        var balance: (difference: Decimal, bound: Decimal, left: Decimal, right: Decimal)?
         let left = ["s1.carryIn", "s1.income", "s1.nonFiscal"].map(prior)
         let right = ["s2.expenditure", "s2.surplus", "s2.carryOut"].map(prior)
         if left.allSatisfy({ $0 != nil }) && right.allSatisfy({ $0 != nil }) {
@@ -575,15 +564,47 @@ struct TextChecks {
             let r = right.compactMap { $0 }
             let lv = l.map(\.value).reduce(0, +)
             let rv = r.map(\.value).reduce(0, +)
-            let bound = (l + r).map(\.half).reduce(0, +)
-            if abs(lv - rv) > bound, let line = book.clause("s2.carryOut")?.line {
+            balance = (lv - rv, (l + r).map(\.half).reduce(0, +), lv, rv)
+        }
+        let chainFails = chain.map { abs($0.difference) > $0.bound } ?? false
+        let balanceFails = balance.map { abs($0.difference) > $0.bound } ?? false
+        if chainFails, balanceFails, let chain, let balance, let clause = book.clause("s2.carryOut"),
+            let change = clause.change, let amount = change.amount,
+            abs(chain.difference - balance.difference) <= chain.bound + balance.bound
+        {
+            // Both break by the same amount: last year's 年末结转和结余, i.e. the change stated in 第三部分 二.
+            let current = clause.figures["amount"]?.value ?? 0
+            let expected = abs(current - chain.start.value)
+            let verb = current >= chain.start.value ? "增加" : "减少"
+            findings.append(
+                AuditFinding(
+                    rule: rule, place: "第三部分 二 年末结转和结余 比上年", line: amount.line,
+                    stated: "\(change.verb) \(amount.text)", expected: "\(verb) \(Format.number(expected))",
+                    computation: "上年年末 = 本年年初 \(chain.start.text)；\(Format.number(current)) − \(chain.start.text)",
+                    message:
+                        "第三部分 二 年末结转和结余比上年\(change.verb) \(amount.text) 万元，推算的上年年末结转和结余为 \(chain.carryOut.text) = \(Format.number(chain.carryOut.value)) 万元，与本年年初结转和结余 \(chain.start.text) 万元相差 \(Format.number(abs(chain.difference)))，上年数收支也差同样的数：比上年应\(verb) \(Format.number(expected)) 万元"
+                ))
+        } else {
+            if let chain, !chain.difference.isZero {
+                let fails = abs(chain.difference) > chain.bound
                 findings.append(
                     AuditFinding(
-                        rule: rule, place: "第三部分 一、二 上年数", line: line, stated: Format.number(lv),
-                        expected: Format.number(rv),
-                        computation: "上年 年初 + 收入 + 使用结余 = \(Format.number(lv))；支出 + 结余分配 + 年末 = \(Format.number(rv))",
+                        rule: rule, severity: fails ? nil : .info, place: "第三部分 一 年初结转和结余",
+                        line: chain.start.line, stated: chain.start.text, expected: Format.number(chain.carryOut.value),
+                        computation: "上年年末 = \(chain.carryOut.text) = \(Format.number(chain.carryOut.value))",
                         message:
-                            "由第三部分 一、二 推算的上年数收支不平衡：年初结转和结余 + 本年收入合计 + 使用非财政拨款结余 = \(Format.number(lv)) 万元，本年支出合计 + 结余分配 + 年末结转和结余 = \(Format.number(rv)) 万元，相差 \(Format.number(abs(lv - rv)))"
+                            "本年年初结转和结余 \(chain.start.text) 万元应等于上年年末结转和结余：由第三部分 二 推算上年年末为 \(chain.carryOut.text) = \(Format.number(chain.carryOut.value)) 万元，相差 \(Format.number(abs(chain.difference)))"
+                            + (fails ? "" : "，在所印金额的舍入范围之内，不是错误")))
+            }
+            if balanceFails, let balance, let line = book.clause("s2.carryOut")?.line {
+                findings.append(
+                    AuditFinding(
+                        rule: rule, place: "第三部分 一、二 上年数", line: line, stated: Format.number(balance.left),
+                        expected: Format.number(balance.right),
+                        computation:
+                            "上年 年初 + 收入 + 使用结余 = \(Format.number(balance.left))；支出 + 结余分配 + 年末 = \(Format.number(balance.right))",
+                        message:
+                            "由第三部分 一、二 推算的上年数收支不平衡：年初结转和结余 + 本年收入合计 + 使用非财政拨款结余 = \(Format.number(balance.left)) 万元，本年支出合计 + 结余分配 + 年末结转和结余 = \(Format.number(balance.right)) 万元，相差 \(Format.number(abs(balance.difference)))"
                     ))
             }
         }
