@@ -310,6 +310,18 @@ import Testing
         #expect(result.findings.contains { $0.severity == .fatal && $0.place.hasPrefix("公开03表 20101") })
     }
 
+    /// A section heading the PDF split over two lines is still the heading.
+    @Test func aSplitHeadingIsFound() throws {
+        let text = try String(contentsOfFile: Self.s0, encoding: .utf8)
+        let split = text.replacingOccurrences(
+            of: "\n四、一般公共预算财政拨款基本支出决算情况说明\n", with: "\n四、一般公共预算财政拨款基本支出决算情况\n\n说明\n")
+        #expect(split != text)
+        let result = try Self.audit(text: split)
+        #expect(result.unread.isEmpty)
+        #expect(Self.summary(result, .fatal).count == 5)
+        #expect(result.report.clause("s4.wages")?.figures["amount"]?.text == "1534.50")
+    }
+
     @Test func whatIsNotAReportIsSaidClearly() throws {
         // Bytes that are neither UTF-8 nor a Word document.
         let binary = ReportFile.read(bytes: [0xFF, 0x00, 0x81, 0x9C, 0xC3], name: "x.pdf")

@@ -133,21 +133,30 @@ struct ReportOutline {
     static func sections(in range: Range<Int>, _ compact: [String], titles: [(String, [String])]) -> [String: Range<
         Int
     >] {
-        var headings: [(key: String, index: Int)] = []
+        var headings: [(key: String, index: Int, lines: Int)] = []
         var seen = Set<String>()
+        func key(_ text: String) -> String? {
+            let title = text.hasSuffix("。") ? String(text.dropLast()) : text
+            return titles.first { $0.1.contains(title) }?.0
+        }
         for index in range {
             let (text, style) = ReportText.strippingNumber(compact[index])
             guard style != nil || titles.contains(where: { $0.1.contains(text) }) else { continue }
-            let title = text.hasSuffix("。") ? String(text.dropLast()) : text
-            if let (key, _) = titles.first(where: { $0.1.contains(title) }), !seen.contains(key) {
-                headings.append((key, index))
-                seen.insert(key)
+            if let found = key(text), !seen.contains(found) {
+                headings.append((found, index, 1))
+                seen.insert(found)
+            } else if style != nil, let next = (index + 1..<range.upperBound).first(where: { !compact[$0].isEmpty }),
+                next - index <= 2, let found = key(text + compact[next]), !seen.contains(found)
+            {
+                // A heading the PDF split over two lines.
+                headings.append((found, index, next - index + 1))
+                seen.insert(found)
             }
         }
         var result: [String: Range<Int>] = [:]
         for (position, heading) in headings.enumerated() {
             let end = position + 1 < headings.count ? headings[position + 1].index : range.upperBound
-            result[heading.key] = (heading.index + 1)..<end
+            result[heading.key] = min(heading.index + heading.lines, end)..<end
         }
         return result
     }
