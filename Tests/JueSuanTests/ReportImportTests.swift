@@ -217,6 +217,47 @@ import Testing
         #expect(tables(rendered) == tables(expected))
     }
 
+    /// A report the generator wrote, imported and rendered again, is the same report: line for line where the
+    /// department is in 万元; where it is in 元, the same lines but for rounding tails of 0.01 (its totals and
+    /// percentages were computed from 元, the import's from the printed 万元). The only notes are the figures the
+    /// import had to infer: 国有资本 income per subject, and (from 元) a 中小企业 split or a 总计 off by a tail.
+    @Test(arguments: Array(1...12))
+    func renderedReportImportsBackToItself(index: Int) throws {
+        let generated = SyntheticDepartments.generate(index: index, seed: 1)
+        let report = try #require(CheckedReport(generated.input).rendered)
+        let text = String(decoding: try report.bytes(.txt), as: UTF8.self)
+        let file = try ReportFile.read(bytes: Array(text.utf8), name: "r.txt").get()
+        let imported = ReportImport.department(from: PublishedReport(file))
+        let inYuan = generated.input.unit != .wanYuan
+        let inferred = imported.notes.filter { note in
+            note.reason.hasPrefix("国有资本经营预算财政拨款收入没有按科目印出")
+                || (inYuan && (note.reason.hasPrefix("授予中小企业合同金额") || note.reason.hasPrefix("总计印为")))
+        }
+        #expect(imported.notes == inferred, "\(imported.notes)")
+        let again = try #require(CheckedReport(imported.input).rendered)
+        let lines = text.components(separatedBy: "\n")
+        let linesAgain = String(decoding: try again.bytes(.txt), as: UTF8.self).components(separatedBy: "\n")
+        guard inYuan else {
+            #expect(linesAgain == lines)
+            return
+        }
+        #expect(linesAgain.count == lines.count)
+        // Amounts within 0.01; percentages (of bases themselves rounded to 0.01) within 0.05.
+        func figures(_ line: String) -> [(Double, Bool)] {
+            line.matches(of: /-?[0-9][0-9,]*\.[0-9]{2}%?/).map { match in
+                let text = String(match.output).replacingOccurrences(of: ",", with: "")
+                return (Double(text.replacingOccurrences(of: "%", with: "")) ?? 0, text.hasSuffix("%"))
+            }
+        }
+        for (line, again) in zip(lines, linesAgain) where line != again {
+            let words = line.replacing(/-?[0-9][0-9,]*\.[0-9]{2}/, with: "#")
+            #expect(words == again.replacing(/-?[0-9][0-9,]*\.[0-9]{2}/, with: "#"), "\(line) ≠ \(again)")
+            for ((figure, percent), (figureAgain, _)) in zip(figures(line), figures(again)) {
+                #expect(abs(figure - figureAgain) < (percent ? 0.0501 : 0.0101), "\(line) ≠ \(again)")
+            }
+        }
+    }
+
     @Test func nextYearStartsFromLastYearsPublishedReport() throws {
         let imported = try Self.imported("000_dad47c244a55f3db.txt")
         let next = NextYear.start(from: imported.input, year: 2025)

@@ -11,14 +11,19 @@ struct NarrativeText {
     private let lineOf: [Int]
     /// Whether the printed text had white space before each character (on the same line).
     private let spaceBefore: [Bool]
+    /// Whether each character's line is justified (spaces between most of its CJK characters, as a PDF's text
+    /// extraction prints a justified line): those spaces are not the text's own.
+    private let justified: [Bool]
 
     init(_ lines: [ReportLine]) {
         var characters: [Character] = []
         var originals: [Character] = []
         var lineOf: [Int] = []
         var spaceBefore: [Bool] = []
+        var justified: [Bool] = []
         for line in lines where !TableReader.isPageNumber(line.compact) {
             let compact = Array(line.compact)
+            let isJustified = Self.isJustified(line.raw)
             // Walk the raw line alongside its compact form to see where white space stood.
             var pendingSpace = false
             var compactIndex = 0
@@ -32,6 +37,7 @@ struct NarrativeText {
                 originals.append(character)
                 lineOf.append(line.number)
                 spaceBefore.append(pendingSpace)
+                justified.append(isJustified)
                 pendingSpace = false
                 compactIndex += 1
             }
@@ -40,6 +46,32 @@ struct NarrativeText {
         self.originals = originals
         self.lineOf = lineOf
         self.spaceBefore = spaceBefore
+        self.justified = justified
+    }
+
+    /// Whether most neighbouring CJK characters of `raw` stand apart: a justified line of a PDF extraction.
+    static func isJustified(_ raw: String) -> Bool {
+        let characters = Array(raw)
+        var adjacent = 0
+        var apart = 0
+        var previousWide: Character?
+        var sawSpace = false
+        for character in characters {
+            if ReportText.isSpace(character) {
+                sawSpace = true
+                continue
+            }
+            if isWide(character) {
+                if previousWide != nil {
+                    if sawSpace { apart += 1 } else { adjacent += 1 }
+                }
+                previousWide = character
+            } else {
+                previousWide = nil
+            }
+            sawSpace = false
+        }
+        return apart >= 3 && apart * 2 >= adjacent
     }
 
     var count: Int { characters.count }
@@ -145,7 +177,7 @@ struct NarrativeText {
         for index in lower..<upper {
             let shown = original ? originals : characters
             if index > lower, spaceBefore[index], line(index - 1) == line(index),
-                Self.keepsSpace(between: shown[index - 1], and: shown[index], cell: cell)
+                Self.keepsSpace(between: shown[index - 1], and: shown[index], cell: cell, justified: justified[index])
             {
                 text.append(" ")
             }
@@ -155,8 +187,8 @@ struct NarrativeText {
     }
 
     /// Whether the white space printed between `left` and `right` is the text's own.
-    static func keepsSpace(between left: Character, and right: Character, cell: Bool) -> Bool {
-        guard cell else { return !(isWide(left) && isWide(right)) }
+    static func keepsSpace(between left: Character, and right: Character, cell: Bool, justified: Bool) -> Bool {
+        guard cell else { return !justified || !(isWide(left) && isWide(right)) }
         func mark(_ c: Character) -> Bool { c.isPunctuation || c.isSymbol }
         return (isAlphanumeric(left) && !mark(right)) || (isAlphanumeric(right) && !mark(left))
     }

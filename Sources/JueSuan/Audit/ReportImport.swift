@@ -31,6 +31,7 @@ public enum ReportImport {
         var builder = ImportBuilder(report)
         builder.build()
         builder.dropContradictedTotals()
+        builder.noteRecomputedGrandTotals()
         return ImportedDepartment(input: builder.input, notes: report.unread + builder.notes)
     }
 }
@@ -148,6 +149,32 @@ struct ImportBuilder {
                 note("第二部分", 0, "款 \(section) 的名称报告中没有（表中只有项级科目），填作“（款 \(section)）”，请改为正式名称")
             }
         }
+        // 国有资本经营预算财政拨款收入 (04 行 3) per subject: no table prints it. Where one subject spends 国有资本经营
+        // funds (公开08表) it is that subject's; where the subjects' 08 spending adds up to it (no carry-over), each
+        // subject's income is its spending; a 类 or 款 has its subjects' sum.
+        let capitalIncome = cell(.t04, "3", "amount").orZero
+        let capitalItems = codes.filter { $0.count == 7 && cell(.t08, $0, "total") != nil }.sorted()
+        let capitalSpending = capitalItems.compactMap { cell(.t08, $0, "total") }.sum()
+        var capitalByCode: [String: Amount] = [:]
+        if !capitalIncome.isZero {
+            let bound = Decimal(capitalItems.count + 1) * Decimal(string: "0.005")!
+            if capitalItems.count == 1 {
+                capitalByCode[capitalItems[0]] = capitalIncome
+            } else if !capitalItems.isEmpty, (capitalIncome - capitalSpending).magnitude.value <= bound {
+                for code in capitalItems { capitalByCode[code] = cell(.t08, code, "total") }
+            }
+            for (code, amount) in capitalByCode {
+                for parent in [String(code.prefix(3)), String(code.prefix(5))] {
+                    capitalByCode[parent] = capitalByCode[parent].orZero + amount
+                }
+            }
+            note(
+                "公开04表 行 3", book.line(.c(.t04, "3", "amount")),
+                capitalByCode.isEmpty
+                    ? "国有资本经营预算财政拨款收入没有按科目印出，公开08表也看不出它属于哪些科目：无法分到各科目，未录入"
+                    : "国有资本经营预算财政拨款收入没有按科目印出：按公开08表有这项支出的科目录入")
+        }
+        let splitsCapital = !capitalByCode.isEmpty
         func split<T>(_ table: PublicTable, _ row: String, _ make: (ReportTable) -> T?) -> T? {
             report.tables[table].flatMap { $0.rowLines[row] == nil ? nil : make($0) }
         }
@@ -162,15 +189,15 @@ struct ImportBuilder {
                     carryOut: t[code, "carryOut"]?.amount)
             }
             let fundIncome = cell(.t07, code, "income")
+            let capitalIncome = capitalByCode[code]
             subject.income = split(.t02, code) { t in
                 var income = SubjectIncome()
+                // 02 prints one 财政拨款收入: 政府性基金 is what 07 prints as income, 国有资本经营 what 08 spends.
                 let fiscal = t[code, "fiscal"]?.amount
-                if let fundIncome, !fundIncome.isZero {
-                    income.governmentFund = fundIncome
-                    income.generalBudget = fiscal.map { $0 - fundIncome }
-                } else {
-                    income.generalBudget = fiscal
-                }
+                if let fundIncome, !fundIncome.isZero { income.governmentFund = fundIncome }
+                if let capitalIncome, !capitalIncome.isZero { income.stateCapital = capitalIncome }
+                let others = income.governmentFund.orZero + income.stateCapital.orZero
+                income.generalBudget = fiscal.map { $0 - others }
                 income.superiorSubsidy = t[code, "superior"]?.amount
                 income.business = t[code, "business"]?.amount
                 income.operating = t[code, "operating"]?.amount
@@ -206,9 +233,11 @@ struct ImportBuilder {
                 generalBudget: t["", "fiscal"]?.amount, superiorSubsidy: t["", "superior"]?.amount,
                 business: t["", "business"]?.amount, operating: t["", "operating"]?.amount,
                 affiliated: t["", "affiliated"]?.amount, other: t["", "other"]?.amount, total: t["", "total"]?.amount)
-            if let fund = cell(.t07, "", "income"), !fund.isZero, var income = totals.income {
-                income.governmentFund = fund
-                income.generalBudget = income.generalBudget.map { $0 - fund }
+            if var income = totals.income {
+                if let fund = cell(.t07, "", "income"), !fund.isZero { income.governmentFund = fund }
+                if splitsCapital { income.stateCapital = capitalIncome }
+                let others = income.governmentFund.orZero + income.stateCapital.orZero
+                income.generalBudget = income.generalBudget.map { $0 - others }
                 totals.income = income
             }
         }
@@ -237,9 +266,6 @@ struct ImportBuilder {
                 basic: t["", "basic"]?.amount, project: t["", "project"]?.amount, total: t["", "total"]?.amount)
         }
         if totals != SubjectTotals() { input.subjectTotals = totals }
-        if let capital = cell(.t04, "3", "amount"), !capital.isZero {
-            note("公开04表 行 3", book.line(.c(.t04, "3", "amount")), "国有资本经营预算财政拨款收入无法分到各科目，未录入")
-        }
     }
 
     /// A subject without column groups that state nothing (a 类/款 row keeps its name only).
@@ -449,6 +475,25 @@ struct ImportBuilder {
         procurement.smeGoods = sme(procurement.goods, "s7.goodsShare")
         procurement.smeWorks = sme(procurement.works, "s7.worksShare")
         procurement.smeServices = sme(procurement.services, "s7.servicesShare")
+        if let stated = figure("s7.sme") {
+            // Each kind's amount × its printed share, rounded, may miss the printed total by a cent or two: the
+            // largest kind takes the difference where its share still prints the same.
+            let difference = stated - procurement.smeTotal
+            let kinds: [(WritableKeyPath<Procurement, Amount?>, Amount?, String)] = [
+                (\.smeGoods, procurement.goods, "s7.goodsShare"), (\.smeWorks, procurement.works, "s7.worksShare"),
+                (\.smeServices, procurement.services, "s7.servicesShare"),
+            ]
+            if !difference.isZero, difference.magnitude.value <= Decimal(string: "0.03")!,
+                let largest = kinds.max(by: { ($0.1 ?? .zero) < ($1.1 ?? .zero) }), let whole = largest.1,
+                !whole.isZero,
+                let share = book.clause(largest.2)?.figures["share"]
+            {
+                let adjusted = procurement[keyPath: largest.0].orZero + difference
+                if Format.rounded(adjusted.value / whole.value * 100, places: share.places) == share.value {
+                    procurement[keyPath: largest.0] = adjusted
+                }
+            }
+        }
         if let stated = figure("s7.sme"), procurement.smeTotal != stated {
             note(
                 "第三部分 七", book.clause("s7.sme")?.line ?? 0,
@@ -612,6 +657,23 @@ struct ImportBuilder {
                     finding.location.place.isEmpty ? "核对用合计" : finding.location.place, 0,
                     "所印的合计与它的明细不符（审核的错误），未录入（\(path)）：\(message)")
             }
+        }
+    }
+
+    /// The department file has no place for the grand totals of 公开01表 and 04表: they are the sums of what it
+    /// holds. Where the printed one differs from that sum (a report computed in 元, its 总计 rounded on its own),
+    /// the note says which figure a report made from the file prints.
+    mutating func noteRecomputedGrandTotals() {
+        let accounts = Accounts(input)
+        let totals: [(PublicTable, String, String, Amount)] = [
+            (.t01, "31", "amount", accounts.grandTotal),
+            (.t04, "32", "amount", accounts.fiscalGrandTotal),
+        ]
+        for (table, row, column, computed) in totals {
+            guard let printed = cell(table, row, column), printed != computed else { continue }
+            note(
+                "\(table.label) 行 \(row)", book.line(.c(table, row, column)),
+                "总计印为 \(Format.amount(printed)) 万元，文件没有总计一项，由所录各项算得 \(Format.amount(computed)) 万元：据此生成的报告印后者")
         }
     }
 

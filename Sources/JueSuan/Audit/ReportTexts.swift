@@ -118,7 +118,7 @@ public struct ReportTexts: Sendable {
             }
             return true
         }
-        let (items, numbering) = Self.numberedEntries(body)
+        let (items, numbering) = Self.exactlyNumberedEntries(body)
         duties = items
         dutyNumbering = numbering ?? (items.isEmpty ? nil : DutyNumbering.none)
         dutyLeadLine = leadLine
@@ -136,7 +136,8 @@ public struct ReportTexts: Sendable {
                 // A table of units: 序号 | 单位名称 | 预算级次.
                 let levelColumn = header.cells.firstIndex { ReportText.compact($0).contains("级次") }
                 for row in rows.dropFirst() where nameColumn < row.cells.count {
-                    guard let name = Self.list(row.cells[nameColumn]).first else { continue }
+                    let name = ReportText.trimmed(row.cells[nameColumn])
+                    guard !name.isEmpty else { continue }
                     units.append(name)
                     unitLevels.append(levelColumn.flatMap { $0 < row.cells.count ? row.cells[$0] : nil } ?? "")
                 }
@@ -185,7 +186,21 @@ public struct ReportTexts: Sendable {
     // MARK: - Numbered entries (duties, glossary)
 
     /// Items that start with a list number, each with the lines that continue it; the numbering of the first.
-    static func numberedEntries(_ lines: [ReportLine]) -> ([String], DutyNumbering?) {
+    /// The entries as the department wrote them: numbered in one of the styles the generator prints exactly as
+    /// printed (`1、`, `（一）`), the numbers left out and the style given; numbered otherwise (`1. `, `(1)`), the
+    /// numbers kept in the texts and no style (`无`).
+    static func exactlyNumberedEntries(_ lines: [ReportLine]) -> ([String], DutyNumbering?) {
+        let (items, numbering) = numberedEntries(lines)
+        guard let numbering, numbering != .none else { return (items, numbering) }
+        let printed = numberedEntries(lines, keepingNumbers: true).0
+        let exact = printed.enumerated().allSatisfy { index, text in
+            let number = DutyNumberingStyle.number(index + 1, numbering)
+            return text.hasPrefix(number) && !text.dropFirst(number.count).hasPrefix(" ")
+        }
+        return exact ? (items, numbering) : (printed, DutyNumbering.none)
+    }
+
+    static func numberedEntries(_ lines: [ReportLine], keepingNumbers: Bool = false) -> ([String], DutyNumbering?) {
         var groups: [[ReportLine]] = []
         var numbering: DutyNumbering?
         for line in lines where !line.isBlank {
@@ -200,7 +215,7 @@ public struct ReportTexts: Sendable {
         let items = groups.map { group -> String in
             let text = NarrativeText(group)
             let display = text.display(0..<text.count, original: true)
-            let (stripped, _) = ReportText.strippingNumber(display)
+            let (stripped, _) = keepingNumbers ? (display, nil) : ReportText.strippingNumber(display)
             return stripped.replacingOccurrences(of: "**", with: "")
         }
         return (items, numbering)
@@ -335,7 +350,8 @@ public struct ReportTexts: Sendable {
             let candidates = Array(before.suffix(count))
             let joined = candidates.map { compact[$0] }.joined()
             let firstIsItsOwn = count == 2 && ReportText.strippingNumber(compact[candidates[0]]).style != nil
-            if joined.hasSuffix("如下：") && !joined.contains("。") && joined.count <= 160 && !firstIsItsOwn {
+            let rows = candidates.contains { lines[$0].hasCells }
+            if joined.hasSuffix("如下：") && !joined.contains("。") && joined.count <= 160 && !firstIsItsOwn && !rows {
                 let text = NarrativeText(candidates.map { lines[$0] })
                 tablesLeadIn = text.display(0..<text.count)
                 textEnd = candidates[0]
@@ -417,6 +433,7 @@ public struct ReportTexts: Sendable {
         }
         var inIndicators = false
         var goalHeader = false
+        var goalColumns: (goal: Int?, result: Int?) = (nil, nil)
         var level1 = ""
         var level2 = ""
         var fundColumns: [String] = []
@@ -487,6 +504,10 @@ public struct ReportTexts: Sendable {
             }
             if joined.hasPrefix("年度总体目标") {
                 goalHeader = true
+                goalColumns = (
+                    compact.firstIndex { $0.hasPrefix("预期目标") },
+                    compact.firstIndex { $0.contains("实际完成情况") || $0.contains("完成实际情况") }
+                )
                 let values = cells.dropFirst().filter { !$0.isEmpty }.map(display)
                 if values.count >= 2, !values[0].hasPrefix("预期目标") {
                     table.goal = values[0]
@@ -496,9 +517,17 @@ public struct ReportTexts: Sendable {
                 continue
             }
             if goalHeader {
-                let values = cells.filter { !$0.isEmpty }.map(display)
-                table.goal = values.first
-                table.result = values.count > 1 ? values[1] : nil
+                // The goal and the result under their headings (either may be empty); else in order.
+                if let goal = goalColumns.goal, let result = goalColumns.result, result < cells.count {
+                    let expected = cells[goal..<result].first { !$0.isEmpty }.map(display)
+                    let actual = cells[result...].first { !$0.isEmpty }.map(display)
+                    table.goal = expected
+                    table.result = actual
+                } else {
+                    let values = cells.filter { !$0.isEmpty }.map(display)
+                    table.goal = values.first
+                    table.result = values.count > 1 ? values[1] : nil
+                }
                 goalHeader = false
                 continue
             }
