@@ -311,9 +311,11 @@ public enum AuditPages {
     static func pageName(_ result: AuditResult?, file: String, taken: inout Set<String>) -> String {
         var base: String
         if let result, !result.report.department.isEmpty {
-            base = OutputFiles.fileNameText("\(result.report.department)-\(result.report.year.map(String.init) ?? "")-审核结果")
+            base = OutputFiles.fileNameText(
+                "\(result.report.department)-\(result.report.year.map(String.init) ?? "")-审核结果")
         } else {
-            base = OutputFiles.fileNameText(((file as NSString).lastPathComponent as NSString).deletingPathExtension + "-审核结果")
+            base = OutputFiles.fileNameText(
+                ((file as NSString).lastPathComponent as NSString).deletingPathExtension + "-审核结果")
         }
         var name = base + ".html"
         var counter = 2
