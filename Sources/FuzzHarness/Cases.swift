@@ -5,12 +5,15 @@ import JueSuan
 
 /// The files cases start from: the sample departments and the standard templates, as bytes.
 struct Corpus: Sendable {
+    /// The source directory (its sibling `shared/seeds` holds published reports).
+    var root: URL
     /// `Samples/*.json`, by file name.
     var departments: [(name: String, bytes: [UInt8])]
     /// `Templates/standard/**/*.mustache`, by template name (`tables/t01`).
     var templates: [(name: String, bytes: [UInt8])]
 
     init(root: URL) throws {
+        self.root = root
         let manager = FileManager.default
         let samples = root.appendingPathComponent("Samples")
         departments = try manager.contentsOfDirectory(atPath: samples.path).filter { $0.hasSuffix(".json") }.sorted()
@@ -49,7 +52,7 @@ protocol CaseKind: Sendable {
 /// Every kind, in a fixed order (the order is part of what a seed means).
 let caseKinds: [any CaseKind] = [
     DepartmentCase(), BatchCase(), TemplateCase(markup: false), TemplateCase(markup: true), MustacheCase(),
-    WorkbookCase(),
+    WorkbookCase(), PublishedReportCase(),
 ]
 
 func write(_ bytes: [UInt8], to url: URL) throws {

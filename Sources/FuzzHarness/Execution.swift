@@ -16,6 +16,9 @@ struct Invocation: Sendable {
         case render(out: URL, extensions: [String])
         /// `batch` into a fresh directory: a summary, every failed department's problems located.
         case batch(out: URL)
+        /// `audit` or `import` of a published report: a refusal names the report (its findings carry their rule id
+        /// and line; a file that is no report is named as a whole).
+        case report(URL)
     }
 
     var arguments: [String]
@@ -152,6 +155,11 @@ func judge(_ outcome: Outcome, _ invocation: Invocation, memoryLimitMB: Double) 
         if status == 0 ? !complete : !reports.isEmpty {
             findings.append(
                 Finding(kind: .partialOutput, detail: "退出状态 \(status)，写出 \(reports.sorted().joined(separator: "、"))"))
+        }
+    case .report(let file):
+        let output = outcome.stderr + String(decoding: outcome.stdout, as: UTF8.self)
+        if status != 0 && !hasLocation(output) && !output.contains(file.lastPathComponent) {
+            findings.append(Finding(kind: .unlocated, detail: String(outcome.stderr.prefix(300))))
         }
     case .batch(let out):
         let names = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []

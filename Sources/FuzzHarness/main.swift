@@ -1,7 +1,8 @@
-// fuzz-harness: mutates the sample departments, the standard templates and their markup, runs the built `juesuan`
-// on each case with a time limit, and reports crashes (a signal or an odd exit status), hangs (the time limit),
-// error messages without a location, raw control characters in messages, temporary files left behind, reports
-// written in part, a batch without its summary, and peak memory over a limit.
+// fuzz-harness: mutates the sample departments, their workbooks, the standard templates and their markup, and
+// published reports (the seeds' text and the samples' own reports), runs the built `juesuan` on each case with a
+// time limit, and reports crashes (a signal or an odd exit status), hangs (the time limit), error messages without
+// a location, raw control characters in messages, temporary files left behind, reports written in part, a batch
+// without its summary, and peak memory over a limit.
 //
 //     swift build && .build/debug/fuzz-harness --seconds 60 --seed 1            (what CI runs)
 //     swift build -c release && .build/release/fuzz-harness --cases 100000 --seed 7
