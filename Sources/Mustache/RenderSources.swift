@@ -45,6 +45,9 @@ public struct RenderSources: Sendable {
         let offset: Int
     }
 
+    /// No sources (a render that recorded none).
+    public init() {}
+
     /// Every interpolated value, in output order.
     public internal(set) var values: [Value] = []
     /// Where literal text starts, in output order: the rest of a piece up to the next one comes from the same

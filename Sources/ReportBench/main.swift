@@ -99,9 +99,7 @@ try stage("  view → template value") {
 try stage("  markup → document") { try Markup.parse(fixture().report.markup).blocks.count }
 stage("table-to-text rules") {
     let shared = fixture()
-    return Validator.textFindings(
-        document: shared.report.document, accounts: shared.prepared.accounts, view: shared.prepared.view
-    ).count
+    return Validator.textFindings(shared.report).count
 }
 for format in OutputFormat.allCases {
     try stage("writer \(format.rawValue)") { try fixture().report.bytes(format).count }

@@ -97,6 +97,7 @@ public enum SummaryPages {
         case .docx: return "Word"
         case .xlsx: return "Excel"
         case .json: return "JSON"
+        case .markup: return "标记"
         }
     }
 

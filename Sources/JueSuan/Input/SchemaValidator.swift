@@ -126,6 +126,8 @@ struct SchemaValidator {
             if text.hasPrefix("-") { report(path, position, "不能为负数：\(text)") }
         case .boolean:
             guard case .bool = node else { return typeMismatch(node, expected: "true 或 false", path: path) }
+        case .anyObject:
+            guard case .object = node else { return typeMismatch(node, expected: "对象", path: path) }
         case .oneKeyOf(_, _, let fields):
             guard case .object(let members, let position) = node else {
                 return typeMismatch(node, expected: "对象", path: path)

@@ -83,6 +83,12 @@ public enum Format {
         number(value, places: places) + "%"
     }
 
+    /// A value with all its decimals and no exponent (`2443.0837`, `98.731268…`): what the formatting helpers of
+    /// the templates round; at most 20 decimals, rounded once there.
+    public static func exact(_ value: Decimal) -> String {
+        (value.exponent < -20 ? Self.rounded(value, places: 20) : value).description
+    }
+
     /// A whole count: `66`.
     public static func count(_ value: Int) -> String {
         String(value)

@@ -54,8 +54,7 @@ public struct CheckedReport: Sendable {
             findings = located(
                 Validator.sorted(
                     dataFindings
-                        + Validator.textFindings(
-                            document: report.document, accounts: preparation.accounts, view: preparation.view)))
+                        + Validator.textFindings(report)))
         } catch {
             rendered = nil
             renderError = error
