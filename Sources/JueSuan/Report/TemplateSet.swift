@@ -70,6 +70,8 @@ public struct TemplateSet: Sendable, Equatable {
     public var fileName: String
     /// The report's tables in order.
     public var tables: [Table]
+    /// Whether the tables number their rows (行次) as the standard ones do (findings then name rows by number).
+    public var standardRows: Bool
     /// The sections the report must have (a heading containing the title), for the check that none is left out.
     public var sections: [Section]
 
@@ -93,16 +95,21 @@ public struct TemplateSet: Sendable, Equatable {
 
     /// The names of the tables by role (`[.summary: "公开01表"]`), every role named.
     public var tableNames: TableNames {
-        TableNames(Dictionary(uniqueKeysWithValues: TableRole.allCases.map { ($0, tableName($0)) }))
+        TableNames(
+            Dictionary(uniqueKeysWithValues: TableRole.allCases.map { ($0, tableName($0)) }), standardRows: standardRows)
     }
 }
 
 /// How the rules name each table: by role, in the words of the template set.
 public struct TableNames: Sendable, Equatable {
     let names: [TableRole: String]
+    /// Whether the tables number their rows (行次) as the standard ones do, so that a finding may name a row by its
+    /// number (`行 60`) rather than by its label.
+    public let standardRows: Bool
 
-    init(_ names: [TableRole: String]) {
+    init(_ names: [TableRole: String], standardRows: Bool) {
         self.names = names
+        self.standardRows = standardRows
     }
 
     /// `公开01表`…`公开10表`.
@@ -110,9 +117,14 @@ public struct TableNames: Sendable, Equatable {
         Dictionary(
             uniqueKeysWithValues: TableRole.allCases.enumerated().map {
                 ($0.element, String(format: "公开%02d表", $0.offset + 1))
-            }))
+            }), standardRows: true)
 
     public subscript(role: TableRole) -> String { names[role] ?? role.title }
+
+    /// A row of the standard layout: `行 60`, or its label where the set numbers its rows otherwise.
+    public func row(_ number: Int, _ label: String) -> String {
+        standardRows ? "行 \(number)" : label
+    }
 }
 
 /// Why a template set cannot be used.
@@ -137,6 +149,7 @@ extension TemplateSet {
             InputSchema.text("description", "详细说明", appearsIn: "juesuan templates"),
             InputSchema.text("inherits", "继承的内置模板集", appearsIn: "模板查找顺序"),
             InputSchema.text("fileName", "报告文件名的最后部分", appearsIn: "输出文件名"),
+            Field("standardRows", "行次与标准格式相同", .boolean, appearsIn: "审核结果中行的写法（行 60 或行名）"),
             Field(
                 "tables", "报告中的表", .array(.object(tableSchema)), appearsIn: "审核结果中表的名称"),
             Field("sections", "报告必有的节", .array(.object(sectionSchema)), appearsIn: "表文一致检查"),
@@ -165,6 +178,7 @@ extension TemplateSet {
         var description: String?
         var inherits: String?
         var fileName: String?
+        var standardRows: Bool?
         var tables: [Table]?
         var sections: [Section]?
     }
@@ -203,6 +217,7 @@ extension TemplateSet {
             name: declaration.name ?? defaultName, title: declaration.title ?? inherited?.title ?? "",
             description: declaration.description ?? "", inherits: declaration.inherits ?? inherited?.name,
             fileName: declaration.fileName ?? inherited?.fileName ?? "部门决算", tables: tables,
+            standardRows: declaration.standardRows ?? inherited?.standardRows ?? false,
             sections: declaration.sections ?? inherited?.sections ?? [])
     }
 

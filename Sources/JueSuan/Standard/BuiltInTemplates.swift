@@ -835,6 +835,7 @@ p.counts { font-size: 12pt; }
   "title": "标准格式（景德镇式，五部分、公开01–10表）",
   "description": "第一部分 概况、第二部分 公开01–10表、第三部分 情况说明（一至九）、第四部分 名词解释、第五部分 附件。",
   "fileName": "部门决算",
+  "standardRows": true,
   "tables": [
     {"id": "t01", "role": "summary", "name": "公开01表"},
     {"id": "t02", "role": "income", "name": "公开02表"},
