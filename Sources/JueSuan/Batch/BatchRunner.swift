@@ -178,7 +178,7 @@ public struct BatchRunner: Sendable {
         let input = loaded.input
         entry.department = input.department.name
         entry.year = input.year
-        let baseName = OutputFiles.baseName(department: input.department.name, year: input.year)
+        let baseName = OutputFiles.baseName(department: input.department.name, year: input.year, kind: templates.set.fileName)
         let checked = CheckedReport(loaded, templates: templates)
         entry.findings = checked.findings
         entry.figures = SummaryFigures(checked.preparation.accounts)

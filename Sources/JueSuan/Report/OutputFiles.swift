@@ -2,9 +2,10 @@ import Foundation
 
 /// Naming and writing report files.
 public enum OutputFiles {
-    /// `<部门>-<年度>-部门决算`, with characters that file systems reject replaced by `_`.
-    public static func baseName(department: String, year: Int) -> String {
-        "\(safe(department))-\(year)-部门决算"
+    /// `<部门>-<年度>-部门决算` (or the template set's `fileName`, such as `单位决算`), with characters that file
+    /// systems reject replaced by `_`.
+    public static func baseName(department: String, year: Int, kind: String = "部门决算") -> String {
+        "\(safe(department))-\(year)-\(safe(kind))"
     }
 
     /// `<部门>-<年度>-决算数据`: the department's data file (workbook or JSON) written by `juesuan workbook`.
