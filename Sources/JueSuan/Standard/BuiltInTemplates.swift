@@ -5,6 +5,459 @@
 public enum BuiltInTemplates {
     /// Each set's templates by set name, then by template name (path under Templates/<set> without `.mustache`).
     public static let templates: [String: [String: String]] = [
+        "central": [
+            "central": ####"""
+{{! 中央部门决算 (the central departments' format): 第一部分 部门概况, 第二部分 nine tables, 第三部分 情况说明 一 to 十
+    (十 其他重要事项 with its sub-items), 第四部分 名词解释, 第五部分 附件. Every part and section is a block. The
+    table layouts 01–05, 07 and 08 are the standard ones; 06 and 09 are the central format's own. }}
+{{$properties}}{{>parts/properties}}{{/properties}}
+{{$cover}}{{>parts/cover}}{{/cover}}
+{{$toc}}{{>parts/toc}}{{/toc}}
+{{$part1}}
+@pagebreak
+@h1#part1 第一部分 部门概况
+{{$duties}}{{>parts/duties}}{{/duties}}
+{{$organisation}}{{>parts/organisation}}{{/organisation}}
+{{/part1}}
+{{$part2}}
+@pagebreak
+@h1#part2 第二部分 {{year}}年度部门决算表
+{{$table01}}{{<tables/t01}}{{$label}}@pre 公开01表{{/label}}{{/tables/t01}}{{/table01}}
+{{$table02}}{{<tables/t02}}{{$label}}@pre 公开02表{{/label}}{{/tables/t02}}{{/table02}}
+{{$table03}}{{<tables/t03}}{{$label}}@pre 公开03表{{/label}}{{/tables/t03}}{{/table03}}
+{{$table04}}{{<tables/t04}}{{$label}}@pre 公开04表{{/label}}{{/tables/t04}}{{/table04}}
+{{$table05}}{{<tables/t05}}{{$label}}@pre 公开05表{{/label}}{{/tables/t05}}{{/table05}}
+{{$table06}}{{>tables/t06}}{{/table06}}
+{{$table07}}{{<tables/t07}}{{$label}}@pre 公开07表{{/label}}{{/tables/t07}}{{/table07}}
+{{$table08}}{{<tables/t08}}{{$label}}@pre 公开08表{{/label}}{{/tables/t08}}{{/table08}}
+{{$table09}}{{>tables/t09}}{{/table09}}
+{{/part2}}
+{{$part3}}
+@pagebreak
+@h1#part3 第三部分 {{year}}年度部门决算情况说明
+{{$s1}}{{>part3/s1}}{{/s1}}
+{{$s2}}{{>part3/s2}}{{/s2}}
+{{$s3}}{{>part3/s3}}{{/s3}}
+{{$s4}}{{>part3/s4}}{{/s4}}
+{{$s5}}{{>part3/s5}}{{/s5}}
+{{$s6}}{{>part3/s6}}{{/s6}}
+{{$s7}}{{>part3/s7}}{{/s7}}
+{{$s8}}{{>part3/s8}}{{/s8}}
+{{$s9}}{{>part3/s9}}{{/s9}}
+{{$s10}}{{>part3/s10}}{{/s10}}
+{{/part3}}
+{{$part4}}{{>parts/part4}}{{/part4}}
+{{$part5}}{{>parts/part5}}{{/part5}}
+
+"""####,
+            "part3/s1": ####"""
+{{! 一、收入支出决算总体情况说明: 收、支总计 with its comparison, in parts (direction, delta, trend, percent). }}
+{{$heading}}@h2#s1 一、收入支出决算总体情况说明{{/heading}}
+{{#part3.totals.income}}
+@p {{year}}年度收、支总计{{amount}}万元。{{#change}}{{#same}}与{{priorYear}}年度持平。{{/same}}{{^same}}与{{priorYear}}年度相比，收、支总计各{{direction}}{{delta}}万元{{#hasPercent}}，{{trend}}{{percent}}{{/hasPercent}}。{{/same}}{{/change}}{{#reason}}主要原因是{{text}}。{{/reason}}
+{{/part3.totals.income}}
+
+"""####,
+            "part3/s10": ####"""
+{{! 十、其他重要事项的情况说明: 机关运行经费, 政府采购, 国有资产占用, 预算绩效管理 as its sub-items. }}
+{{$heading}}@h2#s10 十、其他重要事项的情况说明{{/heading}}
+@h3 （一）机关运行经费支出情况
+{{#part3.s6.costs}}
+@p {{year}}年度本部门机关运行经费支出{{amount}}万元，{{change.tight}}{{#reason.show}}，主要原因是{{reason.text}}{{/reason.show}}。
+{{/part3.s6.costs}}
+@h3 （二）政府采购支出情况
+{{#part3.s7}}
+@p {{year}}年度本部门政府采购支出总额{{total}}万元，其中：政府采购货物支出{{goods}}万元、政府采购工程支出{{works}}万元、政府采购服务支出{{services}}万元。授予中小企业合同金额{{sme}}万元，占政府采购支出总额的{{smeShare}}，其中：授予小微企业合同金额{{micro}}万元，占授予中小企业合同金额的{{microShare}}。
+{{/part3.s7}}
+@h3 （三）国有资产占用情况
+{{#part3.s8}}
+@p 截至{{year}}年12月31日，本部门共有车辆{{vehicles}}辆，其中：部级领导干部用车{{ministerial}}辆、主要负责人用车{{principal}}辆、机要通信用车{{confidential}}辆、应急保障用车{{emergency}}辆、执法执勤用车{{lawEnforcement}}辆、特种专业技术用车{{specialTechnical}}辆、离退休干部服务用车{{retiredCadres}}辆、其他用车{{other}}辆{{#otherUse.show}}，其他用车主要是{{otherUse.text}}{{/otherUse.show}}。单价100万元（含）以上设备（不含车辆）{{equipment}}台（套）。
+{{/part3.s8}}
+@h3 （四）预算绩效管理工作开展情况
+{{#part3.s9}}
+@p 根据预算绩效管理要求，本部门组织对{{year}}年度{{projectCount}}个二级项目开展绩效自评，共涉及资金{{amount}}万元，占项目支出总额的{{share}}。{{gradeSentence}}
+{{#departmentEvaluation}}
+@p 组织对{{count}}个项目开展了部门评价，{{#single}}即{{projects}}{{/single}}{{^single}}分别为：{{projects}}{{/single}}。从评价情况看，{{assessment}}。
+{{/departmentEvaluation}}
+{{#overallEvaluation}}
+@p 组织开展部门整体支出绩效评价，评价结果为“{{grade}}”。从评价情况看，{{assessment}}。
+{{/overallEvaluation}}
+{{#text}}
+{{>shared/block}}
+{{/text}}
+{{#tablesLeadIn}}
+@p {{.}}
+{{/tablesLeadIn}}
+{{#tables}}
+{{>shared/self-evaluation}}
+{{/tables}}
+{{#notes}}
+@p {{.}}
+{{/notes}}
+{{/part3.s9}}
+
+"""####,
+            "part3/s2": ####"""
+{{$heading}}@h2#s2 二、收入决算情况说明{{/heading}}
+{{#part3.s1}}
+@p {{year}}年度本年收入合计{{income.amount}}万元，其中：财政拨款收入{{fiscal.amount}}万元，占{{fiscal.share}}；上级补助收入{{superiorSubsidy.amount}}万元，占{{superiorSubsidy.share}}；事业收入{{business.amount}}万元，占{{business.share}}；经营收入{{operating.amount}}万元，占{{operating.share}}；附属单位上缴收入{{affiliated.amount}}万元，占{{affiliated.share}}；其他收入{{other.amount}}万元，占{{other.share}}。
+{{/part3.s1}}
+
+"""####,
+            "part3/s3": ####"""
+{{$heading}}@h2#s3 三、支出决算情况说明{{/heading}}
+{{#part3.s2}}
+@p {{year}}年度本年支出合计{{expenditure.amount}}万元，其中：基本支出{{basic.amount}}万元，占{{basic.share}}；项目支出{{project.amount}}万元，占{{project.share}}；上缴上级支出{{toSuperior.amount}}万元，占{{toSuperior.share}}；经营支出{{operating.amount}}万元，占{{operating.share}}；对附属单位补助支出{{toAffiliated.amount}}万元，占{{toAffiliated.share}}。
+{{/part3.s2}}
+
+"""####,
+            "part3/s4": ####"""
+{{$heading}}@h2#s4 四、财政拨款收入支出决算总体情况说明{{/heading}}
+{{#part3.totals}}
+@p {{year}}年度财政拨款收、支总计{{fiscal.amount}}万元。{{#fiscal.change}}{{#same}}与{{priorYear}}年度持平。{{/same}}{{^same}}与{{priorYear}}年度相比，财政拨款收、支总计各{{direction}}{{delta}}万元{{#hasPercent}}，{{trend}}{{percent}}{{/hasPercent}}。{{/same}}{{/fiscal.change}}{{#fiscal.reason}}主要原因是{{text}}。{{/fiscal.reason}}
+@p 其中：年初财政拨款结转和结余{{fiscalCarryIn.amount}}万元，本年财政拨款收入{{fiscalIncome.amount}}万元；本年财政拨款支出{{fiscalExpenditure.amount}}万元，年末财政拨款结转和结余{{fiscalCarryOut.amount}}万元。
+{{/part3.totals}}
+
+"""####,
+            "part3/s5": ####"""
+{{! 五、一般公共预算财政拨款支出决算情况说明: （一）总体 with share and comparison; （二）结构 by 类 with shares, joined
+    into one sentence; （三）具体 per 类 and 项 with 年初预算 and 完成率 where the input gives the 项 budgets. }}
+{{$heading}}@h2#s5 五、一般公共预算财政拨款支出决算情况说明{{/heading}}
+{{#part3.generalBudget}}
+@h3 （一）一般公共预算财政拨款支出决算总体情况
+@p {{year}}年度一般公共预算财政拨款支出{{total.amount}}万元，占本年支出合计的{{total.share}}。{{#total.change}}{{#same}}与{{priorYear}}年度持平。{{/same}}{{^same}}与{{priorYear}}年度相比，一般公共预算财政拨款支出{{direction}}{{delta}}万元{{#hasPercent}}，{{trend}}{{percent}}{{/hasPercent}}。{{/same}}{{/total.change}}{{#total.reason}}主要原因是{{text}}。{{/total.reason}}
+@h3 （二）一般公共预算财政拨款支出决算结构情况
+@p {{year}}年度一般公共预算财政拨款支出{{total.amount}}万元，主要用于以下方面：{{#categories}}{{name}}（类）{{amount.amount}}万元，占{{amount.share}}{{^last}}；{{/last}}{{/categories}}。
+@h3 （三）一般公共预算财政拨款支出决算具体情况
+@p {{year}}年度一般公共预算财政拨款支出决算为{{total.amount}}万元{{#budget}}，年初预算为{{.}}万元{{/budget}}{{#completion}}，完成年初预算的{{.}}{{/completion}}。其中：
+{{#categories}}
+@p {{index}}.{{name}}（类）
+{{#items}}
+@p （{{index}}）{{fullName}}：支出决算为{{amount.amount}}万元{{#budget}}，年初预算为{{.}}万元{{/budget}}{{#completion}}，完成年初预算的{{.}}{{/completion}}。
+{{/items}}
+{{/categories}}
+{{/part3.generalBudget}}
+
+"""####,
+            "part3/s6": ####"""
+{{$heading}}@h2#s6 六、一般公共预算财政拨款基本支出决算情况说明{{/heading}}
+{{#part3.generalBudget}}
+@p {{year}}年度一般公共预算财政拨款基本支出{{basic.amount}}万元，其中：人员经费{{personnel.amount}}万元{{#personnelItems}}，主要包括：{{.}}{{/personnelItems}}；公用经费{{publicExpenses.amount}}万元{{#publicExpenseItems}}，主要包括：{{.}}{{/publicExpenseItems}}。
+{{/part3.generalBudget}}
+
+"""####,
+            "part3/s7": ####"""
+{{$heading}}@h2#s7 七、政府性基金预算财政拨款支出决算情况说明{{/heading}}
+{{#part3.governmentFund}}
+{{#empty}}
+@p 本部门{{year}}年度没有使用政府性基金预算财政拨款安排的支出。
+{{/empty}}
+{{^empty}}
+@p {{year}}年度政府性基金预算财政拨款支出{{spending.amount}}万元，其中：{{#categories}}{{name}}（类）{{amount.amount}}万元{{^last}}；{{/last}}{{/categories}}。年初政府性基金预算财政拨款结转和结余{{carryIn.amount}}万元，本年收入{{income.amount}}万元，年末结转和结余{{carryOut.amount}}万元。
+{{/empty}}
+{{/part3.governmentFund}}
+
+"""####,
+            "part3/s8": ####"""
+{{$heading}}@h2#s8 八、国有资本经营预算财政拨款支出决算情况说明{{/heading}}
+{{#part3.stateCapital}}
+{{#empty}}
+@p 本部门{{year}}年度没有使用国有资本经营预算财政拨款安排的支出。
+{{/empty}}
+{{^empty}}
+@p {{year}}年度国有资本经营预算财政拨款支出{{total.amount}}万元，其中：{{#categories}}{{name}}（类）{{amount.amount}}万元{{^last}}；{{/last}}{{/categories}}。
+{{/empty}}
+{{/part3.stateCapital}}
+
+"""####,
+            "part3/s9": ####"""
+{{! 九、财政拨款“三公”经费支出决算情况说明: （一）预算、决算、完成率 and the budget reasons, （二）each item's share and its
+    particulars. }}
+{{$heading}}@h2#s9 九、财政拨款“三公”经费支出决算情况说明{{/heading}}
+{{#part3.s5}}
+@h3 （一）“三公”经费财政拨款支出决算总体情况说明
+@p {{year}}年度“三公”经费财政拨款支出预算为{{total.budget}}万元，支出决算为{{total.actual}}万元{{#total.completion}}，完成预算的{{.}}{{/total.completion}}；决算数{{total.change.tight}}。其中：因公出国（境）费支出预算为{{abroad.budget}}万元，支出决算为{{abroad.actual}}万元{{#abroad.completion}}，完成预算的{{.}}{{/abroad.completion}}；公务用车购置及运行费支出预算为{{vehicles.budget}}万元，支出决算为{{vehicles.actual}}万元{{#vehicles.completion}}，完成预算的{{.}}{{/vehicles.completion}}；公务接待费支出预算为{{reception.budget}}万元，支出决算为{{reception.actual}}万元{{#reception.completion}}，完成预算的{{.}}{{/reception.completion}}。
+{{#abroad.budgetReason.show}}
+@p 因公出国（境）费预算执行情况：{{abroad.budgetReason.text}}。
+{{/abroad.budgetReason.show}}
+{{#vehiclePurchase.budgetReason.show}}
+@p 公务用车购置费预算执行情况：{{vehiclePurchase.budgetReason.text}}。
+{{/vehiclePurchase.budgetReason.show}}
+{{#vehicleOperation.budgetReason.show}}
+@p 公务用车运行费预算执行情况：{{vehicleOperation.budgetReason.text}}。
+{{/vehicleOperation.budgetReason.show}}
+{{#reception.budgetReason.show}}
+@p 公务接待费预算执行情况：{{reception.budgetReason.text}}。
+{{/reception.budgetReason.show}}
+@h3 （二）“三公”经费财政拨款支出决算具体情况说明
+@p {{year}}年度“三公”经费财政拨款支出决算中，因公出国（境）费支出决算{{abroad.actual}}万元，占{{abroad.share}}；公务用车购置及运行费支出决算{{vehicles.actual}}万元，占{{vehicles.share}}；公务接待费支出决算{{reception.actual}}万元，占{{reception.share}}。具体情况如下：
+@p 1.因公出国（境）费支出{{abroad.actual}}万元，全年安排因公出国（境）团组{{abroadGroups}}个，累计{{abroadPersonTimes}}人次{{#abroad.description.show}}，开支内容主要是{{abroad.description.text}}{{/abroad.description.show}}。
+@p 2.公务用车购置及运行费支出{{vehicles.actual}}万元。其中：公务用车购置费支出{{vehiclePurchase.actual}}万元，全年使用财政拨款购置公务用车{{vehiclesPurchased}}辆；公务用车运行费支出{{vehicleOperation.actual}}万元，截至{{year}}年12月31日，使用财政拨款开支的公务用车保有量为{{vehiclesHeld}}辆。
+@p 3.公务接待费支出{{reception.actual}}万元，全年国内公务接待{{receptionBatches}}批次、{{receptionPersonTimes}}人次{{#reception.description.show}}，主要是{{reception.description.text}}{{/reception.description.show}}。
+{{/part3.s5}}
+
+"""####,
+            "parts/cover": ####"""
+@title#top {{department}}{{year}}年度{{set.fileName}}
+
+"""####,
+            "parts/duties": ####"""
+{{$heading}}@h2#p1-1 一、部门职责{{/heading}}
+{{#part1.dutiesLead}}
+@p 主要职责是：
+{{/part1.dutiesLead}}
+{{#part1.duties}}
+@p {{line}}
+{{/part1.duties}}
+
+"""####,
+            "parts/organisation": ####"""
+@h2#p1-2 二、机构设置
+{{#part1.singleUnit}}
+@p 纳入{{department}}{{year}}年度{{set.fileName}}编制范围的单位共{{part1.unitCount}}个，即{{part1.unitName}}（本级）。
+{{/part1.singleUnit}}
+{{^part1.singleUnit}}
+@p 纳入{{department}}{{year}}年度{{set.fileName}}编制范围的单位共{{part1.unitCount}}个，包括：
+@table id=units
+@columns c:1 l:8 c:2
+@head 序号	单位名称	预算级次
+{{#part1.units}}
+@row {{index}}	{{name}}	{{budgetLevel}}
+{{/part1.units}}
+@end
+{{/part1.singleUnit}}
+{{#part1.hasInstitutions}}
+@p {{department}}（本级）内设机构{{part1.institutionCount}}个：{{part1.institutions}}。
+{{/part1.hasInstitutions}}
+@p 年末编制内实有人员{{part1.staffInPost}}人，其他人员{{part1.staffOther}}人；离退休人员{{part1.retired}}人。
+
+"""####,
+            "parts/properties": ####"""
+@property title {{department}}{{year}}年度{{set.fileName}}
+@property subject {{set.fileName}}公开
+@property author {{department}}
+@property keywords {{year}}年度{{set.fileName}}
+
+"""####,
+            "parts/toc": ####"""
+{{! The table of contents: the tables as the set declares them (set.tables), the sections in the central order. }}
+@center 目  录
+@toc1#part1 第一部分 部门概况
+@toc2#p1-1 一、部门职责
+@toc2#p1-2 二、机构设置
+@toc1#part2 第二部分 {{year}}年度部门决算表
+{{#set.tables}}
+@toc2#{{id}} {{cn}}、{{title}}
+{{/set.tables}}
+@toc1#part3 第三部分 {{year}}年度部门决算情况说明
+@toc2#s1 一、收入支出决算总体情况说明
+@toc2#s2 二、收入决算情况说明
+@toc2#s3 三、支出决算情况说明
+@toc2#s4 四、财政拨款收入支出决算总体情况说明
+@toc2#s5 五、一般公共预算财政拨款支出决算情况说明
+@toc2#s6 六、一般公共预算财政拨款基本支出决算情况说明
+@toc2#s7 七、政府性基金预算财政拨款支出决算情况说明
+@toc2#s8 八、国有资本经营预算财政拨款支出决算情况说明
+@toc2#s9 九、财政拨款“三公”经费支出决算情况说明
+@toc2#s10 十、其他重要事项的情况说明
+@toc1#part4 第四部分 名词解释
+@toc1#part5 第五部分 附件
+
+"""####,
+            "report": ####"""
+{{! The report that juesuan render --templates central renders. A locality's directory can inherit it (its set.json
+    says "inherits": "central") and replace single blocks with a parent tag (< central) and blocks ($ s9 … / s9). }}
+{{>central}}
+
+"""####,
+            "tables/t06": ####"""
+{{! 公开06表 in the central format: 一般公共预算财政拨款基本支出决算明细表, 人员经费 (301, 303) and 公用经费 (302, 307,
+    310, 399) side by side, each code with its standard name; the two totals at the foot. }}
+{{#tables.t06}}
+{{$table}}@table sheet=公开06表 id=t06 landscape{{/table}}
+@caption 一般公共预算财政拨款基本支出决算明细表
+{{$label}}@pre 公开06表{{/label}}
+@pre 部门：{{department}}
+@pre 金额单位：万元
+@columns c:2 l:7 rn:3 c:2 l:7 rn:3
+@head 人员经费	{<}	{<}	公用经费	{<}	{<}
+@head 科目编码	科目名称	决算数	科目编码	科目名称	决算数
+@row 301	{{c301.name}}	{{c301.amount.t}}	302	{{c302.name}}	{{c302.amount.t}}
+@row 30101	{{c30101.name}}	{{c30101.amount.t}}	30201	{{c30201.name}}	{{c30201.amount.t}}
+@row 30102	{{c30102.name}}	{{c30102.amount.t}}	30202	{{c30202.name}}	{{c30202.amount.t}}
+@row 30103	{{c30103.name}}	{{c30103.amount.t}}	30203	{{c30203.name}}	{{c30203.amount.t}}
+@row 30106	{{c30106.name}}	{{c30106.amount.t}}	30204	{{c30204.name}}	{{c30204.amount.t}}
+@row 30107	{{c30107.name}}	{{c30107.amount.t}}	30205	{{c30205.name}}	{{c30205.amount.t}}
+@row 30108	{{c30108.name}}	{{c30108.amount.t}}	30206	{{c30206.name}}	{{c30206.amount.t}}
+@row 30109	{{c30109.name}}	{{c30109.amount.t}}	30207	{{c30207.name}}	{{c30207.amount.t}}
+@row 30110	{{c30110.name}}	{{c30110.amount.t}}	30208	{{c30208.name}}	{{c30208.amount.t}}
+@row 30111	{{c30111.name}}	{{c30111.amount.t}}	30209	{{c30209.name}}	{{c30209.amount.t}}
+@row 30112	{{c30112.name}}	{{c30112.amount.t}}	30211	{{c30211.name}}	{{c30211.amount.t}}
+@row 30113	{{c30113.name}}	{{c30113.amount.t}}	30212	{{c30212.name}}	{{c30212.amount.t}}
+@row 30114	{{c30114.name}}	{{c30114.amount.t}}	30213	{{c30213.name}}	{{c30213.amount.t}}
+@row 30199	{{c30199.name}}	{{c30199.amount.t}}	30214	{{c30214.name}}	{{c30214.amount.t}}
+@row 303	{{c303.name}}	{{c303.amount.t}}	30215	{{c30215.name}}	{{c30215.amount.t}}
+@row 30301	{{c30301.name}}	{{c30301.amount.t}}	30216	{{c30216.name}}	{{c30216.amount.t}}
+@row 30302	{{c30302.name}}	{{c30302.amount.t}}	30217	{{c30217.name}}	{{c30217.amount.t}}
+@row 30303	{{c30303.name}}	{{c30303.amount.t}}	30218	{{c30218.name}}	{{c30218.amount.t}}
+@row 30304	{{c30304.name}}	{{c30304.amount.t}}	30224	{{c30224.name}}	{{c30224.amount.t}}
+@row 30305	{{c30305.name}}	{{c30305.amount.t}}	30225	{{c30225.name}}	{{c30225.amount.t}}
+@row 30306	{{c30306.name}}	{{c30306.amount.t}}	30226	{{c30226.name}}	{{c30226.amount.t}}
+@row 30307	{{c30307.name}}	{{c30307.amount.t}}	30227	{{c30227.name}}	{{c30227.amount.t}}
+@row 30308	{{c30308.name}}	{{c30308.amount.t}}	30228	{{c30228.name}}	{{c30228.amount.t}}
+@row 30309	{{c30309.name}}	{{c30309.amount.t}}	30229	{{c30229.name}}	{{c30229.amount.t}}
+@row 30310	{{c30310.name}}	{{c30310.amount.t}}	30231	{{c30231.name}}	{{c30231.amount.t}}
+@row 30311	{{c30311.name}}	{{c30311.amount.t}}	30239	{{c30239.name}}	{{c30239.amount.t}}
+@row 30399	{{c30399.name}}	{{c30399.amount.t}}	30240	{{c30240.name}}	{{c30240.amount.t}}
+@row 			30299	{{c30299.name}}	{{c30299.amount.t}}
+@row 			307	{{c307.name}}	{{c307.amount.t}}
+@row 			30701	{{c30701.name}}	{{c30701.amount.t}}
+@row 			30702	{{c30702.name}}	{{c30702.amount.t}}
+@row 			30703	{{c30703.name}}	{{c30703.amount.t}}
+@row 			30704	{{c30704.name}}	{{c30704.amount.t}}
+@row 			310	{{c310.name}}	{{c310.amount.t}}
+@row 			31001	{{c31001.name}}	{{c31001.amount.t}}
+@row 			31002	{{c31002.name}}	{{c31002.amount.t}}
+@row 			31003	{{c31003.name}}	{{c31003.amount.t}}
+@row 			31005	{{c31005.name}}	{{c31005.amount.t}}
+@row 			31006	{{c31006.name}}	{{c31006.amount.t}}
+@row 			31007	{{c31007.name}}	{{c31007.amount.t}}
+@row 			31008	{{c31008.name}}	{{c31008.amount.t}}
+@row 			31009	{{c31009.name}}	{{c31009.amount.t}}
+@row 			31010	{{c31010.name}}	{{c31010.amount.t}}
+@row 			31011	{{c31011.name}}	{{c31011.amount.t}}
+@row 			31012	{{c31012.name}}	{{c31012.amount.t}}
+@row 			31013	{{c31013.name}}	{{c31013.amount.t}}
+@row 			31019	{{c31019.name}}	{{c31019.amount.t}}
+@row 			31021	{{c31021.name}}	{{c31021.amount.t}}
+@row 			31022	{{c31022.name}}	{{c31022.amount.t}}
+@row 			31099	{{c31099.name}}	{{c31099.amount.t}}
+@row 			399	{{c399.name}}	{{c399.amount.t}}
+@row 			39907	{{c39907.name}}	{{c39907.amount.t}}
+@row 			39908	{{c39908.name}}	{{c39908.amount.t}}
+@row 			39909	{{c39909.name}}	{{c39909.amount.t}}
+@row 			39910	{{c39910.name}}	{{c39910.amount.t}}
+@row 			39999	{{c39999.name}}	{{c39999.amount.t}}
+@row 人员经费合计	{<}	{{personnel.t}}	公用经费合计	{<}	{{publicExpenses.t}}
+@note 注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。
+@end
+{{/tables.t06}}
+
+"""####,
+            "tables/t09": ####"""
+{{! 公开09表 in the central format: 财政拨款“三公”经费支出决算表, one line, 预算数 (全年预算数) and 决算数 side by side
+    for the total and each item. }}
+{{#tables.t09}}
+{{$table}}@table sheet=公开09表 id=t09 landscape{{/table}}
+@caption 财政拨款“三公”经费支出决算表
+{{$label}}@pre 公开09表{{/label}}
+@pre 部门：{{department}}
+@pre 金额单位：万元
+@columns rn rn rn rn rn rn rn rn rn rn rn rn
+@head 预算数	{<}	{<}	{<}	{<}	{<}	决算数	{<}	{<}	{<}	{<}	{<}
+@head 合计	因公出国（境）费	公务用车购置及运行费	{<}	{<}	公务接待费	合计	因公出国（境）费	公务用车购置及运行费	{<}	{<}	公务接待费
+@head {^}	{^}	小计	公务用车购置费	公务用车运行费	{^}	{^}	{^}	小计	公务用车购置费	公务用车运行费	{^}
+@head 1	2	3	4	5	6	7	8	9	10	11	12
+@row {{r1.c2.t}}	{{r2.c2.t}}	{{r3.c2.t}}	{{r4.c2.t}}	{{r5.c2.t}}	{{r6.c2.t}}	{{r1.c3.t}}	{{r2.c3.t}}	{{r3.c3.t}}	{{r4.c3.t}}	{{r5.c3.t}}	{{r6.c3.t}}
+@note 注：“三公”经费包括一般公共预算和政府性基金预算财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费；预算数为全年预算数，包括当年预算和使用以前年度结转资金安排的预算。
+@end
+{{/tables.t09}}
+
+"""####,
+        ],
+        "sichuan": [
+            "part2/s1": ####"""
+{{! 一、收入支出决算总体情况说明 in Sichuan's words: 收、支总计均为…, compared with last year in parts. }}
+@h2#s1 一、收入支出决算总体情况说明
+{{#part3.totals.income}}
+@p {{year}}年度收、支总计均为{{amount}}万元。{{#change}}{{#same}}与{{priorYear}}年相比，收、支总计持平。{{/same}}{{^same}}与{{priorYear}}年相比，收、支总计各{{direction}}{{delta}}万元{{#hasPercent}}，{{trend}}{{percent}}{{/hasPercent}}。{{/same}}{{/change}}{{#reason}}主要变动原因是{{text}}。{{/reason}}
+{{/part3.totals.income}}
+
+"""####,
+            "part2/s2": ####"""
+{{! 二、收入决算情况说明: Sichuan lists each 财政拨款 source on its own, with its share. }}
+@h2#s2 二、收入决算情况说明
+{{#part3.s1}}
+@p {{year}}年本年收入合计{{income.amount}}万元，其中：一般公共预算财政拨款收入{{generalBudget.amount}}万元，占{{generalBudget.share}}；政府性基金预算财政拨款收入{{governmentFund.amount}}万元，占{{governmentFund.share}}；国有资本经营预算财政拨款收入{{stateCapital.amount}}万元，占{{stateCapital.share}}；上级补助收入{{superiorSubsidy.amount}}万元，占{{superiorSubsidy.share}}；事业收入{{business.amount}}万元，占{{business.share}}；经营收入{{operating.amount}}万元，占{{operating.share}}；附属单位上缴收入{{affiliated.amount}}万元，占{{affiliated.share}}；其他收入{{other.amount}}万元，占{{other.share}}。
+{{/part3.s1}}
+
+"""####,
+            "parts/toc": ####"""
+{{! Sichuan's table of contents: 情况说明 first, the tables (set.tables) last as 附表. }}
+@center 目  录
+@toc1#part1 第一部分 单位概况
+@toc2#p1-1 一、主要职责
+@toc2#p1-2 二、机构设置
+@toc1#part3 第二部分 {{year}}年度{{set.fileName}}情况说明
+@toc2#s1 一、收入支出决算总体情况说明
+@toc2#s2 二、收入决算情况说明
+@toc2#s3 三、支出决算情况说明
+@toc2#s4 四、财政拨款收入支出决算总体情况说明
+@toc2#s5 五、一般公共预算财政拨款支出决算情况说明
+@toc2#s6 六、一般公共预算财政拨款基本支出决算情况说明
+@toc2#s7 七、财政拨款“三公”经费支出决算情况说明
+@toc2#s8 八、政府性基金预算支出决算情况说明
+@toc2#s9 九、国有资本经营预算支出决算情况说明
+@toc2#s10 十、其他重要事项的情况说明
+@toc1#part4 第三部分 名词解释
+@toc1#part5 第四部分 附件
+@toc1#part2 第五部分 附表
+{{#set.tables}}
+@toc2#{{id}} {{cn}}、{{title}}
+{{/set.tables}}
+
+"""####,
+            "report": ####"""
+{{! The report that juesuan render --templates sichuan renders. A locality's directory can inherit it (its set.json
+    says "inherits": "sichuan") and replace single blocks with a parent tag (< sichuan). }}
+{{>sichuan}}
+
+"""####,
+            "sichuan": ####"""
+{{! 四川 (Sichuan): the 情况说明 come before the tables, which follow as 附表 in 第五部分. 第一部分 单位概况, 第二部分
+    决算情况说明 一 to 十 (the central sections in Sichuan's order: “三公”经费 before the two funds), 第三部分 名词解释,
+    第四部分 附件, 第五部分 附表. The sections and tables are the central set's, renumbered through their blocks. }}
+{{$properties}}{{>parts/properties}}{{/properties}}
+{{$cover}}{{>parts/cover}}{{/cover}}
+{{$toc}}{{>parts/toc}}{{/toc}}
+{{$part1}}
+@pagebreak
+@h1#part1 第一部分 单位概况
+{{$duties}}{{<parts/duties}}{{$heading}}@h2#p1-1 一、主要职责{{/heading}}{{/parts/duties}}{{/duties}}
+{{$organisation}}{{>parts/organisation}}{{/organisation}}
+{{/part1}}
+{{$part2}}
+@pagebreak
+@h1#part3 第二部分 {{year}}年度{{set.fileName}}情况说明
+{{$s1}}{{>part2/s1}}{{/s1}}
+{{$s2}}{{>part2/s2}}{{/s2}}
+{{$s3}}{{>part3/s3}}{{/s3}}
+{{$s4}}{{>part3/s4}}{{/s4}}
+{{$s5}}{{>part3/s5}}{{/s5}}
+{{$s6}}{{>part3/s6}}{{/s6}}
+{{$s7}}{{<part3/s9}}{{$heading}}@h2#s7 七、财政拨款“三公”经费支出决算情况说明{{/heading}}{{/part3/s9}}{{/s7}}
+{{$s8}}{{<part3/s7}}{{$heading}}@h2#s8 八、政府性基金预算支出决算情况说明{{/heading}}{{/part3/s7}}{{/s8}}
+{{$s9}}{{<part3/s8}}{{$heading}}@h2#s9 九、国有资本经营预算支出决算情况说明{{/heading}}{{/part3/s8}}{{/s9}}
+{{$s10}}{{>part3/s10}}{{/s10}}
+{{/part2}}
+{{$part3}}{{<parts/part4}}{{$heading}}@h1#part4 第三部分 名词解释{{/heading}}{{/parts/part4}}{{/part3}}
+{{$part4}}{{<parts/part5}}{{$heading}}@h1#part5 第四部分 附件{{/heading}}{{/parts/part5}}{{/part4}}
+{{$part5}}
+@pagebreak
+@h1#part2 第五部分 附表
+{{$table01}}{{<tables/t01}}{{$table}}@table sheet=附表1 id=t01 landscape{{/table}}{{$label}}@pre 附表1{{/label}}{{/tables/t01}}{{/table01}}
+{{$table02}}{{<tables/t02}}{{$table}}@table sheet=附表2 id=t02 landscape{{/table}}{{$label}}@pre 附表2{{/label}}{{/tables/t02}}{{/table02}}
+{{$table03}}{{<tables/t03}}{{$table}}@table sheet=附表3 id=t03 landscape{{/table}}{{$label}}@pre 附表3{{/label}}{{/tables/t03}}{{/table03}}
+{{$table04}}{{<tables/t04}}{{$table}}@table sheet=附表4 id=t04 landscape{{/table}}{{$label}}@pre 附表4{{/label}}{{/tables/t04}}{{/table04}}
+{{$table05}}{{<tables/t05}}{{$table}}@table sheet=附表5 id=t05{{/table}}{{$label}}@pre 附表5{{/label}}{{/tables/t05}}{{/table05}}
+{{$table06}}{{<tables/t06}}{{$table}}@table sheet=附表6 id=t06 landscape{{/table}}{{$label}}@pre 附表6{{/label}}{{/tables/t06}}{{/table06}}
+{{$table07}}{{<tables/t07}}{{$table}}@table sheet=附表7 id=t07 landscape{{/table}}{{$label}}@pre 附表7{{/label}}{{/tables/t07}}{{/table07}}
+{{$table08}}{{<tables/t08}}{{$table}}@table sheet=附表8 id=t08{{/table}}{{$label}}@pre 附表8{{/label}}{{/tables/t08}}{{/table08}}
+{{$table09}}{{<tables/t09}}{{$table}}@table sheet=附表9 id=t09 landscape{{/table}}{{$label}}@pre 附表9{{/label}}{{/tables/t09}}{{/table09}}
+{{/part5}}
+
+"""####,
+        ],
         "standard": [
             "part3/s1": ####"""
 @h2#s1 一、收入决算情况说明
@@ -152,7 +605,7 @@ public enum BuiltInTemplates {
 {{! 第四部分 名词解释: 一、二 from the view (the department's entries or the standard ones, a sub-entry under its
     parent), 三 the standard terms; numbering and the mark after a term are the department's choice. }}
 @pagebreak
-@h1#part4 第四部分 名词解释
+{{$heading}}@h1#part4 第四部分 名词解释{{/heading}}
 @h2 一、收入科目
 {{#part4.income}}
 @p {{line}}
@@ -176,7 +629,7 @@ public enum BuiltInTemplates {
             "parts/part5": ####"""
 {{! 第五部分 附件: the department's evaluation report(s) as written, and an optional closing line. }}
 @pagebreak
-@h1#part5 第五部分 附件
+{{$heading}}@h1#part5 第五部分 附件{{/heading}}
 {{#part5.blocks}}
 {{>shared/block}}
 {{/part5.blocks}}
@@ -493,9 +946,9 @@ p.counts { font-size: 12pt; }
 {{! 公开01表 收入支出决算总表. Layout data: header rows with merges, the 31 fixed rows with 行次, zero display per
     cell (`t` shows 0.00, `tb` leaves a zero blank), notes. }}
 {{#tables.t01}}
-@table sheet=公开01表 id=t01 landscape
+{{$table}}@table sheet=公开01表 id=t01 landscape{{/table}}
 @caption 收入支出决算总表
-@pre 公开 01 表
+{{$label}}@pre 公开 01 表{{/label}}
 @pre 部门：{{department}}
 @pre {{year}} 年度
 @pre 金额单位：万元
@@ -543,9 +996,9 @@ p.counts { font-size: 12pt; }
             "tables/t02": ####"""
 {{! 公开02表 收入决算表: the 合计 line, then one line per 类/款/项 with income, in code order. Zeros print 0.00. }}
 {{#tables.t02}}
-@table sheet=公开02表 id=t02 landscape
+{{$table}}@table sheet=公开02表 id=t02 landscape{{/table}}
 @caption 收入决算表
-@pre 公开 02 表
+{{$label}}@pre 公开 02 表{{/label}}
 @pre 部门：{{department}}
 @pre {{year}} 年度
 @pre 金额单位：万元
@@ -567,9 +1020,9 @@ p.counts { font-size: 12pt; }
             "tables/t03": ####"""
 {{! 公开03表 支出决算表: one line per 类/款/项 with expenditure. Zeros print blank. }}
 {{#tables.t03}}
-@table sheet=公开03表 id=t03 landscape
+{{$table}}@table sheet=公开03表 id=t03 landscape{{/table}}
 @caption 支出决算表
-@pre 公开 03 表
+{{$label}}@pre 公开 03 表{{/label}}
 @pre 部门：{{department}}
 @pre {{year}} 年度
 @pre 金额单位：万元
@@ -591,9 +1044,9 @@ p.counts { font-size: 12pt; }
             "tables/t04": ####"""
 {{! 公开04表 财政拨款收入支出决算总表. Zero amounts print blank; totals print 0.00. }}
 {{#tables.t04}}
-@table sheet=公开04表 id=t04 landscape
+{{$table}}@table sheet=公开04表 id=t04 landscape{{/table}}
 @caption 财政拨款收入支出决算总表
-@pre 公开 04 表
+{{$label}}@pre 公开 04 表{{/label}}
 @pre 部门：{{department}}
 @pre {{year}} 年度
 @pre 金额单位：万元
@@ -641,9 +1094,9 @@ p.counts { font-size: 12pt; }
             "tables/t05": ####"""
 {{! 公开05表: one line per 类/款/项 with 一般公共预算财政拨款 spending. Zeros print blank. }}
 {{#tables.t05}}
-@table sheet=公开05表 id=t05
+{{$table}}@table sheet=公开05表 id=t05{{/table}}
 @caption 一般公共预算财政拨款支出决算表
-@pre 公开 05 表
+{{$label}}@pre 公开 05 表{{/label}}
 @pre 部门：{{department}}
 @pre {{year}} 年度
 @pre 金额单位：万元
@@ -666,9 +1119,9 @@ p.counts { font-size: 12pt; }
 {{! 公开06表 一般公共预算财政拨款基本支出决算表: the 83 economic codes in three column groups (names come from the
     standard catalogue through the view), group rows and the two totals. Zero amounts print 0.00. }}
 {{#tables.t06}}
-@table sheet=公开06表 id=t06 landscape
+{{$table}}@table sheet=公开06表 id=t06 landscape{{/table}}
 @caption 一般公共预算财政拨款基本支出决算表
-@pre 公开 06 表
+{{$label}}@pre 公开 06 表{{/label}}
 @pre 部门：{{department}}
 @pre {{year}} 年度
 @pre 金额单位：万元
@@ -712,9 +1165,9 @@ p.counts { font-size: 12pt; }
             "tables/t07": ####"""
 {{! 公开07表: lines with 政府性基金 figures; an empty table still prints its 合计 line and notes. Zeros print blank. }}
 {{#tables.t07}}
-@table sheet=公开07表 id=t07 landscape
+{{$table}}@table sheet=公开07表 id=t07 landscape{{/table}}
 @caption 政府性基金预算财政拨款收入支出决算表
-@pre 公开 07 表
+{{$label}}@pre 公开 07 表{{/label}}
 @pre 部门：{{department}}
 @pre {{year}} 年度
 @pre 金额单位：万元
@@ -737,9 +1190,9 @@ p.counts { font-size: 12pt; }
             "tables/t08": ####"""
 {{! 公开08表: lines with 国有资本经营预算 spending. Zeros print blank. }}
 {{#tables.t08}}
-@table sheet=公开08表 id=t08
+{{$table}}@table sheet=公开08表 id=t08{{/table}}
 @caption 国有资本经营预算财政拨款支出决算表
-@pre 公开 08 表
+{{$label}}@pre 公开 08 表{{/label}}
 @pre 部门：{{department}}
 @pre {{year}} 年度
 @pre 金额单位：万元
@@ -762,9 +1215,9 @@ p.counts { font-size: 12pt; }
             "tables/t09": ####"""
 {{! 公开09表 财政拨款“三公”经费支出决算表: 20 fixed rows. Rows 1–6 print 0.00 for zero; rows 7–9 and the statistics print blank. }}
 {{#tables.t09}}
-@table sheet=公开09表 id=t09
+{{$table}}@table sheet=公开09表 id=t09{{/table}}
 @caption 财政拨款“三公”经费支出决算表
-@pre 公开 09 表
+{{$label}}@pre 公开 09 表{{/label}}
 @pre 部门：{{department}}
 @pre {{year}} 年度
 @pre 金额单位：万元
@@ -800,9 +1253,9 @@ p.counts { font-size: 12pt; }
             "tables/t10": ####"""
 {{! 公开10表 国有资产占用情况表: counts; zero prints 0. }}
 {{#tables.t10}}
-@table sheet=公开10表 id=t10
+{{$table}}@table sheet=公开10表 id=t10{{/table}}
 @caption 国有资产占用情况表
-@pre 公开 10 表
+{{$label}}@pre 公开 10 表{{/label}}
 @pre 部门：{{department}}
 @pre {{year}} 年度
 @pre 单位：台、辆、套
@@ -829,6 +1282,74 @@ p.counts { font-size: 12pt; }
 
     /// Each set's declaration (Templates/<set>/set.json) by set name.
     public static let declarations: [String: String] = [
+        "central": ####"""
+{
+  "name": "central",
+  "title": "中央部门格式（九张表，情况说明一至十）",
+  "description": "中央部门决算公开的体例：第一部分 部门概况、第二部分 部门决算表（收入支出决算总表至财政拨款“三公”经费支出决算表九张）、第三部分 情况说明（一至十，其他重要事项为十的子项）、第四部分 名词解释、第五部分 附件。",
+  "inherits": "standard",
+  "fileName": "部门决算",
+  "standardRows": true,
+  "tables": [
+    {"id": "t01", "role": "summary", "name": "公开01表", "title": "收入支出决算总表"},
+    {"id": "t02", "role": "income", "name": "公开02表", "title": "收入决算表"},
+    {"id": "t03", "role": "expenditure", "name": "公开03表", "title": "支出决算表"},
+    {"id": "t04", "role": "fiscalSummary", "name": "公开04表", "title": "财政拨款收入支出决算总表"},
+    {"id": "t05", "role": "generalBudget", "name": "公开05表", "title": "一般公共预算财政拨款支出决算表"},
+    {"id": "t06", "role": "basic", "name": "公开06表", "title": "一般公共预算财政拨款基本支出决算明细表"},
+    {"id": "t07", "role": "governmentFund", "name": "公开07表", "title": "政府性基金预算财政拨款收入支出决算表"},
+    {"id": "t08", "role": "stateCapital", "name": "公开08表", "title": "国有资本经营预算财政拨款支出决算表"},
+    {"id": "t09", "role": "threePublic", "name": "公开09表", "title": "财政拨款“三公”经费支出决算表"}
+  ],
+  "sections": [
+    {"title": "收入支出决算总体情况说明", "place": "第三部分 一"},
+    {"title": "收入决算情况说明", "place": "第三部分 二"},
+    {"title": "支出决算情况说明", "place": "第三部分 三"},
+    {"title": "财政拨款收入支出决算总体情况说明", "place": "第三部分 四"},
+    {"title": "一般公共预算财政拨款支出决算情况说明", "place": "第三部分 五"},
+    {"title": "一般公共预算财政拨款基本支出决算情况说明", "place": "第三部分 六"},
+    {"title": "政府性基金预算财政拨款支出决算情况说明", "place": "第三部分 七"},
+    {"title": "国有资本经营预算财政拨款支出决算情况说明", "place": "第三部分 八"},
+    {"title": "财政拨款“三公”经费支出决算情况说明", "place": "第三部分 九"},
+    {"title": "其他重要事项的情况说明", "place": "第三部分 十"}
+  ]
+}
+
+"""####,
+        "sichuan": ####"""
+{
+  "name": "sichuan",
+  "title": "四川格式（情况说明在前，部门决算表作为附表）",
+  "description": "四川省部门（单位）决算公开的体例：第一部分 单位概况、第二部分 决算情况说明（一至十，“三公”经费在政府性基金之前）、第三部分 名词解释、第四部分 附件、第五部分 附表（九张表）。报告名为“单位决算”；部门用时在自己的 set.json 中写 \"fileName\": \"部门决算\"。",
+  "inherits": "central",
+  "fileName": "单位决算",
+  "standardRows": true,
+  "tables": [
+    {"id": "t01", "role": "summary", "name": "附表1", "title": "收入支出决算总表"},
+    {"id": "t02", "role": "income", "name": "附表2", "title": "收入决算表"},
+    {"id": "t03", "role": "expenditure", "name": "附表3", "title": "支出决算表"},
+    {"id": "t04", "role": "fiscalSummary", "name": "附表4", "title": "财政拨款收入支出决算总表"},
+    {"id": "t05", "role": "generalBudget", "name": "附表5", "title": "一般公共预算财政拨款支出决算表"},
+    {"id": "t06", "role": "basic", "name": "附表6", "title": "一般公共预算财政拨款基本支出决算明细表"},
+    {"id": "t07", "role": "governmentFund", "name": "附表7", "title": "政府性基金预算财政拨款收入支出决算表"},
+    {"id": "t08", "role": "stateCapital", "name": "附表8", "title": "国有资本经营预算财政拨款支出决算表"},
+    {"id": "t09", "role": "threePublic", "name": "附表9", "title": "财政拨款“三公”经费支出决算表"}
+  ],
+  "sections": [
+    {"title": "收入支出决算总体情况说明", "place": "第二部分 一"},
+    {"title": "收入决算情况说明", "place": "第二部分 二"},
+    {"title": "支出决算情况说明", "place": "第二部分 三"},
+    {"title": "财政拨款收入支出决算总体情况说明", "place": "第二部分 四"},
+    {"title": "一般公共预算财政拨款支出决算情况说明", "place": "第二部分 五"},
+    {"title": "一般公共预算财政拨款基本支出决算情况说明", "place": "第二部分 六"},
+    {"title": "财政拨款“三公”经费支出决算情况说明", "place": "第二部分 七"},
+    {"title": "政府性基金预算支出决算情况说明", "place": "第二部分 八"},
+    {"title": "国有资本经营预算支出决算情况说明", "place": "第二部分 九"},
+    {"title": "其他重要事项的情况说明", "place": "第二部分 十"}
+  ]
+}
+
+"""####,
         "standard": ####"""
 {
   "name": "standard",

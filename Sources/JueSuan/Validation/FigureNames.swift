@@ -4,15 +4,20 @@
 // template's sentences: a template may word a sentence as it likes, and a number after none of these words is
 // checked by its identity alone.
 
-/// A name and the identities it claims.
+/// A name and the identities it claims: every figure that a table prints under that label (a label such as
+/// `基本支出` heads a column of several tables, so it claims the 基本支出 of each).
 struct FigureName: Sendable {
     let name: String
-    /// Identities a number after the name may have: exact, or a prefix when the pattern ends with `*`.
+    /// Identities a number after the name may have: exact, a prefix when the pattern ends with `*`, and a measure of
+    /// any subject when it starts with `*:`.
     let patterns: [String]
 
     func matches(_ id: String) -> Bool {
         patterns.contains { pattern in
-            pattern.hasSuffix("*") ? id.hasPrefix(pattern.dropLast()) : id == pattern
+            if pattern.hasPrefix("*:") {
+                return FigureID.split(id).measure == pattern.dropFirst(2)
+            }
+            return pattern.hasSuffix("*") ? id.hasPrefix(pattern.dropLast()) : id == pattern
         }
     }
 
@@ -20,7 +25,7 @@ struct FigureName: Sendable {
     /// this name does not match): the pattern that has the same measure as `id`, or the one exact identity.
     func claimedID(for id: String) -> String? {
         let measure = FigureID.split(id).measure
-        for pattern in patterns {
+        for pattern in patterns where !pattern.hasPrefix("*:") {
             if pattern.hasSuffix("*") {
                 let prefix = pattern.dropLast()
                 // `201*` (a subject): the same measure of that subject.
@@ -43,11 +48,15 @@ enum FigureNames {
         var names: [(String, [String])] = [
             ("收入总计", dept("grandTotal.income")),
             ("支出总计", dept("grandTotal.expenditure")),
-            ("本年收入合计", dept("income.total")),
-            ("本年支出合计", dept("expenditure.total")),
-            ("年初结转和结余", dept("carryIn", "fiscalCarryIn.*")),
+            ("本年收入合计", dept("income.total", "income.fiscal")),
+            (
+                "本年支出合计",
+                dept("expenditure.total", "fiscalExpenditure.total", "generalBudget.total", "fund.spending.total")
+                    + dept("stateCapital.total")
+            ),
+            ("年初结转和结余", dept("carryIn", "fiscalCarryIn.*") + ["*:fund.carryIn"]),
             ("年初财政拨款结转和结余", dept("fiscalCarryIn.*")),
-            ("年末结转和结余", dept("carryOut", "fiscalCarryOut.*")),
+            ("年末结转和结余", dept("carryOut", "fiscalCarryOut.*") + ["*:fund.carryOut"]),
             ("年末财政拨款结转和结余", dept("fiscalCarryOut.*")),
             ("使用非财政拨款结余", dept("nonFiscalBalanceUsed")),
             ("结余分配", dept("surplusDistribution")),
@@ -60,8 +69,14 @@ enum FigureNames {
             ("经营收入", dept("income.operating")),
             ("附属单位上缴收入", dept("income.affiliated")),
             ("其他收入", dept("income.other")),
-            ("基本支出", dept("expenditure.basic")),
-            ("项目支出", dept("expenditure.project")),
+            (
+                "基本支出",
+                ["*:expenditure.basic", "*:generalBudget.basic", "*:fund.spending.basic", "*:stateCapital.basic"]
+            ),
+            (
+                "项目支出",
+                ["*:expenditure.project", "*:generalBudget.project", "*:fund.spending.project", "*:stateCapital.project"]
+            ),
             ("经营支出", dept("expenditure.operating")),
             ("上缴上级支出", dept("expenditure.toSuperior")),
             ("对附属单位补助支出", dept("expenditure.toAffiliated")),
@@ -83,6 +98,8 @@ enum FigureNames {
             ("资本性支出", dept("econ.310")),
             ("机关运行经费", dept("operatingCosts")),
             ("“三公”经费", dept("threePublic.total.*")),
+            ("“三公”经费财政拨款支出", dept("threePublic.total.*")),
+            ("财政拨款“三公”经费", dept("threePublic.total.*")),
             ("三公经费", dept("threePublic.total.*")),
             ("因公出国（境）费", dept("threePublic.abroad.*", "threePublic.abroadGroups", "threePublic.abroadPersonTimes")),
             ("公务用车购置及运行维护费", dept("threePublic.vehicles.*")),

@@ -621,8 +621,10 @@ struct TextChecker {
         }
         var result = tableName
         if !label.isEmpty { result += " " + label }
-        if !line.isEmpty { result += "（行 \(line)）" }
-        if let heading = columnHeading(table, column: column, row: place.row, texts: texts) { result += " " + heading }
+        let heading = columnHeading(table, column: column, row: place.row, texts: texts)?.replacingOccurrences(
+            of: " ", with: "")
+        let notes = [line.isEmpty ? nil : "行 \(line)", heading].compactMap { $0 }
+        if !notes.isEmpty { result += "（" + notes.joined(separator: "，") + "）" }
         return result
     }
 

@@ -50,11 +50,13 @@ extension ViewBuilder {
             where line.level == .item && line.categoryCode == category.code && !amount(line).isZero {
                 items.append(subjectFigure(line, measure, index: items.count + 1, of: total, amount: amount, budgets))
             }
+            if !items.isEmpty { items[items.count - 1].last = true }
             var view = subjectFigure(
                 category, measure, index: categories.count + 1, of: total, amount: amount, nil)
             view.items = items
             categories.append(view)
         }
+        if !categories.isEmpty { categories[categories.count - 1].last = true }
         return categories
     }
 
@@ -77,7 +79,7 @@ extension ViewBuilder {
             code: line.code, name: line.name, fullName: fullName(line),
             amount: figure(actual, actualID, of: total),
             ids: ["budget": budgetID, "completion": actualID], budget: budgetText, completion: completionText,
-            items: [])
+            items: [], last: false)
     }
 
     /// `完成…预算的 …%` (none on a budget that prints as 0.00), the budget recorded for `id`.

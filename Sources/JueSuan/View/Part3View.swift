@@ -295,6 +295,8 @@ public struct SubjectFigureView: Encodable, Sendable {
     @Nullable public var completion: String?
     /// The 项 of a 类 (一般公共预算: every 项 with spending).
     public var items: [SubjectFigureView]
+    /// Whether this is the last of its list (for a template that joins the list into one sentence).
+    public var last: Bool
 }
 
 /// 一般公共预算财政拨款支出.
