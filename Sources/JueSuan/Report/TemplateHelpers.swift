@@ -77,7 +77,9 @@ enum TemplateHelpers {
             }
             var end = negative ? i + 1 : i
             var digits: [UInt8] = negative ? [UInt8(ascii: "-")] : []
-            while isDigit(end) || (bytes[end] == UInt8(ascii: ",") && isDigit(end + 1) && isDigit(end + 3)) {
+            while isDigit(end)
+                || (end < bytes.count && bytes[end] == UInt8(ascii: ",") && isDigit(end + 1) && isDigit(end + 3))
+            {
                 if bytes[end] != UInt8(ascii: ",") { digits.append(bytes[end]) }
                 end += 1
             }

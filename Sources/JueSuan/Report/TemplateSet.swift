@@ -72,15 +72,18 @@ public struct TemplateSet: Sendable, Equatable {
     public var tables: [Table]
     /// Whether the tables number their rows (行次) as the standard ones do (findings then name rows by number).
     public var standardRows: Bool
-    /// The sections the report must have (a heading containing the title), for the check that none is left out.
+    /// The sections the report must have, for the check that none is left out.
     public var sections: [Section]
 
-    /// A section the report must have.
+    /// A section the report must have: it is there when the text states one of its figures, or a heading has its
+    /// title (a section that states no figure, such as one saying there is no 政府性基金).
     public struct Section: Sendable, Equatable, Codable {
         /// Words of its heading: `收入决算情况说明`.
         public var title: String
         /// Where a finding about it points: `第三部分 一`.
         public var place: String?
+        /// The identities of figures the section states (`dept:income.total`).
+        public var figures: [String]?
     }
 
     /// The name findings give the table that plays `role`; without such a table, its standard title.
@@ -160,6 +163,7 @@ extension TemplateSet {
         fields: [
             InputSchema.text("title", "标题中的文字", appearsIn: "检查", required: true),
             InputSchema.text("place", "审核结果中的位置", appearsIn: "审核结果"),
+            Field("figures", "这一节说明的数（标识）", .array(.string(.nonEmpty)), appearsIn: "检查"),
         ])
 
     static let tableSchema = ObjectSchema(

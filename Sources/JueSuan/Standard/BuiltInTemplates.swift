@@ -1302,16 +1302,16 @@ p.counts { font-size: 12pt; }
     {"id": "t09", "role": "threePublic", "name": "公开09表", "title": "财政拨款“三公”经费支出决算表"}
   ],
   "sections": [
-    {"title": "收入支出决算总体情况说明", "place": "第三部分 一"},
-    {"title": "收入决算情况说明", "place": "第三部分 二"},
-    {"title": "支出决算情况说明", "place": "第三部分 三"},
-    {"title": "财政拨款收入支出决算总体情况说明", "place": "第三部分 四"},
-    {"title": "一般公共预算财政拨款支出决算情况说明", "place": "第三部分 五"},
-    {"title": "一般公共预算财政拨款基本支出决算情况说明", "place": "第三部分 六"},
-    {"title": "政府性基金预算财政拨款支出决算情况说明", "place": "第三部分 七"},
-    {"title": "国有资本经营预算财政拨款支出决算情况说明", "place": "第三部分 八"},
-    {"title": "财政拨款“三公”经费支出决算情况说明", "place": "第三部分 九"},
-    {"title": "其他重要事项的情况说明", "place": "第三部分 十"}
+    {"title": "收入支出决算总体情况说明", "place": "第三部分 一", "figures": ["dept:grandTotal.income", "dept:grandTotal.expenditure"]},
+    {"title": "收入决算情况说明", "place": "第三部分 二", "figures": ["dept:income.total"]},
+    {"title": "支出决算情况说明", "place": "第三部分 三", "figures": ["dept:expenditure.total"]},
+    {"title": "财政拨款收入支出决算总体情况说明", "place": "第三部分 四", "figures": ["dept:fiscalGrandTotal.income"]},
+    {"title": "一般公共预算财政拨款支出决算情况说明", "place": "第三部分 五", "figures": ["dept:generalBudget.total"]},
+    {"title": "一般公共预算财政拨款基本支出决算情况说明", "place": "第三部分 六", "figures": ["dept:generalBudget.basic", "dept:econ.personnel"]},
+    {"title": "政府性基金预算财政拨款支出决算情况说明", "place": "第三部分 七", "figures": ["dept:fund.spending.total"]},
+    {"title": "国有资本经营预算财政拨款支出决算情况说明", "place": "第三部分 八", "figures": ["dept:stateCapital.total"]},
+    {"title": "财政拨款“三公”经费支出决算情况说明", "place": "第三部分 九", "figures": ["dept:threePublic.total.actual", "dept:threePublic.total.adjustedBudget"]},
+    {"title": "其他重要事项的情况说明", "place": "第三部分 十", "figures": ["dept:operatingCosts", "dept:procurement.total", "dept:vehicles.total"]}
   ]
 }
 
@@ -1336,16 +1336,16 @@ p.counts { font-size: 12pt; }
     {"id": "t09", "role": "threePublic", "name": "附表9", "title": "财政拨款“三公”经费支出决算表"}
   ],
   "sections": [
-    {"title": "收入支出决算总体情况说明", "place": "第二部分 一"},
-    {"title": "收入决算情况说明", "place": "第二部分 二"},
-    {"title": "支出决算情况说明", "place": "第二部分 三"},
-    {"title": "财政拨款收入支出决算总体情况说明", "place": "第二部分 四"},
-    {"title": "一般公共预算财政拨款支出决算情况说明", "place": "第二部分 五"},
-    {"title": "一般公共预算财政拨款基本支出决算情况说明", "place": "第二部分 六"},
-    {"title": "财政拨款“三公”经费支出决算情况说明", "place": "第二部分 七"},
-    {"title": "政府性基金预算支出决算情况说明", "place": "第二部分 八"},
-    {"title": "国有资本经营预算支出决算情况说明", "place": "第二部分 九"},
-    {"title": "其他重要事项的情况说明", "place": "第二部分 十"}
+    {"title": "收入支出决算总体情况说明", "place": "第二部分 一", "figures": ["dept:grandTotal.income", "dept:grandTotal.expenditure"]},
+    {"title": "收入决算情况说明", "place": "第二部分 二", "figures": ["dept:income.total"]},
+    {"title": "支出决算情况说明", "place": "第二部分 三", "figures": ["dept:expenditure.total"]},
+    {"title": "财政拨款收入支出决算总体情况说明", "place": "第二部分 四", "figures": ["dept:fiscalGrandTotal.income"]},
+    {"title": "一般公共预算财政拨款支出决算情况说明", "place": "第二部分 五", "figures": ["dept:generalBudget.total"]},
+    {"title": "一般公共预算财政拨款基本支出决算情况说明", "place": "第二部分 六", "figures": ["dept:generalBudget.basic", "dept:econ.personnel"]},
+    {"title": "财政拨款“三公”经费支出决算情况说明", "place": "第二部分 七", "figures": ["dept:threePublic.total.actual", "dept:threePublic.total.adjustedBudget"]},
+    {"title": "政府性基金预算支出决算情况说明", "place": "第二部分 八", "figures": ["dept:fund.spending.total"]},
+    {"title": "国有资本经营预算支出决算情况说明", "place": "第二部分 九", "figures": ["dept:stateCapital.total"]},
+    {"title": "其他重要事项的情况说明", "place": "第二部分 十", "figures": ["dept:operatingCosts", "dept:procurement.total", "dept:vehicles.total"]}
   ]
 }
 
@@ -1370,15 +1370,15 @@ p.counts { font-size: 12pt; }
     {"id": "t10", "role": "assets", "name": "公开10表"}
   ],
   "sections": [
-    {"title": "收入决算情况说明", "place": "第三部分 一"},
-    {"title": "支出决算情况说明", "place": "第三部分 二"},
-    {"title": "财政拨款支出决算情况说明", "place": "第三部分 三"},
-    {"title": "一般公共预算财政拨款基本支出决算情况说明", "place": "第三部分 四"},
-    {"title": "财政拨款“三公”经费支出决算情况说明", "place": "第三部分 五"},
-    {"title": "机关运行经费支出情况说明", "place": "第三部分 六"},
-    {"title": "政府采购支出情况说明", "place": "第三部分 七"},
-    {"title": "国有资产占用情况说明", "place": "第三部分 八"},
-    {"title": "预算绩效情况说明", "place": "第三部分 九"}
+    {"title": "收入决算情况说明", "place": "第三部分 一", "figures": ["dept:grandTotal.income", "dept:income.total"]},
+    {"title": "支出决算情况说明", "place": "第三部分 二", "figures": ["dept:grandTotal.expenditure", "dept:expenditure.total"]},
+    {"title": "财政拨款支出决算情况说明", "place": "第三部分 三", "figures": ["dept:fiscalExpenditure.total", "dept:fiscalBudget"]},
+    {"title": "一般公共预算财政拨款基本支出决算情况说明", "place": "第三部分 四", "figures": ["dept:generalBudget.basic", "dept:econ.301"]},
+    {"title": "财政拨款“三公”经费支出决算情况说明", "place": "第三部分 五", "figures": ["dept:threePublic.total.actual", "dept:threePublic.total.adjustedBudget"]},
+    {"title": "机关运行经费支出情况说明", "place": "第三部分 六", "figures": ["dept:operatingCosts"]},
+    {"title": "政府采购支出情况说明", "place": "第三部分 七", "figures": ["dept:procurement.total"]},
+    {"title": "国有资产占用情况说明", "place": "第三部分 八", "figures": ["dept:vehicles.total", "dept:equipment"]},
+    {"title": "预算绩效情况说明", "place": "第三部分 九", "figures": ["dept:performance.amount"]}
   ]
 }
 

@@ -21,6 +21,13 @@ struct FigureName: Sendable {
         }
     }
 
+    /// The figure the name means first (its first pattern; `*:m` is the department's `m`); nil for a subject.
+    var primary: String? {
+        guard let first = patterns.first else { return nil }
+        if first.hasPrefix("*:") { return "dept:" + first.dropFirst(2) }
+        return first.hasSuffix("*") ? nil : first
+    }
+
     /// The identity a number in `form` claims to be when it stands after this name and is the figure `id` (which
     /// this name does not match): the pattern that has the same measure as `id`, or the one exact identity.
     func claimedID(for id: String) -> String? {
@@ -105,11 +112,11 @@ enum FigureNames {
             ("公务用车购置及运行维护费", dept("threePublic.vehicles.*")),
             ("公务用车购置及运行费", dept("threePublic.vehicles.*")),
             ("公务用车购置费", dept("threePublic.vehiclePurchase.*", "threePublic.vehiclesPurchased")),
-            ("公务用车购置", dept("threePublic.vehiclePurchase.*", "threePublic.vehiclesPurchased")),
-            ("公务用车运行维护费", dept("threePublic.vehicleOperation.*", "threePublic.vehiclesHeld")),
+            ("公务用车购置", dept("threePublic.vehiclePurchase.*", "threePublic.vehiclesPurchased", "econ.31013")),
+            ("公务用车运行维护费", dept("threePublic.vehicleOperation.*", "threePublic.vehiclesHeld", "econ.30231")),
             ("公务用车运行费", dept("threePublic.vehicleOperation.*", "threePublic.vehiclesHeld")),
             ("公务用车保有量", dept("threePublic.vehiclesHeld")),
-            ("公务接待费", dept("threePublic.reception.*", "threePublic.domesticReception*")),
+            ("公务接待费", dept("threePublic.reception.*", "threePublic.domesticReception*", "econ.30217")),
             ("国内公务接待", dept("threePublic.domesticReception*")),
             ("政府采购支出总额", dept("procurement.total")),
             ("政府采购货物支出", dept("procurement.goods")),
@@ -145,6 +152,18 @@ enum FigureNames {
         return names.map { FigureName(name: $0.0, patterns: $0.1) }
     }()
 
-    /// The names, longest first (a longer name wins where it contains a shorter one).
-    static let byLength: [FigureName] = fixed.sorted { $0.name.utf8.count > $1.name.utf8.count }
+    /// The names by their first three UTF-8 bytes (every name starts with a character of three), longest first.
+    static let byStart: [UInt32: [(name: FigureName, bytes: [UInt8])]] = {
+        var index: [UInt32: [(name: FigureName, bytes: [UInt8])]] = [:]
+        for name in fixed.sorted(by: { $0.name.utf8.count > $1.name.utf8.count }) {
+            let bytes = Array(name.name.utf8)
+            guard bytes.count >= 3 else { continue }
+            index[key(bytes, 0), default: []].append((name, bytes))
+        }
+        return index
+    }()
+
+    @inline(__always) static func key(_ bytes: [UInt8], _ at: Int) -> UInt32 {
+        UInt32(bytes[at]) << 16 | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2])
+    }
 }

@@ -24,6 +24,16 @@ extension Validator {
     }
 }
 
+extension RenderedReport {
+    /// The text of every table cell that prints a figure, by the figure's identity, in document order (the same
+    /// figure in several tables, or a table that prints it twice, gives several texts).
+    public var figureCells: [String: [String]] {
+        var checker = TextChecker(self)
+        checker.follow()
+        return checker.cellTexts
+    }
+}
+
 /// The form in which a figure is printed.
 enum FigureForm: Sendable, Equatable {
     case amount
@@ -119,18 +129,32 @@ struct TextChecker {
         let row: Int
         let cell: Int
         let text: String
+        /// Where the template wrote it.
+        var location: RenderSources.Location?
+        var id = ""
     }
+
+    /// The figure cells of each table row, by block and row (for the labels in front of them).
+    private var rowCells: [Int: [Int: [CellPlace]]] = [:]
 
     init(_ report: RenderedReport) {
         self.report = report
         book = report.view.figures
     }
 
-    mutating func run() {
+    /// Follows the figures into the document (regions, figures, cells).
+    mutating func follow() {
         collectRegions()
         attachFigures()
+    }
+
+    var cellTexts: [String: [String]] { cells.mapValues { $0.map(\.text) } }
+
+    mutating func run() {
+        follow()
         declaredTables()
         declaredSections()
+        tableLabels()
         var section = (part: "", number: "")
         for (index, block) in report.document.blocks.enumerated() {
             switch block {
@@ -227,7 +251,10 @@ struct TextChecker {
             figures[index, default: []].append(
                 StatedNumber(range: start..<end, text: text, location: value.location, id: id, form: form))
             if let row = region.row, let cell = region.cell, form == .amount, end - start == region.length {
-                cells[id, default: []].append(CellPlace(block: region.block, row: row, cell: cell, text: text))
+                let place = CellPlace(
+                    block: region.block, row: row, cell: cell, text: text, location: value.location, id: id)
+                cells[id, default: []].append(place)
+                rowCells[region.block, default: [:]][row, default: []].append(place)
             }
         }
     }
@@ -257,14 +284,77 @@ struct TextChecker {
         }
     }
 
+    /// Each declared section is there: the text states one of its figures, or a heading has its title.
     private mutating func declaredSections() {
         let headings: [String] = report.document.blocks.compactMap {
             if case .heading(let heading) = $0 { return heading.text }
             return nil
         }
-        for section in report.set.sections where !headings.contains(where: { $0.contains(section.title) }) {
+        var stated: Set<String> = []
+        for (index, numbers) in figures where regions[index].cell == nil {
+            for number in numbers { if let id = number.id { stated.insert(id) } }
+        }
+        for section in report.set.sections {
+            let figures = section.figures ?? []
+            guard !figures.contains(where: stated.contains), !headings.contains(where: { $0.contains(section.title) })
+            else { continue }
             add(RuleCatalogue.textMatchesTables, place: section.place ?? "", detail: "", "报告中找不到“\(section.title)”一节")
         }
+    }
+
+    // MARK: Table labels
+
+    /// A row label that names a figure (`五、事业收入`, `本年收入合计`) claims the figures after it in its row, up to the
+    /// next label: a cell that prints another figure is a template that put the wrong figure in the table.
+    private mutating func tableLabels() {
+        for (block, rows) in rowCells {
+            guard case .table(let table) = report.document.blocks[block] else { continue }
+            for (row, figures) in rows {
+                let cells = table.body[row]
+                var claim: FigureName?
+                var label = ""
+                for (index, cell) in cells.enumerated() {
+                    if let figure = figures.first(where: { $0.cell == index }) {
+                        guard let claim, !claim.matches(figure.id),
+                            let target = claim.patterns.first(where: { !$0.hasSuffix("*") && !$0.hasPrefix("*:") }),
+                            let printed = Self.numbers(in: figure.text).first.flatMap(Self.parse),
+                            let wanted = expected(target, .amount, places: printed.places, unit: "万元"),
+                            wanted != printed.value
+                        else { continue }
+                        add(
+                            RuleCatalogue.textMatchesTables, place: tableName(table), detail: figure.location.map { "模板 \($0)" } ?? "",
+                            "“\(label)”一行印的是“\(name(of: figure.id))”的数 \(figure.text)，\(claim.name)为 "
+                                + Format.number(wanted, places: printed.places))
+                    } else if let name = Self.labelName(cell.text) {
+                        claim = name
+                        label = cell.text
+                    } else if !cell.text.isEmpty && Self.numbers(in: cell.text).isEmpty {
+                        claim = nil
+                    }
+                }
+            }
+        }
+    }
+
+    /// The figure a row label names: the label without its numbering (`五、`, `（1）`, `1.`, `其中：`), when that is a
+    /// name with exact identities (a 类 name claims a whole subject and is left to the text).
+    private static func labelName(_ text: String) -> FigureName? {
+        var label = Substring(text)
+        if label.hasPrefix("其中：") { label = label.dropFirst(3) }
+        if let mark = label.firstIndex(where: { $0 == "、" || $0 == "." || $0 == "）" }),
+            label[..<mark].allSatisfy({ $0.isNumber || "（一二三四五六七八九十".contains($0) })
+        {
+            label = label[label.index(after: mark)...]
+        }
+        guard let name = FigureNames.fixed.first(where: { $0.name == label }),
+            name.patterns.contains(where: { !$0.hasSuffix("*") && !$0.hasPrefix("*:") })
+        else { return nil }
+        return name
+    }
+
+    /// The set's name for a table, else its sheet name or caption.
+    private func tableName(_ table: Documents.Table) -> String {
+        table.id.flatMap { report.set.table(id: $0)?.name } ?? table.sheetName ?? table.title ?? "表格"
     }
 
     // MARK: Paragraphs
@@ -318,24 +408,27 @@ struct TextChecker {
             }
         }
         var found: [Claim] = []
-        for name in FigureNames.byLength {
-            let needle = Array(name.name.utf8)
-            guard needle.count <= bytes.count else { continue }
-            var start = 0
-            while start + needle.count <= bytes.count {
-                if bytes[start] == needle[0] && bytes[start..<start + needle.count].elementsEqual(needle) {
-                    let range = start..<start + needle.count
-                    // A shorter name inside a longer one that was found already does not count.
-                    if !inDepartmentText(range),
-                        !found.contains(where: { $0.start <= range.lowerBound && $0.end >= range.upperBound })
-                    {
-                        found.append(Claim(name: name, start: range.lowerBound, end: range.upperBound))
-                    }
-                    start += needle.count
-                } else {
-                    start += 1
-                }
+        var position = 0
+        while position + 3 <= bytes.count {
+            // Names start with a three-byte character; a continuation byte starts none.
+            guard bytes[position] >= 0xE0, let candidates = FigureNames.byStart[FigureNames.key(bytes, position)] else {
+                position += 1
+                continue
             }
+            for (name, needle) in candidates
+            where position + needle.count <= bytes.count
+                && bytes[position..<position + needle.count].elementsEqual(needle)
+            {
+                let range = position..<position + needle.count
+                // A name inside a longer one found already does not count; the longest at a place wins.
+                if !inDepartmentText(range),
+                    !found.contains(where: { $0.start <= range.lowerBound && $0.end >= range.upperBound })
+                {
+                    found.append(Claim(name: name, start: range.lowerBound, end: range.upperBound))
+                }
+                break
+            }
+            position += 1
         }
         return found.sorted { ($0.end, $1.start) < ($1.end, $0.start) }
     }
@@ -468,8 +561,8 @@ struct TextChecker {
         let detail = number.location.map { "模板 \($0)" } ?? ""
         guard let id = number.id, let form = number.form else {
             // A number written into the template: compared with the figure the words before it name.
-            guard let claimed, claimed.name.patterns.count == 1, let target = claimed.name.patterns.first,
-                !target.hasSuffix("*"), let printed = Self.parse(number.text.replacingOccurrences(of: ",", with: ""))
+            guard let claimed, let target = claimed.name.primary,
+                let printed = Self.parse(number.text.replacingOccurrences(of: ",", with: ""))
             else { return }
             let form: FigureForm = unit == "%" ? Self.percentForm(before: number.range, in: bytes) : .amount
             guard let figure = book[target], !figure.isCount,
@@ -592,15 +685,22 @@ struct TextChecker {
 
     /// A name for a figure in a message: the first name that claims it exactly, else its identity.
     private func name(of id: String) -> String {
-        FigureNames.fixed.first { $0.patterns.contains(id) }?.name ?? id
+        if let name = FigureNames.fixed.first(where: { $0.patterns.contains(id) }) { return name.name }
+        let (subject, measure) = FigureID.split(id)
+        if subject == "dept", measure.hasPrefix("econ."), let code = EconomicCodes.named(String(measure.dropFirst(5))) {
+            return "\(code.code) \(code.name)"
+        }
+        if subject != "dept", let line = report.view.figures[id] != nil ? String(subject) : nil {
+            return "科目 \(line) " + (FigureNames.fixed.first { $0.patterns.contains("dept:" + measure) }?.name ?? String(measure))
+        }
+        return id
     }
 
     /// `公开01表 总计（行 31）`, `公开05表 合计 基本支出`: the set's name for the table, the row's label (and 行次), the
     /// column's heading when the row has other figures under other headings.
     private func cellPlace(_ place: CellPlace) -> String {
         guard case .table(let table) = report.document.blocks[place.block] else { return "" }
-        let tableName =
-            table.id.flatMap { report.set.table(id: $0)?.name } ?? table.sheetName ?? table.title ?? "表格"
+        let tableName = self.tableName(table)
         let grid = TableGrid(rows: table.body, columnCount: table.columns.count)
         let texts = grid.texts
         let column = Self.column(of: place.cell, in: table.body[place.row])
