@@ -27,7 +27,11 @@ public struct RenderSources: Sendable {
         public let output: Range<Int>
         /// The value's path from the root of the data: object keys, and list positions as decimal strings
         /// (`["rows", "2", "amount"]`). A value found through a section is named by where the section's value is.
-        public let path: [String]
+        public var path: [String] { scope + name }
+        /// The path in two parts, as the render found it: the context the name was found in, and the name's parts
+        /// (`.` has none). Reading them apart saves joining them for every value.
+        public let scope: [String]
+        public let name: [String]
         /// The names of the lambda sections (`{{#name}}…{{/name}}`) whose result replaced the value's text,
         /// innermost first; empty for a value printed as it is.
         public let helpers: [String]
@@ -94,8 +98,9 @@ final class SourceRecorder {
         sources.texts.append(RenderSources.TextPiece(output: output, file: file, offset: offset))
     }
 
-    func value(_ output: Range<Int>, path: [String], tag: TagInfo, helpers: [String] = []) {
-        sources.values.append(RenderSources.Value(output: output, path: path, helpers: helpers, tag: tag))
+    func value(_ output: Range<Int>, scope: [String], name: [String], tag: TagInfo, helpers: [String] = []) {
+        sources.values.append(
+            RenderSources.Value(output: output, scope: scope, name: name, helpers: helpers, tag: tag))
     }
 
     /// A mark to come back to when output from `mark` on is taken back (a lambda replaces it).

@@ -146,19 +146,24 @@ struct Renderer {
         return nil
     }
 
-    /// The data path of `name` as `lookup` finds it (only while recording).
-    private func path(of name: Name) -> [String] {
+    /// The data path of the context `name` is found in, as `lookup` finds it (only while recording).
+    private func scope(of name: Name) -> [String] {
         guard let first = name.first else { return paths[paths.count - 1] }
         var index = scopes.count - 1
         while index >= 0 {
             if let scope = scopes[index],
                 scope._withUnsafeGuaranteedRef({ $0.index(of: first) }) != nil
             {
-                return paths[index] + name.parts
+                return paths[index]
             }
             index -= 1
         }
-        return name.parts
+        return []
+    }
+
+    /// The data path of `name` (only while recording).
+    private func path(of name: Name) -> [String] {
+        scope(of: name) + name.parts
     }
 
     private func descend(from start: MustacheValue, _ parts: [String]) -> MustacheValue? {
@@ -233,8 +238,11 @@ struct Renderer {
         let start = output.count
         let mark = recorder.mark
         interpolate(value, tag, escaped: escaped)
-        recorder.rewind(to: mark)
-        if output.count > start { recorder.value(start..<output.count, path: path(of: tag.name), tag: tag) }
+        // A lambda's template records what it rendered; the value is the lambda's text as a whole.
+        if recorder.mark != mark { recorder.rewind(to: mark) }
+        if output.count > start {
+            recorder.value(start..<output.count, scope: scope(of: tag.name), name: tag.name.parts, tag: tag)
+        }
     }
 
     private mutating func interpolate(_ value: MustacheValue, _ tag: TagInfo, escaped: Bool) {
@@ -325,7 +333,7 @@ struct Renderer {
                     recorder.text(at: start, file: section.tag.file, offset: section.tag.range.lowerBound)
                     if inner.count == 1, output.count > start {
                         recorder.value(
-                            start..<output.count, path: inner[0].path, tag: inner[0].tag,
+                            start..<output.count, scope: inner[0].scope, name: inner[0].name, tag: inner[0].tag,
                             helpers: inner[0].helpers + [section.tag.name.text])
                     }
                 }

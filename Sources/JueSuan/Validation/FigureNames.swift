@@ -152,6 +152,9 @@ enum FigureNames {
         return names.map { FigureName(name: $0.0, patterns: $0.1) }
     }()
 
+    /// The names by name.
+    static let byName: [String: FigureName] = Dictionary(fixed.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+
     /// The names by their first three UTF-8 bytes (every name starts with a character of three), longest first.
     static let byStart: [UInt32: [(name: FigureName, bytes: [UInt8])]] = {
         var index: [UInt32: [(name: FigureName, bytes: [UInt8])]] = [:]

@@ -48,10 +48,9 @@ enum FigureForm: Sendable, Equatable {
     case share
     case completion
 
-    /// The form of the member path after a figure's identity (`["change", "phrase"]`, `["t"]`); nil for a member that
-    /// is not a printed figure (`zero`, `hasPercent`, `id`).
-    init?(_ path: ArraySlice<String>) {
-        let last = path.last ?? ""
+    /// The form of a figure printed through member `last` (the last key of its path: `phrase`, `t`); nil for a
+    /// member that is not a printed figure (`zero`, `hasPercent`, `id`).
+    init?(last: String) {
         switch last {
         case "phrase", "tight": self = .phrase
         case "delta", "deltaValue": self = .delta
@@ -94,8 +93,8 @@ struct StatedNumber {
     var range: Range<Int>
     /// The printed text.
     var text: String
-    /// Where the template wrote it.
-    var location: RenderSources.Location?
+    /// Where it is in the markup (the template that wrote it is found from there when a finding needs it).
+    var markup: Int
     /// For a figure: its identity and form.
     var id: String?
     var form: FigureForm?
@@ -109,8 +108,9 @@ struct TextChecker {
     private var regions: [Region] = []
     /// The identified values in each region, by region index.
     private var figures: [Int: [StatedNumber]] = [:]
-    /// Every value printed in each region (its range in the region's text and its data path), by region index.
-    private var values: [Int: [(range: Range<Int>, path: [String])]] = [:]
+    /// Every value printed in each region: its range in the region's text, and whether it is the name of a subject
+    /// (which may name a figure) rather than text the department wrote; by region index.
+    private var values: [Int: [(range: Range<Int>, isName: Bool)]] = [:]
     /// The region of each paragraph, by block index.
     private var paragraphs: [Int: Int] = [:]
     /// The table cells of each identity, in document order.
@@ -129,8 +129,8 @@ struct TextChecker {
         let row: Int
         let cell: Int
         let text: String
-        /// Where the template wrote it.
-        var location: RenderSources.Location?
+        /// Where it is in the markup.
+        var markup: Int
         var id = ""
     }
 
@@ -140,6 +140,7 @@ struct TextChecker {
     init(_ report: RenderedReport) {
         self.report = report
         book = report.view.figures
+        walked = ([], [report.data], [nil])
     }
 
     /// Follows the figures into the document (regions, figures, cells).
@@ -212,17 +213,28 @@ struct TextChecker {
     }
 
     /// The identity and form of the value at `path` in the templates' data: the deepest object on the way that
-    /// names it (`id` for an object that is one figure, `ids` for members that are figures).
-    func identity(of path: [String]) -> (id: String, form: FigureForm)? {
-        var value = report.data
-        var found: (String, ArraySlice<String>)?
-        for (index, key) in path.enumerated() {
+    /// names it (`id` for an object that is one figure, `ids` for members that are figures). Consecutive values
+    /// mostly share the start of their path (the cells of one row), so the walk starts where the last one differs.
+    mutating func identity(of scope: [String], _ name: [String]) -> (id: String, form: FigureForm)? {
+        let count = scope.count + name.count
+        @inline(__always) func key(_ index: Int) -> String {
+            index < scope.count ? scope[index] : name[index - scope.count]
+        }
+        var depth = 0
+        while depth < count && depth < walked.keys.count && walked.keys[depth] == key(depth) { depth += 1 }
+        walked.keys.removeSubrange(depth...)
+        walked.values.removeSubrange((depth + 1)...)
+        walked.found.removeSubrange((depth + 1)...)
+        var value = walked.values[depth]
+        var found = walked.found[depth]
+        while depth < count {
+            let key = key(depth)
             switch value {
             case .object(let object):
                 if case .object(let ids)? = object["ids"], case .string(let id)? = ids[key], !id.isEmpty {
-                    found = (id, path[index...])
+                    found = id
                 } else if case .string(let id)? = object["id"], !id.isEmpty {
-                    found = (id, path[index...])
+                    found = id
                 }
                 guard let next = object[key] else { return nil }
                 value = next
@@ -232,10 +244,17 @@ struct TextChecker {
             default:
                 return nil
             }
+            walked.keys.append(key)
+            walked.values.append(value)
+            walked.found.append(found)
+            depth += 1
         }
-        guard let (id, rest) = found, let form = FigureForm(rest) else { return nil }
+        guard count > 0, let id = found, let form = FigureForm(last: key(count - 1)) else { return nil }
         return (id, form)
     }
+
+    /// The path walked last: its keys, the value after each prefix (the root first) and the identity found so far.
+    private var walked: (keys: [String], values: [MustacheValue], found: [String?])
 
     private mutating func attachFigures() {
         let document = report.document
@@ -245,14 +264,15 @@ struct TextChecker {
             let start = value.output.lowerBound - region.start
             let end = min(value.output.upperBound - region.start, region.length)
             guard start >= 0, start < end else { continue }
-            values[index, default: []].append((start..<end, value.path))
-            guard let (id, form) = identity(of: value.path) else { continue }
+            let last = value.name.last ?? value.scope.last ?? ""
+            values[index, default: []].append((start..<end, last == "name" || last == "fullName"))
+            guard let (id, form) = identity(of: value.scope, value.name) else { continue }
             let text = Self.text(of: region, in: document, range: start..<end)
             figures[index, default: []].append(
-                StatedNumber(range: start..<end, text: text, location: value.location, id: id, form: form))
+                StatedNumber(range: start..<end, text: text, markup: value.output.lowerBound, id: id, form: form))
             if let row = region.row, let cell = region.cell, form == .amount, end - start == region.length {
                 let place = CellPlace(
-                    block: region.block, row: row, cell: cell, text: text, location: value.location, id: id)
+                    block: region.block, row: row, cell: cell, text: text, markup: value.output.lowerBound, id: id)
                 cells[id, default: []].append(place)
                 rowCells[region.block, default: [:]][row, default: []].append(place)
             }
@@ -268,8 +288,8 @@ struct TextChecker {
             whole = table.body[row][cell].text
         default: return ""
         }
-        let bytes = Array(whole.utf8)
-        return String(decoding: bytes[range.clamped(to: 0..<bytes.count)], as: UTF8.self)
+        var text = whole
+        return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range.clamped(to: 0..<$0.count)]), as: UTF8.self) }
     }
 
     // MARK: Declared tables and sections
@@ -322,10 +342,10 @@ struct TextChecker {
                             wanted != printed.value
                         else { continue }
                         add(
-                            RuleCatalogue.textMatchesTables, place: tableName(table), detail: figure.location.map { "模板 \($0)" } ?? "",
+                            RuleCatalogue.textMatchesTables, place: tableName(table), detail: template(at: figure.markup),
                             "“\(label)”一行印的是“\(name(of: figure.id))”的数 \(figure.text)，\(claim.name)为 "
                                 + Format.number(wanted, places: printed.places))
-                    } else if let name = Self.labelName(cell.text) {
+                    } else if cell.text.utf8.contains(where: { $0 >= 0xE0 }), let name = Self.labelName(cell.text) {
                         claim = name
                         label = cell.text
                     } else if !cell.text.isEmpty && Self.numbers(in: cell.text).isEmpty {
@@ -346,7 +366,7 @@ struct TextChecker {
         {
             label = label[label.index(after: mark)...]
         }
-        guard let name = FigureNames.fixed.first(where: { $0.name == label }),
+        guard let name = FigureNames.byName[String(label)],
             name.patterns.contains(where: { !$0.hasSuffix("*") && !$0.hasPrefix("*:") })
         else { return nil }
         return name
@@ -378,7 +398,7 @@ struct TextChecker {
         stated += Self.writtenNumbers(in: bytes, outside: values.map(\.range)).map { range in
             StatedNumber(
                 range: range, text: String(decoding: bytes[range], as: UTF8.self),
-                location: report.sources.location(at: region.start + range.lowerBound), id: nil, form: nil)
+                markup: region.start + range.lowerBound, id: nil, form: nil)
         }
         stated.sort { $0.range.lowerBound < $1.range.lowerBound }
         var previousEnd = 0
@@ -401,11 +421,9 @@ struct TextChecker {
 
     /// Every name in the paragraph that claims the number after it: in the template's wording, and in the names of
     /// subjects the view supplies (`{{name}}` of a 类); never in text the department wrote (reasons, 附件).
-    private static func claims(in bytes: [UInt8], values: [(range: Range<Int>, path: [String])]) -> [Claim] {
+    private static func claims(in bytes: [UInt8], values: [(range: Range<Int>, isName: Bool)]) -> [Claim] {
         func inDepartmentText(_ range: Range<Int>) -> Bool {
-            values.contains { value, path in
-                value.overlaps(range) && !(path.last == "name" || path.last == "fullName")
-            }
+            values.contains { value, isName in !isName && value.overlaps(range) }
         }
         var found: [Claim] = []
         var position = 0
@@ -502,23 +520,27 @@ struct TextChecker {
     /// The numbers in a printed text (thousands separators removed), in order.
     static func numbers(in text: String) -> [String] {
         var result: [String] = []
-        var current = ""
-        var previous: Character = " "
-        for character in text + " " {
-            if character.isASCII && character.isNumber {
-                if current.isEmpty && previous == "-" { current = "-" }
-                current.append(character)
-            } else if character == "." && !current.isEmpty && !current.contains(".") {
-                current.append(character)
-            } else if character == "," && !current.isEmpty {
+        var current: [UInt8] = []
+        var previous: UInt8 = 0x20
+        func flush() {
+            if current.last == UInt8(ascii: ".") { current.removeLast() }
+            if !current.isEmpty && current != [UInt8(ascii: "-")] { result.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                if current.isEmpty && previous == UInt8(ascii: "-") { current.append(previous) }
+                current.append(byte)
+            } else if byte == UInt8(ascii: ".") && !current.isEmpty && !current.contains(UInt8(ascii: ".")) {
+                current.append(byte)
+            } else if byte == UInt8(ascii: ",") && !current.isEmpty {
                 // A thousands separator.
             } else {
-                if current.hasSuffix(".") { current.removeLast() }
-                if !current.isEmpty && current != "-" { result.append(current) }
-                current = ""
+                flush()
             }
-            previous = character
+            previous = byte
         }
+        flush()
         return result
     }
 
@@ -558,7 +580,6 @@ struct TextChecker {
 
     private mutating func compare(_ number: StatedNumber, claimed: Claim?, bytes: [UInt8], place: String) {
         let unit = Self.unit(after: number.range, in: bytes)
-        let detail = number.location.map { "模板 \($0)" } ?? ""
         guard let id = number.id, let form = number.form else {
             // A number written into the template: compared with the figure the words before it name.
             guard let claimed, let target = claimed.name.primary,
@@ -570,19 +591,20 @@ struct TextChecker {
             else { return }
             report(
                 claimedName: claimed.name.name, form: form, printed: number.text, unit: unit, wanted: wanted,
-                places: printed.places, claimedID: target, place: place, detail: detail)
+                places: printed.places, claimedID: target, place: place, detail: template(at: number.markup))
             return
         }
         // The figure the words before it name, when they name another one.
         var target = id
-        var label = name(of: id)
+        var claimedLabel: String?
         if let claimed, !claimed.name.matches(id) {
-            label = claimed.name.name
+            claimedLabel = claimed.name.name
+            let label = claimed.name.name
             guard let claimedID = claimed.name.claimedID(for: id), book[claimedID] != nil else {
                 let printed = Self.numbers(in: number.text).first ?? number.text
                 add(
                     form.isPercentage ? RuleCatalogue.textMatchesFigures : RuleCatalogue.textMatchesTables,
-                    place: place, detail: detail,
+                    place: place, detail: template(at: number.markup),
                     "“\(label)\(form.word.isEmpty ? "" : " " + form.word)”：正文 \(printed)\(form.isPercentage ? "%" : " " + unit) "
                         + "不是\(label)的数，是“\(name(of: id))”的数")
                 return
@@ -590,7 +612,7 @@ struct TextChecker {
             target = claimedID
         }
         if form == .phrase || form == .direction {
-            return checkPhrase(number, id: target, label: label, form: form, place: place, detail: detail)
+            return checkPhrase(number, id: target, label: claimedLabel, form: form, place: place)
         }
         guard let printedText = Self.numbers(in: number.text).first, let printed = Self.parse(printedText) else {
             return
@@ -598,8 +620,9 @@ struct TextChecker {
         if target != id {
             if let wanted = expected(target, form, places: printed.places, unit: unit), wanted != printed.value {
                 report(
-                    claimedName: label, form: form, printed: printedText, unit: unit, wanted: wanted,
-                    places: printed.places, claimedID: target, place: place, detail: detail)
+                    claimedName: claimedLabel ?? name(of: id), form: form, printed: printedText, unit: unit,
+                    wanted: wanted, places: printed.places, claimedID: target, place: place,
+                    detail: template(at: number.markup))
             }
             return
         }
@@ -608,14 +631,14 @@ struct TextChecker {
             let cellValue = Self.parse(cellText), cellValue.places == printed.places, cellValue.value != printed.value
         {
             add(
-                RuleCatalogue.textMatchesTables, place: place, detail: detail,
-                "“\(label)”：正文 \(printedText) \(unit)，\(cellPlace(cell))为 \(cellText)")
+                RuleCatalogue.textMatchesTables, place: place, detail: template(at: number.markup),
+                "“\(name(of: id))”：正文 \(printedText) \(unit)，\(cellPlace(cell))为 \(cellText)")
             return
         }
         if let wanted = expected(id, form, places: printed.places, unit: unit), wanted != printed.value {
             report(
-                claimedName: label, form: form, printed: printedText, unit: unit, wanted: wanted,
-                places: printed.places, claimedID: "", place: place, detail: detail)
+                claimedName: name(of: id), form: form, printed: printedText, unit: unit, wanted: wanted,
+                places: printed.places, claimedID: "", place: place, detail: template(at: number.markup))
         }
     }
 
@@ -632,7 +655,7 @@ struct TextChecker {
 
     /// A year-on-year phrase or direction: its words agree with the change and its numbers with its size.
     private mutating func checkPhrase(
-        _ number: StatedNumber, id: String, label: String, form: FigureForm, place: String, detail: String
+        _ number: StatedNumber, id: String, label: String?, form: FigureForm, place: String
     ) {
         guard let figure = book[id], let prior = figure.prior else { return }
         let change = YearOnYear(current: Amount(figure.value), prior: Amount(prior))
@@ -657,8 +680,8 @@ struct TextChecker {
         }
         if !right {
             add(
-                RuleCatalogue.textMatchesFigures, place: place, detail: detail,
-                "“\(label) 比上年”：正文“\(number.text)”，应为“\(expectedPhrase)”")
+                RuleCatalogue.textMatchesFigures, place: place, detail: template(at: number.markup),
+                "“\(label ?? name(of: id)) 比上年”：正文“\(number.text)”，应为“\(expectedPhrase)”")
         }
     }
 
@@ -773,7 +796,7 @@ struct TextChecker {
                 {
                     add(
                         RuleCatalogue.zeroBudgetRate, place: place,
-                        detail: number.location.map { "模板 \($0)" } ?? "",
+                        detail: template(at: number.markup),
                         "预算数为 0 时写了完成率：“\(String(decoding: bytes[max(0, budget.range.lowerBound - 30)..<number.range.upperBound], as: UTF8.self))”")
                 }
             } else if isBudget && unit != "%" {
@@ -784,6 +807,11 @@ struct TextChecker {
     }
 
     private func lastIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? { Self.lastIndex(of: needle, in: bytes) }
+
+    /// `模板 part3/s1:3:45`: the template position that wrote markup offset `offset`.
+    private func template(at offset: Int) -> String {
+        report.sources.location(at: offset).map { "模板 \($0.template):\($0.line):\($0.column)" } ?? ""
+    }
 
     /// The last part of the measure of a budget figure.
     static let budgetMeasures: Set<String> = ["fiscalBudget", "adjustedBudget", "initialBudget", "generalBudgetBudget"]
