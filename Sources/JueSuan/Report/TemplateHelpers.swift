@@ -60,6 +60,8 @@ enum TemplateHelpers {
             })
     }
 
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
     /// The numbers of `text` (an optional `-`, digits with optional thousands separators, an optional fraction),
     /// each replaced.
     static func replacingNumbers(in text: String, _ transform: (Decimal) -> String) -> String {
@@ -91,7 +93,7 @@ enum TemplateHelpers {
                     end += 1
                 }
             }
-            if let value = Decimal(string: String(decoding: digits, as: UTF8.self), locale: Locale(identifier: "en_US_POSIX")) {
+            if let value = Decimal(string: String(decoding: digits, as: UTF8.self), locale: posix) {
                 result += Array(transform(value).utf8)
             } else {
                 result += bytes[i..<end]

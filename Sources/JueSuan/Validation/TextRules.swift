@@ -57,7 +57,11 @@ enum FigureForm: Sendable, Equatable {
         case "percent", "percentValue": self = .changePercent
         case "direction", "trend": self = .direction
         case "prior", "priorValue": self = .prior
-        case "zero", "same", "increase", "decrease", "hasPercent", "id", "show", "missing", "text": return nil
+        case "zero", "same", "increase", "decrease", "hasPercent", "id", "show", "missing", "text", "name", "code",
+            "fullName", "line", "number", "index", "cn", "title", "department", "year", "priorYear", "level",
+            "projects", "assessment", "grade", "budgetLevel", "gradeSentence", "category", "section", "item", "empty",
+            "last", "single":
+            return nil
         default:
             if last.hasSuffix("Share") || last.hasPrefix("share") {
                 self = .share
@@ -266,7 +270,10 @@ struct TextChecker {
             guard start >= 0, start < end else { continue }
             let last = value.name.last ?? value.scope.last ?? ""
             values[index, default: []].append((start..<end, last == "name" || last == "fullName"))
-            guard let (id, form) = identity(of: value.scope, value.name) else { continue }
+            // Only a member that can print a figure is followed into the data.
+            guard FigureForm(last: last) != nil, let (id, form) = identity(of: value.scope, value.name) else {
+                continue
+            }
             let text = Self.text(of: region, in: document, range: start..<end)
             figures[index, default: []].append(
                 StatedNumber(range: start..<end, text: text, markup: value.output.lowerBound, id: id, form: form))
@@ -359,17 +366,25 @@ struct TextChecker {
     /// The figure a row label names: the label without its numbering (`五、`, `（1）`, `1.`, `其中：`), when that is a
     /// name with exact identities (a 类 name claims a whole subject and is left to the text).
     private static func labelName(_ text: String) -> FigureName? {
+        if let name = FigureNames.byName[text] { return exact(name) }
+        // Without its numbering: up to the first `、`, `.` or `）` within the first few characters.
         var label = Substring(text)
         if label.hasPrefix("其中：") { label = label.dropFirst(3) }
-        if let mark = label.firstIndex(where: { $0 == "、" || $0 == "." || $0 == "）" }),
-            label[..<mark].allSatisfy({ $0.isNumber || "（一二三四五六七八九十".contains($0) })
-        {
-            label = label[label.index(after: mark)...]
+        let bytes = Array(label.utf8.prefix(12))
+        let marks: [[UInt8]] = [Array("、".utf8), Array(".".utf8), Array("）".utf8)]
+        for mark in marks {
+            guard let end = lastIndex(of: mark, in: bytes) else { continue }
+            let head = String(decoding: bytes[..<end], as: UTF8.self).filter { $0 != "（" }
+            guard head.allSatisfy({ $0.isNumber || "一二三四五六七八九十".contains($0) }) else { continue }
+            label = Substring(String(decoding: Array(label.utf8).dropFirst(end + mark.count), as: UTF8.self))
+            break
         }
-        guard let name = FigureNames.byName[String(label)],
-            name.patterns.contains(where: { !$0.hasSuffix("*") && !$0.hasPrefix("*:") })
-        else { return nil }
-        return name
+        return FigureNames.byName[String(label)].flatMap(exact)
+    }
+
+    /// A name with exact identities (a 类 name claims a whole subject and is left to the text).
+    private static func exact(_ name: FigureName) -> FigureName? {
+        name.patterns.contains(where: { !$0.hasSuffix("*") && !$0.hasPrefix("*:") }) ? name : nil
     }
 
     /// The set's name for a table, else its sheet name or caption.
@@ -571,9 +586,11 @@ struct TextChecker {
         return Format.rounded(value * scale, places: places)
     }
 
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
     /// The printed number's value and decimals.
     private static func parse(_ text: String) -> (value: Decimal, places: Int)? {
-        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        guard let value = Decimal(string: text, locale: posix) else { return nil }
         let places = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? 0
         return (value, places)
     }
@@ -659,7 +676,6 @@ struct TextChecker {
     ) {
         guard let figure = book[id], let prior = figure.prior else { return }
         let change = YearOnYear(current: Amount(figure.value), prior: Amount(prior))
-        let expectedPhrase = ChangeView(change, prior: Amount(prior)).phrase
         let words: [String]
         var parts: [FigureForm] = []
         switch change {
@@ -681,7 +697,7 @@ struct TextChecker {
         if !right {
             add(
                 RuleCatalogue.textMatchesFigures, place: place, detail: template(at: number.markup),
-                "“\(label ?? name(of: id)) 比上年”：正文“\(number.text)”，应为“\(expectedPhrase)”")
+                "“\(label ?? name(of: id)) 比上年”：正文“\(number.text)”，应为“\(ChangeView(change, prior: Amount(prior)).phrase)”")
         }
     }
 
