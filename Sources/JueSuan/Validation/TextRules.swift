@@ -49,29 +49,39 @@ enum FigureForm: Sendable, Equatable {
     case completion
 
     /// The form of a figure printed through member `last` (the last key of its path: `phrase`, `t`); nil for a
-    /// member that is not a printed figure (`zero`, `hasPercent`, `id`).
+    /// member that is not a printed figure (`zero`, `hasPercent`, `id`, `name`).
     init?(last: String) {
-        switch last {
-        case "phrase", "tight": self = .phrase
-        case "delta", "deltaValue": self = .delta
-        case "percent", "percentValue": self = .changePercent
-        case "direction", "trend": self = .direction
-        case "prior", "priorValue": self = .prior
-        case "zero", "same", "increase", "decrease", "hasPercent", "id", "show", "missing", "text", "name", "code",
-            "fullName", "line", "number", "index", "cn", "title", "department", "year", "priorYear", "level",
-            "projects", "assessment", "grade", "budgetLevel", "gradeSentence", "category", "section", "item", "empty",
-            "last", "single":
-            return nil
-        default:
-            if last.hasSuffix("Share") || last.hasPrefix("share") {
-                self = .share
-            } else if last.hasPrefix("completion") {
-                self = .completion
-            } else {
-                self = .amount
-            }
+        if let known = Self.byMember[last] {
+            guard let known else { return nil }
+            self = known
+        } else if last.hasSuffix("Share") || last.hasPrefix("share") {
+            self = .share
+        } else if last.hasPrefix("completion") {
+            self = .completion
+        } else {
+            self = .amount
         }
     }
+
+    /// The members whose form the name says (nil: not a printed figure).
+    private static let byMember: [String: FigureForm?] = {
+        var forms: [String: FigureForm?] = [
+            "phrase": .phrase, "tight": .phrase, "delta": .delta, "deltaValue": .delta, "percent": .changePercent,
+            "percentValue": .changePercent, "direction": .direction, "trend": .direction, "prior": .prior,
+            "priorValue": .prior, "share": .share, "shareValue": .share, "completion": .completion,
+            "amount": .amount, "value": .amount, "n": .amount, "t": .amount, "tb": .amount, "p": .amount,
+            "pb": .amount, "budget": .amount, "actual": .amount, "total": .amount, "initialBudget": .amount,
+        ]
+        for member in [
+            "zero", "same", "increase", "decrease", "hasPercent", "id", "show", "missing", "text", "name", "code",
+            "fullName", "line", "number", "index", "cn", "title", "department", "year", "priorYear", "level",
+            "projects", "assessment", "grade", "budgetLevel", "gradeSentence", "category", "section", "item", "empty",
+            "last", "single",
+        ] {
+            forms[member] = .some(nil)
+        }
+        return forms
+    }()
 
     /// How a finding calls the form: `占`, `完成`, `比上年`.
     var word: String {
@@ -102,6 +112,8 @@ struct StatedNumber {
     /// For a figure: its identity and form.
     var id: String?
     var form: FigureForm?
+    /// Whether a helper rewrote the figure (then its text is not the view's and is checked against the value).
+    var transformed = false
 }
 
 struct TextChecker {
@@ -276,7 +288,9 @@ struct TextChecker {
             }
             let text = Self.text(of: region, in: document, range: start..<end)
             figures[index, default: []].append(
-                StatedNumber(range: start..<end, text: text, markup: value.output.lowerBound, id: id, form: form))
+                StatedNumber(
+                    range: start..<end, text: text, markup: value.output.lowerBound, id: id, form: form,
+                    transformed: !value.helpers.isEmpty))
             if let row = region.row, let cell = region.cell, form == .amount, end - start == region.length {
                 let place = CellPlace(
                     block: region.block, row: row, cell: cell, text: text, markup: value.output.lowerBound, id: id)
@@ -629,12 +643,14 @@ struct TextChecker {
             target = claimedID
         }
         if form == .phrase || form == .direction {
+            // The view words its own phrases right; one a helper rewrote, or one under another figure's name, is
+            // read again.
+            guard number.transformed || target != id else { return }
             return checkPhrase(number, id: target, label: claimedLabel, form: form, place: place)
         }
-        guard let printedText = Self.numbers(in: number.text).first, let printed = Self.parse(printedText) else {
-            return
-        }
+        guard let printedText = Self.numbers(in: number.text).first else { return }
         if target != id {
+            guard let printed = Self.parse(printedText) else { return }
             if let wanted = expected(target, form, places: printed.places, unit: unit), wanted != printed.value {
                 report(
                     claimedName: claimedLabel ?? name(of: id), form: form, printed: printedText, unit: unit,
@@ -645,13 +661,16 @@ struct TextChecker {
         }
         // The figure itself: its table cell and its computed value.
         if form == .amount, unit != "元", let cell = cells[id]?.first, let cellText = Self.numbers(in: cell.text).first,
-            let cellValue = Self.parse(cellText), cellValue.places == printed.places, cellValue.value != printed.value
+            cellText != printedText, let printed = Self.parse(printedText), let cellValue = Self.parse(cellText),
+            cellValue.places == printed.places, cellValue.value != printed.value
         {
             add(
                 RuleCatalogue.textMatchesTables, place: place, detail: template(at: number.markup),
                 "“\(name(of: id))”：正文 \(printedText) \(unit)，\(cellPlace(cell))为 \(cellText)")
             return
         }
+        // The view's own strings are the computed values; a helper's text is computed again.
+        guard number.transformed, let printed = Self.parse(printedText) else { return }
         if let wanted = expected(id, form, places: printed.places, unit: unit), wanted != printed.value {
             report(
                 claimedName: name(of: id), form: form, printed: printedText, unit: unit, wanted: wanted,

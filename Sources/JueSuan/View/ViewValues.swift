@@ -26,8 +26,9 @@ public struct MoneyView: Encodable, Sendable, Equatable {
 
     public init(_ amount: Amount, id: String = "") {
         self.id = id
-        value = Format.exact(amount.value)
         let plain = Format.amount(amount)
+        // An amount with at most 2 decimals is exactly its narrative form.
+        value = amount.value.exponent >= -2 ? plain : Format.exact(amount.value)
         let grouped = Format.amount(amount, grouping: true)
         zero = Format.rounded(amount.value).isZero
         n = plain
@@ -87,37 +88,42 @@ public struct ChangeView: Encodable, Sendable, Equatable {
 
     public init(_ change: YearOnYear, prior: Amount = .zero) {
         self.prior = Format.amount(prior)
-        priorValue = Format.exact(prior.value)
+        priorValue = prior.value.exponent >= -2 ? self.prior : Format.exact(prior.value)
         var size = Amount.zero
         var ratio: Decimal?
         switch change {
         case .same:
-            phrase = "与上年持平"
             direction = "持平"
             trend = ""
         case .increaseFromZero(let amount):
-            phrase = "比上年增加 \(Format.amount(amount)) 万元"
             size = amount
             direction = "增加"
             trend = ""
         case .increase(let amount, let percent):
-            phrase = "比上年增加 \(Format.amount(amount)) 万元，增长 \(Format.percent(percent))"
             size = amount
             ratio = percent
             direction = "增加"
             trend = "增长"
         case .decrease(let amount, let percent):
-            phrase = "比上年减少 \(Format.amount(amount)) 万元，下降 \(Format.percent(percent))"
             size = amount
             ratio = percent
             direction = "减少"
             trend = "下降"
         }
-        tight = phrase.replacingOccurrences(of: " ", with: "")
         delta = Format.amount(size)
-        deltaValue = Format.exact(size.value)
+        deltaValue = size.value.exponent >= -2 ? delta : Format.exact(size.value)
         percent = ratio.map { Format.percent($0) } ?? ""
         percentValue = ratio.map { Format.exact($0) } ?? ""
+        if change == .same {
+            phrase = "与上年持平"
+            tight = phrase
+        } else if ratio == nil {
+            phrase = "比上年\(direction) \(delta) 万元"
+            tight = "比上年\(direction)\(delta)万元"
+        } else {
+            phrase = "比上年\(direction) \(delta) 万元，\(trend) \(percent)"
+            tight = "比上年\(direction)\(delta)万元，\(trend)\(percent)"
+        }
         hasPercent = ratio != nil
         same = change == .same
         if case .decrease = change { decrease = true } else { decrease = false }
