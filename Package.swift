@@ -30,6 +30,12 @@ let package = Package(
         // Reading .xlsx and ZIP files: DEFLATE MB/s, ZIP entries, whole workbooks per second.
         // `swift run -c release xlsx-read-bench FILE.xlsx...`.
         .executableTarget(name: "xlsx-read-bench", dependencies: ["Documents"], path: "Sources/XlsxReadBench"),
+        // One large department (a sample's annex repeated to 50 MB, and 5 MB) through `juesuan render`, per format:
+        // time, peak memory, its ratio to the JSON and the growth for 10× the input. `.build/release/large-bench`.
+        .executableTarget(name: "large-bench", dependencies: ["JueSuan"], path: "Sources/LargeBench"),
+        // Mutated departments, templates and markup through the built `juesuan`: crashes, hangs, messages without a
+        // location. `swift build && .build/debug/fuzz-harness --seconds 60 --seed 1` (it runs the `juesuan` next to it).
+        .executableTarget(name: "fuzz-harness", dependencies: ["JueSuan", "Documents"], path: "Sources/FuzzHarness"),
 
         // Running outside checkers (python-docx, openpyxl, LibreOffice) from tests. Test-only; knows nothing of finance.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -4,8 +4,11 @@
 
 /// Writes a `Document` as a .docx package.
 public enum DocxWriter {
-    /// The .docx bytes. The same document always gives the same bytes.
-    public static func write(_ document: Document) throws(ZipArchive.Failure) -> [UInt8] {
+    /// The .docx bytes, its parts compressed with `compression` (nil: stored). The same document always gives the
+    /// same bytes.
+    public static func write(_ document: Document, compression: Deflate.Level? = .default)
+        throws(ZipArchive.Failure) -> [UInt8]
+    {
         let w = "application/vnd.openxmlformats-officedocument.wordprocessingml"
         let r = OfficePackage.relationshipNamespace
         let parts: [OfficePackage.Part] = [
@@ -22,7 +25,8 @@ public enum DocxWriter {
                 ])),
         ]
         return try OfficePackage.zip(
-            mainPart: "word/document.xml", parts: parts, properties: document.properties, application: "juesuan")
+            mainPart: "word/document.xml", parts: parts, properties: document.properties, application: "juesuan",
+            compression: compression)
     }
 
     /// Relationship id of the footer in `word/_rels/document.xml.rels`.
@@ -160,8 +164,10 @@ public enum DocxWriter {
             case .pageBreak:
                 if sectionHasContent { pendingBreak = true }
             case .heading(let heading):
-                var paragraph = WordParagraph(style: Self.headingStyles[min(max(heading.level, 0), 3)], keepNext: true)
-                paragraph.content = bookmarked(heading.id, runs(heading.text))
+                let level = min(max(heading.level, 0), 3)
+                var paragraph = WordParagraph(style: Self.headingStyles[level], keepNext: true)
+                paragraph.content = bookmarked(
+                    heading.id, runs(brokenLikePublished(heading.text, Self.headingLines[level])))
                 append(paragraph)
             case .paragraph(let text):
                 var paragraph = WordParagraph(style: Self.paragraphStyles[text.style] ?? "Body")
@@ -184,6 +190,26 @@ public enum DocxWriter {
         }
 
         static let headingStyles = ["Title", "Heading1", "Heading2", "Heading3"]
+
+        /// How a heading's lines are set: its em in twips and how much of the text width its first line loses
+        /// to the indent (title 二号 22 pt, parts 三号 16 pt centred, sections 三号 indented two characters).
+        struct LineMetrics {
+            var em: Int
+            var indent: Int
+        }
+        static let headingLines = [
+            LineMetrics(em: 440, indent: 0), LineMetrics(em: 320, indent: 0), LineMetrics(em: 320, indent: 640),
+            LineMetrics(em: 320, indent: 640),
+        ]
+        static let tableTitleLine = LineMetrics(em: 320, indent: 0)
+
+        /// `text` with line breaks (LF, written as `w:br`) where a published report breaks it when it does not
+        /// fit the line: at a space, or evenly between characters, never one character alone on a line.
+        func brokenLikePublished(_ text: String, _ line: LineMetrics) -> String {
+            let width = (page.textWidth - line.indent) * TextWidth.em / line.em
+            let lines = TextWidth.balancedLines(text, width: width)
+            return lines.count == 1 ? text : lines.joined(separator: "\n")
+        }
         static let paragraphStyles: [Documents.Paragraph.Style: String] = [
             .body: "Body", .center: "Center", .right: "Right", .note: "Note",
         ]
@@ -273,9 +299,17 @@ public enum DocxWriter {
 
         mutating func addTable(_ table: Table) {
             var bookmarkPlaced = false
+            // A table without a title of its own has it in the paragraph just before (a caption such as
+            // `表 1 资金实际使用情况`, or `……包括：`): that paragraph stays on the page of the table's first rows.
+            if table.title == nil, case .paragraph(var previous) = elements.last, elements.count > sectionStart,
+                previous.sectPr == nil, !previous.keepNext
+            {
+                previous.keepNext = true
+                elements[elements.count - 1] = .paragraph(previous)
+            }
             if let title = table.title {
                 var paragraph = WordParagraph(style: "TableTitle", keepNext: true)
-                paragraph.content = bookmarked(table.id, runs(title))
+                paragraph.content = bookmarked(table.id, runs(brokenLikePublished(title, Self.tableTitleLine)))
                 bookmarkPlaced = true
                 append(paragraph)
             }
@@ -299,26 +333,16 @@ public enum DocxWriter {
             }
         }
 
-        /// Column widths in twips, proportional to `Column.width`, adding up exactly to the text width.
-        static func gridWidths(_ columns: [Column], total: Int) -> [Int] {
-            let weights = columns.map { $0.width.isFinite && $0.width > 0 ? $0.width : 1 }
-            let sum = weights.reduce(0, +)
-            var widths: [Int] = []
-            var cumulative = 0.0
-            var previous = 0
-            for weight in weights {
-                cumulative += weight
-                let edge = Int((cumulative / sum * Double(total)).rounded())
-                widths.append(edge - previous)
-                previous = edge
-            }
-            if let last = widths.indices.last { widths[last] += total - previous }
-            return widths
-        }
+        /// Table text: 五号 (10.5 pt) in twips per em; each cell has 57 twips of margin on either side and a
+        /// border of half a point.
+        static let tableEm = 210
+        static let cellPadding = 2 * 57 + 10
 
         func tableXML(_ table: Table, rows: [[Cell]]) -> String {
-            let widths = Self.gridWidths(table.columns, total: page.textWidth)
             let grid = TableGrid(rows: rows, columnCount: table.columns.count)
+            let widths = ColumnLayout(
+                table, grid: grid, total: page.textWidth, em: Self.tableEm, padding: Self.cellPadding
+            ).widths
             var xml = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/>"
             xml += "<w:tblW w:w=\"\(page.textWidth)\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
             xml += "<w:tblBorders>"
@@ -383,15 +407,19 @@ public enum DocxWriter {
             return xml
         }
 
-        static let justification: [Column.Alignment: String] = [.left: "left", .center: "center", .right: "right"]
+        /// A table cell's paragraph style by alignment (the justification is in the style, not repeated in every
+        /// cell).
+        static let cellStyles: [Column.Alignment: String] = [
+            .left: "TableText", .center: "TableCenter", .right: "TableRight",
+        ]
 
         /// A table cell's paragraph start up to its text, by alignment, without and with keep-with-next.
-        static let paragraphStarts = justification.mapValues { paragraphStart($0, keepNext: false) }
-        static let keptParagraphStarts = justification.mapValues { paragraphStart($0, keepNext: true) }
+        static let paragraphStarts = cellStyles.mapValues { paragraphStart($0, keepNext: false) }
+        static let keptParagraphStarts = cellStyles.mapValues { paragraphStart($0, keepNext: true) }
 
-        static func paragraphStart(_ alignment: String, keepNext: Bool) -> String {
-            "<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>"
-                + (keepNext ? "<w:keepNext/>" : "") + "<w:jc w:val=\"\(alignment)\"/></w:pPr>"
+        static func paragraphStart(_ style: String, keepNext: Bool) -> String {
+            "<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"\(style)\"/>"
+                + (keepNext ? "<w:keepNext/>" : "") + "</w:pPr>"
         }
     }
 
@@ -407,11 +435,10 @@ public enum DocxWriter {
     static func appendRuns(_ text: String, to xml: inout String) {
         let utf8 = text.utf8
         guard !utf8.isEmpty else { return }
-        let textStart = "<w:t xml:space=\"preserve\">"
         guard LineText.containsBreaking(text) else {
-            xml += "<w:r><w:t xml:space=\"preserve\">"
-            XMLText.appendEscaped(text, to: &xml)
-            xml += "</w:t></w:r>"
+            xml += "<w:r>"
+            appendText(text, to: &xml)
+            xml += "</w:r>"
             return
         }
         xml += "<w:r>"
@@ -423,11 +450,7 @@ public enum DocxWriter {
                 utf8.formIndex(after: &position)
                 continue
             }
-            if segmentStart != position {
-                xml += textStart
-                XMLText.appendEscaped(String(text[segmentStart..<position]), to: &xml)
-                xml += "</w:t>"
-            }
+            if segmentStart != position { appendText(String(text[segmentStart..<position]), to: &xml) }
             utf8.formIndex(after: &position)
             if byte == LineText.tab {
                 xml += "<w:tab/>"
@@ -439,20 +462,36 @@ public enum DocxWriter {
             }
             segmentStart = position
         }
-        if segmentStart != utf8.endIndex {
-            xml += textStart
-            XMLText.appendEscaped(String(text[segmentStart...]), to: &xml)
-            xml += "</w:t>"
-        }
+        if segmentStart != utf8.endIndex { appendText(String(text[segmentStart...]), to: &xml) }
         xml += "</w:r>"
+    }
+
+    /// `<w:t>` with the text escaped; `xml:space="preserve"` only where a space would otherwise be dropped (at
+    /// either end, or two in a row).
+    static func appendText(_ text: String, to xml: inout String) {
+        var contiguous = text
+        let needsPreserve = contiguous.withUTF8 { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            if first == LineText.space || last == LineText.space { return true }
+            var index = 1
+            while index < bytes.count {
+                if bytes[index] == LineText.space && bytes[index - 1] == LineText.space { return true }
+                index += 1
+            }
+            return false
+        }
+        xml += needsPreserve ? "<w:t xml:space=\"preserve\">" : "<w:t>"
+        XMLText.appendEscaped(text, to: &xml)
+        xml += "</w:t>"
     }
 }
 
 // MARK: - Fixed parts
 
 extension DocxWriter {
-    static func fonts(eastAsia: String, ascii: String = "Times New Roman") -> String {
-        "<w:rFonts w:ascii=\"\(ascii)\" w:eastAsia=\"\(eastAsia)\" w:hAnsi=\"\(ascii)\" w:cs=\"\(ascii)\"/>"
+    /// One font for every script: digits and Latin letters are set in the same font as the Chinese text.
+    static func fonts(_ name: String) -> String {
+        "<w:rFonts w:ascii=\"\(name)\" w:eastAsia=\"\(name)\" w:hAnsi=\"\(name)\" w:cs=\"\(name)\"/>"
     }
 
     /// Font names as Word knows them; the east-Asian ones are the GB/T 9704 fonts.
@@ -460,6 +499,7 @@ extension DocxWriter {
     static let titleFont = "方正小标宋简体"
     static let partFont = "黑体"
     static let sectionFont = "楷体_GB2312"
+    static let footerFont = "宋体"
 
     /// 22 lines on the 225 mm A4 text height: 28.95 pt.
     static let bodyLine = "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"579\" w:lineRule=\"exact\"/>"
@@ -489,11 +529,11 @@ extension DocxWriter {
         let lang = "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/>"
         var xml = OfficePackage.xmlDeclaration
         xml += "<w:styles xmlns:w=\"\(wordNamespace)\"><w:docDefaults><w:rPrDefault><w:rPr>"
-        xml += fonts(eastAsia: bodyFont) + "<w:kern w:val=\"2\"/>" + size(32) + lang
+        xml += fonts(bodyFont) + "<w:kern w:val=\"2\"/>" + size(32) + lang
         xml += "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>\(singleLine)</w:pPr></w:pPrDefault></w:docDefaults>"
         xml += "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/>"
         xml += "<w:qFormat/><w:pPr><w:widowControl w:val=\"0\"/>\(bodyLine)<w:jc w:val=\"both\"/></w:pPr>"
-        xml += "<w:rPr>\(fonts(eastAsia: bodyFont))\(size(32))\(lang)</w:rPr></w:style>"
+        xml += "<w:rPr>\(fonts(bodyFont))\(size(32))\(lang)</w:rPr></w:style>"
         xml += "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">"
         xml += "<w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/></w:style>"
         xml += "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/>"
@@ -514,20 +554,20 @@ extension DocxWriter {
             "Title", name: "Title", next: "Body",
             paragraph: "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"579\" w:line=\"240\" w:lineRule=\"auto\"/>"
                 + "<w:jc w:val=\"center\"/>",
-            run: fonts(eastAsia: titleFont) + size(44))
+            run: fonts(titleFont) + size(44))
         xml += paragraphStyle(
             "Heading1", name: "heading 1", next: "Body", outline: 0,
             paragraph: "<w:keepNext/><w:spacing w:before=\"290\" w:after=\"290\" w:line=\"579\" w:lineRule=\"exact\"/>"
                 + noIndent + "<w:jc w:val=\"center\"/>",
-            run: fonts(eastAsia: partFont) + size(32))
+            run: fonts(partFont) + size(32))
         xml += paragraphStyle(
             "Heading2", name: "heading 2", next: "Body", outline: 1,
             paragraph: "<w:keepNext/>" + indentTwoCharacters,
-            run: fonts(eastAsia: sectionFont) + size(32))
+            run: fonts(sectionFont) + size(32))
         xml += paragraphStyle(
             "Heading3", name: "heading 3", next: "Body", outline: 2,
             paragraph: "<w:keepNext/>" + indentTwoCharacters,
-            run: fonts(eastAsia: bodyFont) + "<w:b/><w:bCs/>" + size(32))
+            run: fonts(bodyFont) + "<w:b/><w:bCs/>" + size(32))
         xml += paragraphStyle("Body", name: "Body", paragraph: indentTwoCharacters, run: "")
         xml += paragraphStyle("Center", name: "Center", paragraph: noIndent + "<w:jc w:val=\"center\"/>", run: "")
         xml += paragraphStyle("Right", name: "Right", paragraph: noIndent + "<w:jc w:val=\"right\"/>", run: "")
@@ -549,6 +589,11 @@ extension DocxWriter {
             "TableText", name: "Table Text", paragraph: singleLine + noIndent + "<w:jc w:val=\"left\"/>",
             run: "<w:kern w:val=\"0\"/>" + size(21))
         xml += paragraphStyle(
+            "TableCenter", name: "Table Text Centred", basedOn: "TableText", paragraph: "<w:jc w:val=\"center\"/>",
+            run: "")
+        xml += paragraphStyle(
+            "TableRight", name: "Table Text Right", basedOn: "TableText", paragraph: "<w:jc w:val=\"right\"/>", run: "")
+        xml += paragraphStyle(
             "TableNote", name: "Table Note",
             paragraph: "<w:spacing w:before=\"60\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>" + noIndent
                 + "<w:jc w:val=\"left\"/>",
@@ -558,7 +603,7 @@ extension DocxWriter {
             "SectionEnd", name: "Section End", paragraph: singleLine + noIndent, run: size(2))
         xml += paragraphStyle(
             "Footer", name: "footer", paragraph: singleLine + noIndent + "<w:jc w:val=\"center\"/>",
-            run: fonts(eastAsia: "宋体", ascii: "宋体") + size(28))
+            run: fonts(footerFont) + size(28))
         xml += "</w:styles>"
         return xml
     }()
@@ -573,24 +618,40 @@ extension DocxWriter {
         return xml
     }()
 
-    /// The fonts the styles name, with what Word needs to substitute them when they are missing.
+    /// A font the styles name and what Word and WPS need to substitute it when it is missing: the font they have
+    /// on every Windows machine (`altName`), the GB 2312 character set (charset 86, code page bit 18 of `csb0`),
+    /// the PANOSE class and the Unicode ranges (`usb0`…: Latin, CJK ideographs and punctuation, half- and
+    /// full-width forms), so that a real Chinese font takes its place, never a Latin one.
+    struct FontDeclaration {
+        var name: String
+        var altName: String
+        var panose: String
+        var family: String
+        var pitch: String
+
+        var xml: String {
+            var xml = "<w:font w:name=\"\(name)\"><w:altName w:val=\"\(altName)\"/>"
+            xml += "<w:panose1 w:val=\"\(panose)\"/><w:charset w:val=\"86\"/><w:family w:val=\"\(family)\"/>"
+            xml += "<w:pitch w:val=\"\(pitch)\"/><w:sig w:usb0=\"00000001\" w:usb1=\"080E0000\" w:usb2=\"00000010\""
+            xml += " w:usb3=\"00000000\" w:csb0=\"00040000\" w:csb1=\"00000000\"/></w:font>"
+            return xml
+        }
+    }
+
+    /// The GB/T 9704 fonts with their Windows stand-ins: 仿宋, 宋体 (for 方正小标宋简体, which only publishing
+    /// machines have), 黑体 (SimHei), 楷体 (KaiTi); 宋体 for the page numbers.
+    static let fontDeclarations: [FontDeclaration] = [
+        .init(name: bodyFont, altName: "仿宋", panose: "02010609030101010101", family: "modern", pitch: "fixed"),
+        .init(name: titleFont, altName: "宋体", panose: "02000000000000000000", family: "auto", pitch: "variable"),
+        .init(name: partFont, altName: "SimHei", panose: "02010609060101010101", family: "modern", pitch: "fixed"),
+        .init(name: sectionFont, altName: "楷体", panose: "02010609030101010101", family: "modern", pitch: "fixed"),
+        .init(name: footerFont, altName: "SimSun", panose: "02010600030101010101", family: "auto", pitch: "variable"),
+    ]
+
     static let fontTableXML: String = {
-        let fonts: [(name: String, altName: String?, charset: String, family: String, pitch: String)] = [
-            ("Times New Roman", nil, "00", "roman", "variable"),
-            (bodyFont, "仿宋", "86", "modern", "fixed"),
-            (titleFont, "宋体", "86", "auto", "fixed"),
-            (partFont, "SimHei", "86", "modern", "fixed"),
-            (sectionFont, "楷体", "86", "modern", "fixed"),
-            ("宋体", "SimSun", "86", "auto", "variable"),
-        ]
         var xml = OfficePackage.xmlDeclaration
         xml += "<w:fonts xmlns:w=\"\(wordNamespace)\">"
-        for font in fonts {
-            xml += "<w:font w:name=\"\(font.name)\">"
-            if let alt = font.altName { xml += "<w:altName w:val=\"\(alt)\"/>" }
-            xml += "<w:charset w:val=\"\(font.charset)\"/><w:family w:val=\"\(font.family)\"/>"
-            xml += "<w:pitch w:val=\"\(font.pitch)\"/></w:font>"
-        }
+        for font in fontDeclarations { xml += font.xml }
         xml += "</w:fonts>"
         return xml
     }()

@@ -81,9 +81,10 @@ public enum HTMLWriter {
         if let title = table.title { out += "<p class=\"table-title\">\(XMLText.escape(title))</p>\n" }
         for line in table.preamble { out += "<p class=\"table-pre\">\(XMLText.escape(line))</p>\n" }
         if !table.columns.isEmpty {
-            out += "<div class=\"table-wrap\">\n<table>\n"
+            let layout = self.layout(table)
+            out += "<div class=\"table-wrap\">\n<table style=\"min-width: \(layout.minimumWidth)em\">\n"
             out += "<colgroup>"
-            for percent in widthPercents(table.columns) { out += "<col style=\"width: \(percent)%\">" }
+            for percent in layout.percents { out += "<col style=\"width: \(percent)%\">" }
             out += "</colgroup>\n"
             if !table.header.isEmpty {
                 out += "<thead>\n" + rows(table.header, columns: table.columns, header: true) + "</thead>\n"
@@ -97,22 +98,25 @@ public enum HTMLWriter {
     }
 
     /// Rows laid out with `TableGrid`: covered positions are left out (the covering cell has colspan/rowspan),
-    /// missing positions become empty cells. Body cells take the alignment of the column they start in.
+    /// missing positions become empty cells. Body cells take the alignment of the column they start in (left, the
+    /// default, needs no class; an empty cell none at all). Cells have no end tags, which HTML does not need: a
+    /// report's tables are most of its bytes.
     private static func rows(_ rows: [[Cell]], columns: [Column], header: Bool) -> String {
         let grid = TableGrid(rows: rows, columnCount: columns.count)
         // Each column's opening tag up to its attributes, made once (appending pieces is much cheaper per cell
         // than an interpolation).
         let openings = columns.map { column in
             guard !header else { return "<th" }
-            let alignment =
+            let alignment: String? =
                 switch column.alignment {
-                case .left: "l"
+                case .left: nil
                 case .center: "c"
                 case .right: "r"
                 }
-            return "<td class=\"\(alignment)\(column.numeric ? " n" : "")\""
+            let classes = [alignment, column.numeric ? "n" : nil].compactMap { $0 }
+            return classes.isEmpty ? "<td" : "<td class=\"\(classes.joined(separator: " "))\""
         }
-        let closing = header ? "</th>" : "</td>"
+        let empty = header ? "<th" : "<td"
         var out = ""
         for slots in grid.slots {
             out += "<tr>"
@@ -123,37 +127,53 @@ public enum HTMLWriter {
                 case .covered: continue
                 case .empty: cell = Cell("")
                 }
-                out += openings[index]
+                out += cell.text.isEmpty ? empty : openings[index]
                 if cell.colSpan > 1 { out += " colspan=\"\(cell.colSpan)\"" }
                 if cell.rowSpan > 1 { out += " rowspan=\"\(cell.rowSpan)\"" }
                 out += ">"
                 XMLText.appendEscaped(cell.text, to: &out)
-                out += closing
             }
             out += "</tr>\n"
         }
         return out
     }
 
-    /// Relative column widths as percentages with two decimals (integer arithmetic: no locale, same bytes).
-    private static func widthPercents(_ columns: [Column]) -> [String] {
-        let widths = columns.map { $0.width.isFinite && $0.width > 0 ? $0.width : 1 }
-        let total = widths.reduce(0, +)
-        return widths.map { width in
-            let hundredths = Int((width / total * 10_000).rounded())
-            let fraction = hundredths % 100
-            return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    /// The print width of the text on an A4 page with the GB/T 9704 margins, in twips: 156 mm portrait, 225 mm
+    /// landscape.
+    static let portraitWidth = 8845
+    static let landscapeWidth = 12756
+    /// Table text, 10.5 pt, in twips per em; a cell's padding (4 pt on either side) and border.
+    static let tableEm = 210
+    static let cellPadding = 2 * 80 + 15
+
+    /// Column widths from the content (`ColumnLayout`, as the .docx has them on the printed page) as percentages
+    /// with two decimals, and the least width of the table in ems of its text, so that on a narrow screen it
+    /// scrolls rather than wrap a figure. Integer arithmetic: no locale, the same bytes everywhere.
+    static func layout(_ table: Table) -> (percents: [String], minimumWidth: String) {
+        let total = table.landscape ? landscapeWidth : portraitWidth
+        let layout = ColumnLayout(table, total: total, em: tableEm, padding: cellPadding)
+        let percents = layout.widths.map { width in
+            let hundredths = (width * 10_000 * 2 + total) / (2 * total)
+            return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
         }
+        // The table is at least as wide as makes every column its least width at its percentage.
+        var least = 0
+        for (minimum, width) in zip(layout.minimums, layout.widths) where width > 0 {
+            least = max(least, (minimum * total + width - 1) / width)
+        }
+        let tenths = (least * 10 + tableEm - 1) / tableEm
+        return (percents, "\(tenths / 10).\(tenths % 10)")
     }
 
     // MARK: Style
 
     private static let bodyFonts =
-        "\"仿宋_GB2312\", \"FangSong_GB2312\", \"仿宋\", FangSong, STFangsong, \"Noto Serif CJK SC\", serif"
+        "\"仿宋_GB2312\", \"FangSong_GB2312\", \"仿宋\", FangSong, STFangsong, \"Noto Serif CJK SC\", \"Source Han Serif SC\", serif"
     private static let titleFonts =
-        "\"方正小标宋简体\", \"FZXiaoBiaoSong-B05S\", \"方正小标宋_GBK\", \"宋体\", SimSun, \"Noto Serif CJK SC\", serif"
-    private static let blackFonts = "\"黑体\", SimHei, \"Noto Sans CJK SC\", sans-serif"
-    private static let kaiFonts = "\"楷体_GB2312\", \"楷体\", KaiTi, STKaiti, serif"
+        "\"方正小标宋简体\", \"FZXiaoBiaoSong-B05S\", \"方正小标宋_GBK\", \"华文中宋\", STZhongsong, \"宋体\", SimSun, \"Noto Serif CJK SC\", \"Source Han Serif SC\", serif"
+    private static let blackFonts = "\"黑体\", SimHei, STHeiti, \"Noto Sans CJK SC\", \"Source Han Sans SC\", sans-serif"
+    private static let kaiFonts =
+        "\"楷体_GB2312\", \"楷体\", KaiTi, STKaiti, \"AR PL UKai CN\", \"Noto Serif CJK SC\", \"Source Han Serif SC\", serif"
 
     /// Screen: a centred column; print: GB/T 9704 page (A4, margins top 37 right 26 bottom 35 left 28 mm).
     private static let style = """
@@ -165,6 +185,7 @@ public enum HTMLWriter {
         main { box-sizing: border-box; max-width: 48em; margin: 0 auto; padding: 2em 1.5em 4em; }
         h1, h2, h3, h4, h5, h6 { font-size: 16pt; font-weight: normal; line-height: 1.5; margin: 1em 0 0.5em; }
         h1.title { font-family: \(titleFonts); font-size: 22pt; text-align: center; margin: 1em 0; }
+        h1.title, h2, p.table-title { word-break: keep-all; overflow-wrap: anywhere; text-wrap: balance; }
         h2 { font-family: \(blackFonts); text-align: center; margin-top: 1.5em; }
         h3 { font-family: \(kaiFonts); text-indent: 2em; }
         h4, h5, h6 { font-weight: bold; text-indent: 2em; }
@@ -183,10 +204,9 @@ public enum HTMLWriter {
         p.table-note { font-size: 12pt; line-height: 1.5; margin-top: 0.25em; }
         div.table-wrap { overflow-x: auto; margin: 0.5em 0; }
         table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 10.5pt; line-height: 1.4; }
-        section.landscape table { min-width: 56em; }
-        th, td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: middle; overflow-wrap: anywhere; }
+        th, td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: middle; overflow-wrap: break-word; }
         th { font-weight: bold; text-align: center; }
-        td.l { text-align: left; }
+        td { text-align: left; }
         td.c { text-align: center; }
         td.r { text-align: right; }
         td.n { font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -196,13 +216,20 @@ public enum HTMLWriter {
           main { max-width: none; padding: 0; }
           h2 { break-before: page; }
           section.sheet { break-before: page; }
+          /* Chromium does not keep a title with what follows it (break-after: avoid) when that is a table: a
+             table that does not open a page of its own is kept whole, or starts a page, with its title. */
+          section.table:not(.sheet) { break-inside: avoid; }
           h2 + section.sheet { break-before: auto; }
           section.landscape, h2:has(+ section.landscape) { page: landscape; }
-          section.landscape table { min-width: 0; }
+          table { min-width: 0 !important; }
           div.table-wrap { overflow: visible; }
           div.page-break { break-after: page; }
-          h1, h2, h3, h4, h5, h6, p.table-title, p.table-pre { break-after: avoid; }
+          h1, h2, h3, h4, h5, h6, p.table-title, p.table-pre,
+          p:has(+ section.table:not(:has(> p.table-title))) { break-after: avoid; }
           tr { break-inside: avoid; }
+          /* A row that starts a cell spanning rows below may break: else Chromium moves whole groups of rows to
+             the next page and leaves half pages empty. */
+          tr:has(> [rowspan]) { break-inside: auto; }
           a { color: inherit; text-decoration: none; }
         }
 

@@ -53,53 +53,6 @@ enum LineText {
         return lines
     }
 
-    /// The TAB-separated cells of `line` (n TABs give n + 1 cells), each `trimmed`. A cell that neither starts nor
-    /// ends with a space or TAB byte (nearly all) is taken as its bytes, without a Substring.
-    static func trimmedCells(_ line: Substring) -> [String] {
-        let quick = line.utf8.withContiguousStorageIfAvailable { bytes -> [String] in
-            var cells: [String] = []
-            var start = 0
-            for position in 0...bytes.count where position == bytes.count || bytes[position] == tab {
-                let cell = UnsafeBufferPointer(rebasing: bytes[start..<position])
-                if let first = cell.first, let last = cell.last, isSpaceOrTab(first) || isSpaceOrTab(last) {
-                    let from = line.utf8.index(line.utf8.startIndex, offsetBy: start)
-                    let to = line.utf8.index(line.utf8.startIndex, offsetBy: position)
-                    cells.append(String(trimmed(line[from..<to])))
-                } else {
-                    cells.append(String(decoding: cell, as: UTF8.self))
-                }
-                start = position + 1
-            }
-            return cells
-        }
-        return quick ?? cells(line).map { String(trimmed($0)) }
-    }
-
-    /// Without leading and trailing spaces and TABs (as `Character`s).
-    static func trimmed(_ text: Substring) -> Substring {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return text[first...last]
-    }
-
-    /// The TAB-separated cells of `line` (n TABs give n + 1 cells).
-    static func cells(_ line: Substring) -> [Substring] {
-        var cells: [Substring] = []
-        let utf8 = line.utf8
-        var start = utf8.startIndex
-        var position = start
-        while position != utf8.endIndex {
-            if utf8[position] == tab {
-                cells.append(line[start..<position])
-                start = utf8.index(after: position)
-            }
-            utf8.formIndex(after: &position)
-        }
-        cells.append(line[start..<utf8.endIndex])
-        return cells
-    }
-
     /// TABs and line breaks become one space each (a CR LF pair counts as one).
     static func flatten(_ text: String) -> String {
         guard containsBreaking(text) else { return text }
@@ -126,6 +79,9 @@ enum LineText {
 
     /// Without leading and trailing spaces and TABs.
     static func trimmed(_ text: String) -> String {
+        // The usual case, decided on two bytes: a `Character` " " or "\t" starts and ends with that byte.
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        if !isSpaceOrTab(first) && !isSpaceOrTab(last) { return text }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
         guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
         else { return "" }

@@ -99,7 +99,16 @@ public enum MarkdownWriter {
     }
 
     private static func row(_ cells: [String]) -> String {
-        "|" + cells.map { $0.isEmpty ? " |" : " \($0) |" }.joined()
+        var line = "|"
+        line.reserveCapacity(cells.reduce(1) { $0 + $1.utf8.count + 3 })
+        for cell in cells {
+            if !cell.isEmpty {
+                line += " "
+                line += cell
+            }
+            line += " |"
+        }
+        return line
     }
 
     // MARK: Escaping
@@ -136,24 +145,48 @@ public enum MarkdownWriter {
     }
 
     /// Text inside a line: backslash, emphasis (`*` `_` `~`), code (backquote), links (`[` `]`), HTML and
-    /// autolinks (`<`), table cells (`|`) and `&` where it would start an entity reference.
+    /// autolinks (`<`), table cells (`|`) and `&` where it would start an entity reference. All of these are ASCII,
+    /// so the text is scanned as UTF-8 bytes; a mark followed by a combining character is escaped too (a Markdown
+    /// reader sees the mark, not the `Character`).
     static func escapeInline(_ text: String) -> String {
-        let special: Set<Character> = ["\\", "`", "*", "_", "~", "[", "]", "<", "|"]
-        guard text.contains(where: { special.contains($0) || $0 == "&" }) else { return text }
-        var result = ""
-        var rest = text[...]
-        while let character = rest.first {
-            if special.contains(character) || (character == "&" && startsEntity(rest)) { result.append("\\") }
-            result.append(character)
-            rest = rest.dropFirst()
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            guard bytes.contains(where: { isSpecial($0) || $0 == UInt8(ascii: "&") }) else { return text }
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(bytes.count + 16)
+            for (index, byte) in bytes.enumerated() {
+                if isSpecial(byte) || (byte == UInt8(ascii: "&") && startsEntity(bytes, at: index)) {
+                    escaped.append(UInt8(ascii: "\\"))
+                }
+                escaped.append(byte)
+            }
+            return String(decoding: escaped, as: UTF8.self)
         }
-        return result
     }
 
-    /// `&name;`, `&#123;` or `&#x1F;` — what a Markdown renderer would decode.
-    private static func startsEntity(_ text: Substring) -> Bool {
-        let body = text.dropFirst().prefix(while: { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "#") })
-        return !body.isEmpty && text.dropFirst(1 + body.count).first == ";"
+    @inline(__always)
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"),
+            UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: "|"):
+            true
+        default: false
+        }
+    }
+
+    /// `&name;`, `&#123;` or `&#x1F;` at `index` — what a Markdown renderer would decode.
+    private static func startsEntity(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        var end = index + 1
+        while end < bytes.count {
+            let byte = bytes[end]
+            let isName =
+                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "#")
+            guard isName else { break }
+            end += 1
+        }
+        return end > index + 1 && end < bytes.count && bytes[end] == UInt8(ascii: ";")
     }
 
     /// A link destination `#id`: ids from the markup are plain ASCII; anything else is percent-encoded.

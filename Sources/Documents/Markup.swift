@@ -30,10 +30,12 @@ public enum Markup {
         return (document, parser.origins ?? MarkupOrigins())
     }
 
-    /// Makes a value safe to insert into a markup line: TAB, CR and LF (a CR LF pair counts as one) become a space,
-    /// so a value can neither end a line nor split a cell. Nothing else is changed.
+    /// Makes a value safe to insert into a markup line: it reads back as the same text wherever it lands in a
+    /// directive's text or a cell, and never as markup. TAB, CR and LF (a CR LF pair counts as one) become a space,
+    /// so that a value can neither end a line nor split a cell; `\`, `{` and `@` are escaped with `\` (no merge
+    /// marker, no directive), and so are spaces at either end (text, not layout). See docs/MARKUP.md.
     public static func escape(_ value: String) -> String {
-        LineText.flatten(value)
+        MarkupText.escape(value)
     }
 }
 
@@ -48,6 +50,36 @@ public struct MarkupOrigins: Sendable, Equatable {
     /// For each table, by block index: the offset of each body cell's text, row by row in the order of
     /// `Table.body` (an empty cell at the place its text would start).
     public var bodyCells: [Int: [[Int]]] = [:]
+    /// The offset of each `\\` of an escape in those texts (dropped by reading them), ascending: a character of a
+    /// text stands at its offset in the document text plus the text's offset plus the escapes before it.
+    public var escapes: [Int] = []
+
+    /// `offset` in the markup without the escapes' backslashes before it: the texts' characters keep their order
+    /// and distance, as in the document, so that a range of the markup maps onto the document text it made.
+    public func unescaped(_ offset: Int) -> Int {
+        guard let first = escapes.first, first < offset else { return offset }
+        var low = 0
+        var high = escapes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if escapes[middle] < offset { low = middle + 1 } else { high = middle }
+        }
+        return offset - low
+    }
+
+    /// The markup offset of the character at `offset` of `unescaped`'s scale (the inverse of `unescaped` for a
+    /// text's characters: an escaped character is the one after its backslash).
+    public func escaped(_ offset: Int) -> Int {
+        guard let first = escapes.first, first <= offset else { return offset }
+        // The escaped character of escape k stands at escapes[k] - k on the unescaped scale, ascending in k.
+        var low = 0
+        var high = escapes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if escapes[middle] - middle <= offset { low = middle + 1 } else { high = middle }
+        }
+        return offset + low
+    }
 
     public init() {}
 }
@@ -119,28 +151,30 @@ private struct MarkupParser {
     }()
 
     mutating func read(_ line: Substring, number: Int) {
-        // Indentation is rare; a line that does not start with a space or TAB byte has none.
-        let content =
-            line.utf8.first.map(LineText.isSpaceOrTab) ?? false ? line.drop(while: { $0 == " " || $0 == "\t" }) : line
-        if content.isEmpty { return }
-        let token: Substring
-        let argument: Substring
-        if let split = Self.quickSplit(content) {
-            (token, argument) = split
-        } else {
-            guard content.first == "@" else {
-                let start = String(content.prefix(20).map { $0 == "\t" ? "⇥" : $0 })
-                let more = content.count > 20 ? "…" : ""
-                report(number, "未知指令：此行不以 @ 指令开头（“\(start)\(more)”）")
-                return
-            }
-            token = content.dropFirst().prefix(while: { $0 != " " && $0 != "\t" })
-            let rest = content.dropFirst(1 + token.count)
-            if rest.first == "\t" {
+        // On bytes: the syntax is ASCII bytes, and a text may start with a scalar that joins the space before it into
+        // one `Character` (see MarkupText).
+        let utf8 = line.utf8
+        var start = utf8.startIndex
+        while start != utf8.endIndex, LineText.isSpaceOrTab(utf8[start]) { utf8.formIndex(after: &start) }
+        if start == utf8.endIndex { return }
+        guard utf8[start] == MarkupText.at else {
+            let content = MarkupText.scalars(line, start, utf8.endIndex)
+            let shown = String(content.prefix(20).map { $0 == "\t" ? "⇥" : $0 })
+            let more = content.count > 20 ? "…" : ""
+            report(number, "未知指令：此行不以 @ 指令开头（“\(shown)\(more)”）")
+            return
+        }
+        let tokenStart = utf8.index(after: start)
+        var tokenEnd = tokenStart
+        while tokenEnd != utf8.endIndex, !LineText.isSpaceOrTab(utf8[tokenEnd]) { utf8.formIndex(after: &tokenEnd) }
+        let token = MarkupText.scalars(line, tokenStart, tokenEnd)
+        var argument: Substring = ""
+        if tokenEnd != utf8.endIndex {
+            if utf8[tokenEnd] == LineText.tab {
                 report(number, "@\(token) 与参数之间应为一个空格，不能是 TAB")
                 return
             }
-            argument = rest.dropFirst()
+            argument = MarkupText.scalars(line, utf8.index(after: tokenEnd), utf8.endIndex)
         }
         var written: String { "@" + token }  // for messages
         let name: Substring
@@ -180,24 +214,6 @@ private struct MarkupParser {
         } else {
             readOutside(name, anchor: anchor, argument, directive)
         }
-    }
-
-    /// The directive token (after `@`, up to the first space or TAB) and the argument (after that one space),
-    /// found on bytes where this is sure to be what the reading by `Character` finds: an ASCII token, then the end
-    /// of the line or a space that no following character joins (checked as a `Character`). Nil otherwise.
-    private static func quickSplit(_ content: Substring) -> (token: Substring, argument: Substring)? {
-        let utf8 = content.utf8
-        guard utf8.first == UInt8(ascii: "@") else { return nil }
-        let tokenStart = utf8.index(after: utf8.startIndex)
-        var end = tokenStart
-        while end != utf8.endIndex, !LineText.isSpaceOrTab(utf8[end]) {
-            guard utf8[end] < 0x80 else { return nil }
-            utf8.formIndex(after: &end)
-        }
-        guard end != tokenStart else { return nil }
-        if end == utf8.endIndex { return (content[tokenStart...], content[end...]) }
-        guard content[end...].first == " " else { return nil }
-        return (content[tokenStart..<end], content[utf8.index(after: end)...])
     }
 
     mutating func finish() throws(MarkupError) -> Document {
@@ -258,13 +274,15 @@ private struct MarkupParser {
     }
 
     private mutating func readProperty(_ argument: Substring, _ at: Directive) {
-        let trimmed = trim(argument)
+        let trimmed = MarkupText.trimmed(argument)
         guard !trimmed.isEmpty else {
             report(at.line, "\(at.written) 缺少名称和值（如 @property title 景德镇市人大办公室 2024 年度部门决算）")
             return
         }
-        let name = trimmed.prefix(while: { $0 != " " && $0 != "\t" })
-        let value = String(trim(trimmed.dropFirst(name.count)))
+        let bytes = trimmed.utf8
+        let nameEnd = bytes.firstIndex(where: LineText.isSpaceOrTab) ?? bytes.endIndex
+        let name = MarkupText.scalars(trimmed, bytes.startIndex, nameEnd)
+        let value = MarkupText.unescaped(MarkupText.trimmed(MarkupText.scalars(trimmed, nameEnd, bytes.endIndex)))
         let names = ["title", "subject", "author", "keywords", "date"]
         guard names.contains(String(name)) else {
             report(at.line, "\(at.written) 的名称 “\(name)” 无效（可用：\(names.joined(separator: "、"))）")
@@ -456,13 +474,13 @@ private struct MarkupParser {
             return
         }
         if !header && builder.firstBodyLine == nil { builder.firstBodyLine = at.line }
-        let cells = LineText.trimmedCells(argument)
+        let cells = MarkupText.cells(argument)
         let columnCount = builder.table.columns.count
         guard cells.count <= columnCount else {
             report(at.line, "\(at.written) 有 \(cells.count) 个单元格，多于 @columns 定义的 \(columnCount) 列")
             return
         }
-        let padded = cells + Array(repeating: "", count: columnCount - cells.count)
+        let padded = cells + Array(repeating: MarkupCell.text(""), count: columnCount - cells.count)
         if header {
             builder.header.append(padded, at, problems: &problems)
         } else {
@@ -496,6 +514,7 @@ private struct MarkupParser {
         document.blocks.append(block)
         guard origins != nil else { return }
         let text = argument.map { offset(ofTextIn: $0) }
+        if let argument { recordEscapes(in: argument) }
         origins?.lines.append(at.line)
         origins?.texts.append(text)
     }
@@ -506,17 +525,31 @@ private struct MarkupParser {
         return source.utf8.distance(from: source.utf8.startIndex, to: argument.startIndex) + leading
     }
 
-    /// The offset of each cell's text in a row's argument (cells split at TABs, leading spaces and TABs skipped).
-    private func cellOffsets(_ argument: Substring) -> [Int] {
+    /// Notes where the escapes of a text in `argument` are (see `MarkupOrigins.escapes`).
+    private mutating func recordEscapes(in argument: Substring) {
+        let found = MarkupText.escapeOffsets(argument)
+        guard !found.isEmpty else { return }
+        let base = source.utf8.distance(from: source.utf8.startIndex, to: argument.startIndex)
+        origins?.escapes += found.map { base + $0 }
+    }
+
+    /// The offset of each cell's text in a row's argument (cells split at TABs, leading spaces skipped), noting
+    /// the cells' escapes.
+    private mutating func cellOffsets(_ argument: Substring) -> [Int] {
+        let utf8 = argument.utf8
         let base = source.utf8.distance(from: source.utf8.startIndex, to: argument.startIndex)
         var offsets: [Int] = []
         var start = 0
-        var bytes = Array(argument.utf8)
+        var bytes = Array(utf8)
         bytes.append(LineText.tab)
         for (position, byte) in bytes.enumerated() where byte == LineText.tab {
             var first = start
             while first < position && bytes[first] == LineText.space { first += 1 }
             offsets.append(base + first)
+            if bytes[start..<position].contains(MarkupText.backslash) {
+                let lower = utf8.index(utf8.startIndex, offsetBy: start)
+                recordEscapes(in: MarkupText.scalars(argument, lower, utf8.index(lower, offsetBy: position - start)))
+            }
             start = position + 1
         }
         return offsets
@@ -528,28 +561,19 @@ private struct MarkupParser {
         problems.append(MarkupError.Problem(line: line, message: message))
     }
 
-    private func trim(_ text: Substring) -> Substring {
-        // A text that neither starts nor ends with a space or TAB byte cannot start or end with those characters.
-        if let first = text.utf8.first, let last = text.utf8.last, !LineText.isSpaceOrTab(first),
-            !LineText.isSpaceOrTab(last)
-        {
-            return text
-        }
-        return LineText.trimmed(text)
-    }
-
+    /// The text of a directive: the argument without layout spaces, escapes resolved.
     private mutating func requireText(_ argument: Substring, _ at: Directive) -> String? {
-        let text = trim(argument)
-        guard !text.isEmpty else {
+        guard let text = MarkupText.text(argument) else {
             report(at.line, "\(at.written) 缺少文本")
             return nil
         }
-        return String(text)
+        return text
     }
 
     private mutating func requireNoArgument(_ argument: Substring, _ at: Directive) -> Bool {
-        guard trim(argument).isEmpty else {
-            report(at.line, "\(at.written) 不带参数（多出了 “\(trim(argument))”）")
+        let extra = MarkupText.trimmed(argument)
+        guard extra.isEmpty else {
+            report(at.line, "\(at.written) 不带参数（多出了 “\(extra)”）")
             return false
         }
         return true
@@ -634,21 +658,23 @@ private struct MergedRows {
         self.isHeader = isHeader
     }
 
+    /// Appends a row of cells as written; `offsets` are where their texts are in the markup (when origins are
+    /// asked for).
     mutating func append(
-        _ cells: [String], _ at: Directive, offsets: [Int] = [], problems: inout [MarkupError.Problem]
+        _ cells: [MarkupCell], _ at: Directive, offsets: [Int] = [], problems: inout [MarkupError.Problem]
     ) {
         let row = owners.count
         var rowOwners: [Int] = []
-        for (column, text) in cells.enumerated() {
+        for (column, cell) in cells.enumerated() {
             var owner: Int?
-            switch text {
-            case "{<}":
+            switch cell {
+            case .coveredFromLeft:
                 if column == 0 {
                     problems.append(.init(line: at.line, message: "\(at.written) 第 1 格的 {<} 左侧没有可合并的单元格"))
                 } else {
                     owner = rowOwners[column - 1]
                 }
-            case "{^}":
+            case .coveredFromAbove:
                 if row == 0 {
                     let section = isHeader ? "表头第一行" : "表体第一行（表体不能与表头合并）"
                     problems.append(
@@ -656,7 +682,7 @@ private struct MergedRows {
                 } else {
                     owner = owners[row - 1][column]
                 }
-            default:
+            case .text:
                 break
             }
             if let owner {
@@ -665,11 +691,12 @@ private struct MergedRows {
                 origins[owner].lastColumn = max(origins[owner].lastColumn, column)
                 rowOwners.append(owner)
             } else {
-                let isMarker = text == "{<}" || text == "{^}"
+                let text: String
+                if case .text(let written) = cell { text = written } else { text = "" }
                 origins.append(
                     Origin(
-                        text: isMarker ? "" : text, row: row, column: column, directive: at, lastRow: row,
-                        lastColumn: column, offset: column < offsets.count ? offsets[column] : 0))
+                        text: text, row: row, column: column, directive: at, lastRow: row, lastColumn: column,
+                        offset: column < offsets.count ? offsets[column] : 0))
                 rowOwners.append(origins.count - 1)
             }
         }

@@ -16,10 +16,12 @@ enum OfficePackage {
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
     static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-    /// Zips `parts` after `[Content_Types].xml` (built from their content types), `_rels/.rels` and docProps.
-    static func zip(mainPart: String, parts: [Part], properties: DocumentProperties, application: String)
-        throws(ZipArchive.Failure) -> [UInt8]
-    {
+    /// Zips `parts` after `[Content_Types].xml` (built from their content types), `_rels/.rels` and docProps,
+    /// compressed with `compression` (nil: stored).
+    static func zip(
+        mainPart: String, parts: [Part], properties: DocumentProperties, application: String,
+        compression: Deflate.Level?
+    ) throws(ZipArchive.Failure) -> [UInt8] {
         let all =
             parts + [
                 Part(
@@ -48,7 +50,7 @@ enum OfficePackage {
             (relationshipNamespace + "/extended-properties", "docProps/app.xml"),
         ])
 
-        var archive = ZipArchive()
+        var archive = ZipArchive(compression: compression)
         archive.add("[Content_Types].xml", text: types)
         archive.add("_rels/.rels", text: rels)
         for part in all { archive.add(part.name, text: part.xml) }

@@ -12,9 +12,10 @@ public struct Spreadsheet: Sendable, Equatable {
         self.properties = properties
     }
 
-    /// Display width of `text` in Excel column units (East-Asian wide characters count 2).
+    /// Display width of `text` in Excel column units (the width of a digit, about half an em): a CJK character
+    /// counts 2.
     public static func displayWidth(_ text: String) -> Int {
-        XlsxWriter.displayWidth(text)
+        (TextWidth.of(text) + 499) / 500
     }
 
     /// `'公开01表'` — a sheet name as formulas and defined names quote it.

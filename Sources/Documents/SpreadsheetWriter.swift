@@ -3,7 +3,10 @@
 // protection with unlocked input cells, and lists to choose from. The same spreadsheet always gives the same bytes.
 
 public enum SpreadsheetWriter {
-    public static func write(_ spreadsheet: Spreadsheet) throws(ZipArchive.Failure) -> [UInt8] {
+    /// The .xlsx bytes, its parts compressed at `compression` (stored when nil).
+    public static func write(_ spreadsheet: Spreadsheet, compression: Deflate.Level? = .default) throws(ZipArchive
+        .Failure) -> [UInt8]
+    {
         var sheets = spreadsheet.sheets
         if sheets.isEmpty { sheets = [Spreadsheet.Sheet(name: "Sheet1")] }
         let names = XlsxWriter.sheetNames(sheets.map(\.name))
@@ -34,7 +37,8 @@ public enum SpreadsheetWriter {
             .init(name: "xl/_rels/workbook.xml.rels", contentType: nil, xml: OfficePackage.relationships(relationships))
         )
         return try OfficePackage.zip(
-            mainPart: "xl/workbook.xml", parts: parts, properties: spreadsheet.properties, application: "juesuan")
+            mainPart: "xl/workbook.xml", parts: parts, properties: spreadsheet.properties, application: "juesuan",
+            compression: compression)
     }
 
     // MARK: - Workbook

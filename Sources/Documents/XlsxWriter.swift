@@ -4,9 +4,12 @@
 
 /// Writes the tables of a `Document` that have a `sheetName` as an .xlsx workbook, one worksheet each.
 public enum XlsxWriter {
-    /// The .xlsx bytes. The same document always gives the same bytes. A document without any named table gives a
-    /// workbook with one empty sheet (a workbook must have one).
-    public static func write(_ document: Document) throws(ZipArchive.Failure) -> [UInt8] {
+    /// The .xlsx bytes, its parts compressed with `compression` (nil: stored). The same document always gives the
+    /// same bytes. A document without any named table gives a workbook with one empty sheet (a workbook must have
+    /// one).
+    public static func write(_ document: Document, compression: Deflate.Level? = .default)
+        throws(ZipArchive.Failure) -> [UInt8]
+    {
         var tables: [Table] = []
         for case .table(let table) in document.blocks where table.sheetName != nil { tables.append(table) }
         let names = sheetNames(tables.map { $0.sheetName ?? "" })
@@ -50,7 +53,8 @@ public enum XlsxWriter {
                 name: "xl/_rels/workbook.xml.rels", contentType: nil,
                 xml: OfficePackage.relationships(workbookRelationships)))
         return try OfficePackage.zip(
-            mainPart: "xl/workbook.xml", parts: parts, properties: document.properties, application: "juesuan")
+            mainPart: "xl/workbook.xml", parts: parts, properties: document.properties, application: "juesuan",
+            compression: compression)
     }
 
     static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -216,25 +220,6 @@ public enum XlsxWriter {
         }
     }
 
-    // MARK: - Widths
-
-    /// Display width of `text` in Excel column units: East-Asian wide and full-width characters count 2.
-    static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
-    }
-
-    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-            return true
-        case 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026:
-            // — ‘ ’ “ ” … are set full width in Chinese fonts.
-            return true
-        default:
-            return false
-        }
-    }
 }
 
 extension String {
@@ -394,7 +379,7 @@ extension XlsxWriter {
             if !table.header.isEmpty && !table.columns.isEmpty {
                 headerRows = first...(first + table.header.count - 1)
             }
-            widths = Self.columnWidths(table: table, grid: grid, columnCount: columnCount)
+            widths = Self.columnWidths(table: table, grid: grid)
         }
 
         /// `$6:$8`: the header rows, repeated at the top of every printed page.
@@ -402,58 +387,43 @@ extension XlsxWriter {
             headerRows.map { "$\($0.lowerBound):$\($0.upperBound)" }
         }
 
-        /// Widths in character units that fit the content of one-column cells; header text may wrap onto two
-        /// lines rather than widen an amount column.
-        static func columnWidths(table: Table, grid: TableGrid, columnCount: Int) -> [Int] {
-            var body = [Int](repeating: 0, count: columnCount)
-            var header = [Int](repeating: 0, count: columnCount)
-            for (r, row) in grid.slots.enumerated() {
-                for (c, slot) in row.enumerated() {
-                    guard case .origin(let cell) = slot, cell.colSpan == 1 else { continue }
-                    let width = longestLine(cell.text)
-                    if r < table.header.count {
-                        header[c] = max(header[c], width)
-                    } else {
-                        body[c] = max(body[c], width)
-                    }
-                }
-            }
-            return (0..<columnCount).map { c in
-                min(40, max(body[c], (header[c] + 1) / 2, 6) + 2)
-            }
+        /// The printable width of an A4 page with the sheet's margins (0.5 in left and right), in twips: the
+        /// columns are laid out to fill it, so that the sheet prints at full size.
+        static let portraitWidth = 11906 - 1440
+        static let landscapeWidth = 16838 - 1440
+        /// The sheet's font, 宋体 11 pt, in twips per em; a cell's padding and grid line (5 pixels).
+        static let em = 220
+        static let padding = 75
+
+        /// Column widths in twips, from the content (`ColumnLayout`): codes, amounts and percentages never wrap.
+        static func columnWidths(table: Table, grid: TableGrid) -> [Int] {
+            guard !table.columns.isEmpty else { return [Self.portraitWidth] }
+            let total = table.landscape ? Self.landscapeWidth : Self.portraitWidth
+            return ColumnLayout(table, grid: grid, total: total, em: em, padding: padding).widths
         }
 
-        static func longestLine(_ text: String) -> Int {
-            // Most texts are one line: no byte of a newline character (LF, VT, FF, CR, NEL, U+2028, U+2029).
-            guard mayHaveNewline(text) else { return XlsxWriter.displayWidth(text) }
-            return text.split(whereSeparator: \.isNewline).map { XlsxWriter.displayWidth(String($0)) }.max() ?? 0
+        /// A width in twips as Excel counts column widths: characters of the default font's digit width (7
+        /// pixels), less the 5 pixels of padding; two decimals.
+        static func characters(_ twips: Int) -> String {
+            // Pixels are 15 twips: (twips / 15 − 5) / 7 characters, in hundredths, rounded.
+            let hundredths = max(100, (twips * 100 / 15 - 500 + 3) / 7)
+            return points(Double(hundredths) / 100)
         }
 
-        private static func mayHaveNewline(_ text: String) -> Bool {
-            var text = text
-            return text.withUTF8 { bytes in
-                for (i, byte) in bytes.enumerated() {
-                    switch byte {
-                    case 0x0A...0x0D: return true
-                    case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0x85: return true
-                    case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (0xA8...0xA9).contains(bytes[i + 2]):
-                        return true
-                    default: continue
-                    }
-                }
-                return false
-            }
-        }
-
-        /// How many lines `text` takes in a cell `width` units wide (wrapping), for row heights.
+        /// How many lines `text` takes in a cell `width` twips wide (wrapping), for row heights.
         static func lineCount(_ text: String, width: Int) -> Int {
-            let usable = max(1, width - 1)
-            func lines(_ line: some StringProtocol) -> Int {
-                max(1, (XlsxWriter.displayWidth(String(line)) + usable - 1) / usable)
+            let usable = max(TextWidth.em, (width - padding) * TextWidth.em / em)
+            var lines = 0
+            var line = 0
+            for scalar in text.unicodeScalars {
+                if scalar == "\n" {
+                    lines += max(1, (line + usable - 1) / usable)
+                    line = 0
+                } else {
+                    line += TextWidth.advance(scalar)
+                }
             }
-            // Without an LF byte there is no "\n" character to split at.
-            guard text.utf8.contains(LineText.lineFeed) else { return lines(text) }
-            return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + lines($1) }
+            return lines + max(1, (line + usable - 1) / usable)
         }
 
         static let lineHeight = 15.0
@@ -573,7 +543,8 @@ extension XlsxWriter {
             xml += "<sheetViews><sheetView\(selected ? " tabSelected=\"1\"" : "") workbookViewId=\"0\"/></sheetViews>"
             xml += "<sheetFormatPr defaultRowHeight=\"\(Self.points(Self.lineHeight))\"/><cols>"
             for (index, width) in widths.enumerated() {
-                xml += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width)\" customWidth=\"1\"/>"
+                let characters = Self.characters(width)
+                xml += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(characters)\" customWidth=\"1\"/>"
             }
             xml += "</cols>"
             xml += row == 0 ? "<sheetData/>" : "<sheetData>\(rows)</sheetData>"

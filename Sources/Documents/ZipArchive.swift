@@ -1,6 +1,5 @@
-// The ZIP container for .docx and .xlsx packages: stored (uncompressed) entries, Zip32 only, fixed timestamps, so
-// that the same entries always give the same bytes. No compression keeps the code small and the output
-// reproducible; Office packages are small enough that the size does not matter.
+// The ZIP container for .docx and .xlsx packages: Zip32 only, fixed timestamps, entries stored or compressed with
+// our own DEFLATE encoder (`Deflate`), so that the same entries always give the same bytes.
 
 /// A ZIP archive built in memory from named entries, written in the order they were added.
 public struct ZipArchive: Sendable, Equatable {
@@ -37,9 +36,13 @@ public struct ZipArchive: Sendable, Equatable {
     }
 
     public private(set) var entries: [Entry] = []
+    /// How entries are compressed; nil stores them as they are. An entry that DEFLATE would not make smaller is
+    /// stored either way.
+    public var compression: Deflate.Level?
 
-    public init(entries: [Entry] = []) {
+    public init(entries: [Entry] = [], compression: Deflate.Level? = nil) {
         self.entries = entries
+        self.compression = compression
     }
 
     public mutating func add(_ name: String, _ data: [UInt8]) {
@@ -64,7 +67,9 @@ public struct ZipArchive: Sendable, Equatable {
         }
 
         var out: [UInt8] = []
-        out.reserveCapacity(entries.reduce(22) { $0 + $1.data.count + 2 * $1.name.utf8.count + 76 })
+        let dataSize = entries.reduce(0) { $0 + $1.data.count }
+        out.reserveCapacity(
+            entries.reduce(22) { $0 + 2 * $1.name.utf8.count + 76 } + (compression == nil ? dataSize : dataSize / 4))
         var central: [UInt8] = []
         for entry in entries {
             let offset = UInt64(out.count)
@@ -72,30 +77,43 @@ public struct ZipArchive: Sendable, Equatable {
             let name = Array(entry.name.utf8)
             let crc = Self.crc32(entry.data)
             let size = UInt32(entry.data.count)
+            var method = Self.stored
+            var stored = entry.data
+            if let compression, !entry.data.isEmpty {
+                let deflated = Deflate.compress(entry.data, level: compression)
+                if deflated.count < entry.data.count {
+                    method = Self.deflated
+                    stored = deflated
+                }
+            }
+            let storedSize = UInt32(stored.count)
+            guard offset + UInt64(30 + name.count + stored.count) <= UInt64(UInt32.max) else {
+                throw .tooLarge(entry.name)
+            }
 
             out.appendLE(UInt32(0x0403_4B50))  // local file header signature
             out.appendLE(Self.versionNeeded)
             out.appendLE(Self.utf8NamesFlag)
-            out.appendLE(UInt16(0))  // method: stored
+            out.appendLE(method)
             out.appendLE(Self.dosTime)
             out.appendLE(Self.dosDate)
             out.appendLE(crc)
-            out.appendLE(size)  // compressed size
+            out.appendLE(storedSize)  // compressed size
             out.appendLE(size)  // uncompressed size
             out.appendLE(UInt16(name.count))
             out.appendLE(UInt16(0))  // extra field length
             out += name
-            out += entry.data
+            out += stored
 
             central.appendLE(UInt32(0x0201_4B50))  // central directory header signature
             central.appendLE(Self.versionNeeded)  // version made by: MS-DOS attributes, 2.0
             central.appendLE(Self.versionNeeded)
             central.appendLE(Self.utf8NamesFlag)
-            central.appendLE(UInt16(0))
+            central.appendLE(method)
             central.appendLE(Self.dosTime)
             central.appendLE(Self.dosDate)
             central.appendLE(crc)
-            central.appendLE(size)
+            central.appendLE(storedSize)
             central.appendLE(size)
             central.appendLE(UInt16(name.count))
             central.appendLE(UInt16(0))  // extra field length
@@ -121,7 +139,10 @@ public struct ZipArchive: Sendable, Equatable {
         return out
     }
 
-    /// Version 2.0: what stored entries with the UTF-8 flag need; also used as "made by" (host 0, MS-DOS).
+    /// Compression methods.
+    static let stored: UInt16 = 0
+    static let deflated: UInt16 = 8
+    /// Version 2.0: what stored and deflated entries with the UTF-8 flag need; also "made by" (host 0, MS-DOS).
     static let versionNeeded: UInt16 = 20
     /// General purpose flag bit 11: names are UTF-8.
     static let utf8NamesFlag: UInt16 = 1 << 11

@@ -13,9 +13,11 @@ public struct MustacheError: Error, Sendable, Equatable, CustomStringConvertible
         case badDelimiters
         case emptyTagName
         case invalidTagName
+        case nestingTooDeep
         // Loading.
         case missingTemplate
         case unreadableTemplate
+        case invalidTemplateName
         // Render errors (strict mode, except the recursion limit).
         case unknownName
         case missingPartial
@@ -25,6 +27,8 @@ public struct MustacheError: Error, Sendable, Equatable, CustomStringConvertible
         case notInterpolatable
         case invalidDynamicName
         case recursionLimit
+        /// A render that expands more nodes than `RenderOptions.maximumSteps` (exponential partials, loops in loops).
+        case tooMuchWork
     }
 
     public var kind: Kind

@@ -34,6 +34,8 @@ public struct DirectoryTemplateSource: TemplateSource {
     }
 
     public func templateText(named name: String) throws -> String? {
+        // `..`, an absolute path or an empty segment would leave `root` (`{{>../../etc/hostname}}`).
+        guard TemplateName.isValid(name) else { throw TemplateName.InvalidName(name: name) }
         var candidates: [URL] = []
         if !fileExtension.isEmpty {
             candidates.append(root.appendingPathComponent(name + "." + fileExtension, isDirectory: false))
@@ -44,14 +46,55 @@ public struct DirectoryTemplateSource: TemplateSource {
         for url in candidates {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                let data = try Data(contentsOf: url)
-                guard let text = String(data: data, encoding: .utf8) else {
-                    throw CocoaError(.fileReadInapplicableStringEncoding, userInfo: [NSFilePathErrorKey: url.path])
-                }
-                return text
+                return try TemplateText.decode(Array(try Data(contentsOf: url)))
             }
         }
         return nil
+    }
+}
+
+/// Template files as text.
+public enum TemplateText {
+    /// A template file that is not UTF-8: where the first byte that does not decode is (line and column as in
+    /// other template errors).
+    public struct InvalidUTF8: Error, Sendable, CustomStringConvertible {
+        public var line: Int
+        public var column: Int
+        public var description: String { "第 \(line) 行第 \(column) 列不是有效的 UTF-8 文本" }
+    }
+
+    /// `bytes` as a string; throws where it is not valid UTF-8.
+    public static func decode(_ bytes: [UInt8]) throws(InvalidUTF8) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        var offset = 0
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        decoding: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput, .error: break decoding
+            }
+        }
+        let (line, column) = SourceFile(name: "", level: -1, bytes: bytes).location(of: offset)
+        throw InvalidUTF8(line: line, column: column)
+    }
+}
+
+/// What a template name may be: a relative path of one or more segments separated by `/`, none of them empty, `.`
+/// or `..`, without `\` or NUL — so that a name (written in a template, or taken from data by `{{>*name}}`) can
+/// never reach outside the root of a directory source.
+public enum TemplateName {
+    public static func isValid(_ name: String) -> Bool {
+        guard !name.isEmpty, !name.utf8.contains(0), !name.utf8.contains(UInt8(ascii: "\\")) else { return false }
+        return name.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
+            !$0.isEmpty && $0 != "." && $0 != ".."
+        }
+    }
+
+    /// Thrown by `DirectoryTemplateSource` for a name that is not valid.
+    public struct InvalidName: Error, Sendable, CustomStringConvertible {
+        public var name: String
+        public var description: String { "模板名“\(name)”无效" }
     }
 }
 
@@ -76,11 +119,26 @@ public struct RenderOptions: Sendable {
     public var mode: RenderMode
     /// Whether the result records where each piece of the output came from (`RenderResult.sources`).
     public var recordsSources: Bool
+    /// The most nodes (texts, tags, section items, partials) one render expands before it stops with an error
+    /// (`tooMuchWork`); nil for `defaultMaximumSteps(for:)` of the data. A partial that includes itself twice, or
+    /// lists nested in lists, can ask for more work than any machine has; a template that visits its data a few
+    /// times over stays far below the default.
+    public var maximumSteps: Int?
 
-    public init(escaping: Escaping = .html, mode: RenderMode = .strict, recordsSources: Bool = false) {
+    public init(
+        escaping: Escaping = .html, mode: RenderMode = .strict, recordsSources: Bool = false, maximumSteps: Int? = nil
+    ) {
         self.escaping = escaping
         self.mode = mode
         self.recordsSources = recordsSources
+        self.maximumSteps = maximumSteps
+    }
+
+    /// 1,000,000 steps plus 50 for every value in `data` (the standard report of a sample department takes fewer
+    /// steps than its data has values): proportional to the data, so that a large department renders, and small
+    /// enough that a runaway template stops within a second or so.
+    public static func defaultMaximumSteps(for data: MustacheValue) -> Int {
+        1_000_000 + 50 * data.valueCount
     }
 }
 
@@ -287,6 +345,15 @@ public final class TemplateLibrary: @unchecked Sendable {
         defer { lock.unlock() }
         let key = Key(name: name, level: level)
         if let known = resolved[key] { return known }
+        guard TemplateName.isValid(name) else {
+            let failed = Lookup.failed(
+                MustacheError(
+                    kind: .invalidTemplateName, template: name, line: 0, column: 0, tag: "",
+                    message: "模板名“\(name)”无效：应为相对路径，不能以 / 开头，不能含 .. 、空的路径段或反斜杠"
+                        + "（invalid template name）", path: [name]))
+            resolved[key] = failed
+            return failed
+        }
         var result = Lookup.missing
         var current = level
         while current < sources.count {
@@ -301,6 +368,13 @@ public final class TemplateLibrary: @unchecked Sendable {
                     loaded[here] = result
                     break
                 }
+            } catch let error as TemplateText.InvalidUTF8 {
+                result = .failed(
+                    MustacheError(
+                        kind: .unreadableTemplate, template: name, line: error.line, column: error.column, tag: "",
+                        message: "模板不是有效的 UTF-8 文本（unreadable template）", path: [name]))
+                loaded[here] = result
+                break
             } catch {
                 result = .failed(
                     MustacheError(

@@ -98,6 +98,9 @@ private struct Token {
 }
 
 struct Parser {
+    /// Sections, inverted sections, parents and blocks open at once in one template, at most.
+    static let maximumNesting = 256
+
     private let source: [UInt8]
     private let file: SourceFile
     private let map: OffsetMap?
@@ -326,6 +329,15 @@ struct Parser {
         for index in tokens.indices {
             if tokens[index].opensSection {
                 open.append(index)
+                // Building the tree and rendering it recurse once per level: bound the depth here, with a message,
+                // rather than let a deep template overflow the stack.
+                if open.count > Parser.maximumNesting {
+                    let opener = tokens[index]
+                    throw error(
+                        .nestingTooDeep, opener.start, opener.end,
+                        "区块嵌套超过 \(Parser.maximumNesting) 层：\(written(opener.start, opener.end))（sections nested too deep）"
+                    )
+                }
             } else if tokens[index].kind == .close {
                 let closing = tokens[index]
                 guard let opening = open.popLast() else {

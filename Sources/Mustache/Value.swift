@@ -52,6 +52,15 @@ extension MustacheValue {
         }
     }
 
+    /// How many values this one holds, itself included (a list or object counts its members, recursively).
+    public var valueCount: Int {
+        switch self {
+        case .list(let items): return items.reduce(1) { $0 + $1.valueCount }
+        case .object(let object): return object.storage.values.reduce(1) { $0 + $1.valueCount }
+        case .null, .bool, .number, .string, .lambda: return 1
+        }
+    }
+
     /// A short Chinese name of the value's kind, for messages.
     var kindName: String {
         switch self {

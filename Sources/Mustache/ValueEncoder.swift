@@ -32,12 +32,19 @@ private final class ValueEncoder: Encoder {
     /// The key under which `parent` holds this value; nil for the root and for a keyed container's `superEncoder()`
     /// (which shares its container's path).
     let key: (any CodingKey)?
+    /// The member names of the objects made so far, by type, shared by the whole encoding.
+    let shapes: Shapes
+    /// The type whose `encode(to:)` writes into this encoder, when known.
+    private var type: ObjectIdentifier?
     // An encoder is used by one encoding on one thread, and no access overlaps another: the run-time exclusivity
     // checks (a measurable share of encoding) are not needed.
     @exclusivity(unchecked) private var content = Content.unset
     @exclusivity(unchecked) private var keys: [String] = []
     @exclusivity(unchecked) private var values: [MustacheValue] = []
     @exclusivity(unchecked) private var index: [String: Int]? = nil
+    /// The keys of the last object of this encoder's type, while every member so far had the name at its position
+    /// there: `keys` then stays empty (no array is made) and the object ends up sharing `shape`.
+    @exclusivity(unchecked) private var shape: [String]? = nil
     /// Positions in `values` whose value is still being written by another encoder.
     @exclusivity(unchecked) private var pending: [(position: Int, encoder: ValueEncoder)] = []
 
@@ -52,6 +59,15 @@ private final class ValueEncoder: Encoder {
     private init(parent: ValueEncoder?, key: (any CodingKey)?) {
         self.parent = parent
         self.key = key
+        shapes = parent?.shapes ?? Shapes()
+    }
+
+    /// The keys of the last object of each type. Objects of one type nearly always have the same members: they then
+    /// share one array of names instead of holding a copy each, and their values are reserved at the exact count. A
+    /// report view has hundreds of thousands of such objects in a large department (table cells, blocks), and the
+    /// names were a third of their memory.
+    final class Shapes {
+        var keys: [ObjectIdentifier: [String]] = [:]
     }
 
     /// `value` as a finished `MustacheValue`.
@@ -63,6 +79,7 @@ private final class ValueEncoder: Encoder {
         if T.self == Decimal.self { return .number(value as! Decimal) }
         if T.self == URL.self { return .string((value as! URL).absoluteString) }
         let encoder = ValueEncoder(parent: parent, key: key)
+        encoder.type = ObjectIdentifier(T.self)
         try value.encode(to: encoder)
         return encoder.resolved()
     }
@@ -72,7 +89,12 @@ private final class ValueEncoder: Encoder {
         switch content {
         case .unset: return .object(MustacheObject())
         case .value(let value): return value
-        case .object: return .object(MustacheObject(uniqueKeys: keys, values: values))
+        case .object:
+            if let shape {
+                keys = shape.count == values.count ? shape : Array(shape.prefix(values.count))
+            }
+            if let type, keys.count != shape?.count { shapes.keys[type] = keys }
+            return .object(MustacheObject(uniqueKeys: keys, values: values))
         case .list: return .list(values)
         }
     }
@@ -83,6 +105,7 @@ private final class ValueEncoder: Encoder {
         values = []
         index = nil
         pending = []
+        shape = nil
     }
 
     // MARK: Writing
@@ -94,8 +117,13 @@ private final class ValueEncoder: Encoder {
     func makeObject() {
         if case .object = content { return }
         clear(to: .object)
-        keys.reserveCapacity(8)
-        values.reserveCapacity(8)
+        if let type, let known = shapes.keys[type] {
+            shape = known
+            values.reserveCapacity(known.count)
+        } else {
+            keys.reserveCapacity(8)
+            values.reserveCapacity(8)
+        }
     }
 
     func makeList() {
@@ -105,6 +133,17 @@ private final class ValueEncoder: Encoder {
 
     /// Sets member `key`; a key set before keeps its position.
     func set(_ key: String, _ value: MustacheValue) {
+        if let shape {
+            // The next name of the known shape: new (the shape's names are distinct), and no array to extend.
+            if values.count < shape.count && shape[values.count] == key {
+                values.append(value)
+                return
+            }
+            // Another shape: the names so far become an array of their own.
+            keys = Array(shape.prefix(values.count))
+            self.shape = nil
+            if keys.count > Self.indexThreshold { index = Dictionary(uniqueKeysWithValues: zip(keys, keys.indices)) }
+        }
         guard let position = position(of: key) else {
             keys.append(key)
             values.append(value)
@@ -120,6 +159,7 @@ private final class ValueEncoder: Encoder {
     }
 
     private func position(of key: String) -> Int? {
+        if let shape { return shape.prefix(values.count).firstIndex(of: key) }
         if let index { return index[key] }
         return keys.firstIndex(of: key)
     }

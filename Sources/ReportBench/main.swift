@@ -101,10 +101,19 @@ stage("table-to-text rules") {
     let shared = fixture()
     return Validator.textFindings(shared.report).count
 }
-for format in OutputFormat.allCases {
+// PDF is LibreOffice's work, not ours: not timed here.
+let ownFormats = OutputFormat.allCases.filter { !$0.needsLibreOffice }
+for format in ownFormats {
     try stage("writer \(format.rawValue)") { try fixture().report.bytes(format).count }
+}
+// What compression costs: the packages stored, and at each level (the writers use `Deflate.Level.default`).
+for (name, level) in [
+    ("stored", nil), ("fast", .fast), ("default", .default), ("balanced", .balanced), ("thorough", .thorough),
+] as [(String, Deflate.Level?)] {
+    try stage("  docx, \(name)") { try DocxWriter.write(fixture().report.document, compression: level).count }
+    try stage("  xlsx, \(name)") { try XlsxWriter.write(fixture().report.document, compression: level).count }
 }
 try stage("whole report, all formats") {
     let fresh = try RenderedReport(view: ReportPreparation(input).view)
-    return try OutputFormat.allCases.map { try fresh.bytes($0).count }.reduce(0, +)
+    return try ownFormats.map { try fresh.bytes($0).count }.reduce(0, +)
 }

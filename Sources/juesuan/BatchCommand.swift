@@ -14,12 +14,14 @@ enum BatchCommand: Command {
         输出目录中另写：summary.html（各部门状态、致命和警告数、报告和审核结果的链接，以及各年度合计）、
         summary.csv、summary.json（同样的数字）和 summary.xlsx（合计表），每个部门一份“<部门>-<年度>-部门决算-审核结果.html”。
         FMT 同 render，默认 html,docx（网页稿和 Word 稿）。输出目录中已有的同名文件会被覆盖：同样的输入再运行一次，写出的内容逐字节相同。
-        文件总是完整写入或不写入。标准错误是终端时显示进度（完成数/总数、当前部门、已用时间、预计剩余），否则只在结束时输出一行。
+        每个部门的报告和审核结果要么全部写入，要么一个也不写（不留临时文件）；被强行终止的运行留下的临时文件由下一次运行清理或完成。
+        输出目录不能是输入目录本身（可以是其中的子目录，它不会被当作输入）。标准错误是终端时显示进度（完成数/总数、当前部门、已用时间、预计剩余），否则只在结束时输出一行。
         退出状态：0 全部生成；1 有部门有致命问题或失败；2 用法错误。
         """
     static let options: [OptionSpec] = [
         .value("out", "DIR", help: "输出目录（必填；不存在时创建）", short: "o"),
-        .value("format", "FMT", help: "输出格式：txt、md、html、docx、xlsx、json、all，可用逗号写多种（默认 html,docx）", short: "f"),
+        .value(
+            "format", "FMT", help: "输出格式：txt、md、html、docx、xlsx、pdf、json、all，可用逗号写多种（默认 html,docx）", short: "f"),
         .value("jobs", "N", help: "同时生成的部门数（默认为 CPU 核数）", short: "j"),
         .value("templates", "NAME|DIR", help: "内置模板集名称，或模板目录（可继承内置模板集）"),
         .value("prior", "DIR", help: "上年的部门文件目录：按部门名称和年度对应，填写的上年数与它计算的不同时给出警告"),
@@ -45,6 +47,7 @@ enum BatchCommand: Command {
             jobs = value
         }
         guard let templates = templates(arguments, console: console) else { return .usage }
+        guard libreOfficeIfNeeded(formats, console: console) else { return .usage }
 
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) {
@@ -107,13 +110,13 @@ final class ProgressMeter: Sendable {
         let done = String(repeating: " ", count: max(0, width - String(progress.done).count)) + String(progress.done)
         let remaining = progress.elapsed / Double(progress.done) * Double(progress.total - progress.done)
         let name = progress.current.count > 24 ? String(progress.current.prefix(23)) + "…" : progress.current
-        console.err(
-            "\r[\(done)/\(progress.total)] \(name)  已用 \(Self.clock(progress.elapsed))  预计剩余 \(Self.clock(remaining))\u{1B}[K"
-        )
+        console.errVerbatim(
+            "\r[\(done)/\(progress.total)] \(Console.visible(name))  已用 \(Self.clock(progress.elapsed))  "
+                + "预计剩余 \(Self.clock(remaining))\u{1B}[K")
     }
 
     func clear() {
-        if enabled { console.err("\r\u{1B}[K") }
+        if enabled { console.errVerbatim("\r\u{1B}[K") }
     }
 
     static func clock(_ seconds: Double) -> String {

@@ -8,6 +8,8 @@ var commands: [any Command.Type] {
         BatchCommand.self,
         SampleCommand.self,
         ValidateCommand.self,
+        AuditCommand.self,
+        ImportCommand.self,
         CheckCommand.self,
         SchemaCommand.self,
         RulesCommand.self,

@@ -12,13 +12,41 @@ enum ExitStatus: Int32, Error {
 }
 
 /// Where a command writes. Tests of the command line run the binary as a process, so this is the real thing.
+///
+/// `out` and `err` are for messages, which quote the input (names, paths, texts): a control character from the input
+/// (ESC, BEL, CR …) is shown as `\u001B`, never sent to the terminal, where it could move the cursor, change colours
+/// or rewrite what was printed. Line feeds and TABs stay. `outVerbatim` is for what a command produces (a report on
+/// standard output, a rendered template), `errVerbatim` for the progress line's own control sequences.
 struct Console: Sendable {
-    func out(_ text: String) {
+    func out(_ text: String) { outVerbatim(Self.visible(text)) }
+
+    func err(_ text: String) { errVerbatim(Self.visible(text)) }
+
+    func outVerbatim(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    func err(_ text: String) {
+    func errVerbatim(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// `text` with every control character but LF and TAB written as `\u` and four hex digits (as in JSON).
+    static func visible(_ text: String) -> String {
+        func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+            scalar != "\n" && scalar != "\t" && scalar.properties.generalCategory == .control
+        }
+        guard text.unicodeScalars.contains(where: isHidden) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isHidden(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result.append(
+                    contentsOf: ("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
     }
 }
 
@@ -57,6 +85,18 @@ extension Command {
         } catch {
             console.err("juesuan \(self.name)：--templates \(name)：\(error.message)\n")
             return nil
+        }
+    }
+
+    /// False, after saying so, when a format needs LibreOffice and it is not installed (checked before any work).
+    static func libreOfficeIfNeeded(_ formats: [OutputFormat], console: Console) -> Bool {
+        guard formats.contains(where: \.needsLibreOffice) else { return true }
+        do {
+            try PDFConversion.requireLibreOffice()
+            return true
+        } catch {
+            console.err("juesuan \(name)：\(error)\n")
+            return false
         }
     }
 }

@@ -54,6 +54,7 @@ enum SampleCommand: Command {
         }
 
         let directory = URL(fileURLWithPath: out)
+        OutputSet.recover(in: directory)
         let targets = (1...count).map {
             directory.appendingPathComponent(SyntheticDepartments.fileName(index: $0, count: count))
         }
@@ -72,6 +73,8 @@ enum SampleCommand: Command {
             do {
                 let input = SyntheticDepartments.department(index: offset + 1, seed: seed)
                 try OutputFiles.writeAtomically(try SyntheticDepartments.fileBytes(input), to: url)
+            } catch let error as OutputError {
+                failures.add(offset, error.message)
             } catch {
                 failures.add(offset, "\(url.path)：写入失败：\(error.localizedDescription)")
             }

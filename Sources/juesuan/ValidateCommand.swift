@@ -64,7 +64,7 @@ enum ValidateCommand: Command {
             }
         }
         if format == "json" {
-            console.out(FindingsPrinter.json(reports))
+            console.outVerbatim(FindingsPrinter.json(reports))
         }
         return status
     }

@@ -13,13 +13,14 @@ enum WorkbookCommand: Command {
         财务人员在 Excel 或 WPS 中填写工作簿，填好后与 JSON 文件一样使用：juesuan render 工作簿.xlsx、juesuan validate 工作簿.xlsx。
         黄色单元格填写，灰色单元格是公式；每张表顶部说明填什么、金额单位是什么。各表说明见 docs/WORKBOOK.md。
         --year YEAR：空白工作簿。FILE（.json 或 .xlsx）：由该部门的数据填好的工作簿。
-        --prior FILE：从上年的部门文件（.json 或 .xlsx）开始新一年：上年数由上年数据计算填好，部门概况、名词解释、附件沿用以便修改，
+        --prior FILE：从上年的部门文件（.json 或 .xlsx）或上年公开的报告（.txt 或 .docx，按 juesuan import 读取）开始新一年：
+        上年数由上年数据计算填好，部门概况、名词解释、附件沿用以便修改，
         本年数字为空；年度默认为上年加 1。--format json 写 JSON 文件而不是工作簿。
         文件名为“<部门>-<年度>-决算数据.xlsx”（空白的为“部门决算数据-<年度>.xlsx”）。已存在的文件不覆盖，除非加 --force。
         """
     static let options: [OptionSpec] = [
         .value("year", "YEAR", help: "决算年度（空白工作簿，或 --prior 时的新年度）"),
-        .value("prior", "FILE", help: "上年的部门文件（.json 或 .xlsx），从它开始新一年"),
+        .value("prior", "FILE", help: "上年的部门文件（.json 或 .xlsx）或上年公开的报告（.txt 或 .docx），从它开始新一年"),
         .value("unit", "UNIT", help: "空白工作簿的金额单位：万元（默认）或 元"),
         .value("format", "FMT", help: "xlsx（默认）或 json", short: "f"),
         .value("out", "DIR", help: "输出目录（默认当前目录）", short: "o"),
@@ -55,7 +56,23 @@ enum WorkbookCommand: Command {
             input = loaded
             blank = false
         } else if let prior = arguments.value("prior") {
-            guard let last = load(prior, console: console) else { return .usage }
+            let last: DepartmentInput
+            if ReportImport.isPublishedReport(path: prior) {
+                // Last year's published report: its figures, as `juesuan import` reads them.
+                switch ReportImport.department(path: prior) {
+                case .failure(let error):
+                    console.err(error.description + "\n")
+                    return .usage
+                case .success(let imported):
+                    last = imported.input
+                    if !imported.notes.isEmpty {
+                        console.err("\(prior)：上年报告中有 \(imported.notes.count) 项未能读取或未录入（juesuan import 列出它们）\n")
+                    }
+                }
+            } else {
+                guard let loaded = load(prior, console: console) else { return .usage }
+                last = loaded
+            }
             input = NextYear.start(from: last, year: year ?? last.year + 1)
             blank = false
         } else if let year {

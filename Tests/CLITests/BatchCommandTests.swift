@@ -85,7 +85,7 @@ import Testing
         (["batch", "--out", "OUT"], "缺少输入目录或文件"),
         (["batch", "Samples", "--out", "OUT", "--jobs", "0"], "--jobs 应为 1 到 1024 之间的整数，实际为“0”"),
         (["batch", "Samples", "--out", "OUT", "--jobs", "two"], "--jobs 应为 1 到 1024 之间的整数，实际为“two”"),
-        (["batch", "Samples", "--out", "OUT", "--format", "pdf"], "未知格式“pdf”"),
+        (["batch", "Samples", "--out", "OUT", "--format", "odt"], "未知格式“odt”"),
         (["batch", "no-such-dir", "--out", "OUT"], "找不到输入：no-such-dir"),
         (["batch", "Samples", "--out", "README.md"], "--out 应为目录，README.md 是一个文件"),
         (["batch", "Samples", "--out", "OUT", "--templates", "no-such-dir"], "--templates no-such-dir：没有名为“no-such-dir”的内置模板集，也没有这个目录"),
@@ -96,5 +96,39 @@ import Testing
         let result = try runJueSuan(arguments.map { $0 == "OUT" ? scratch.appendingPathComponent("out").path : $0 })
         #expect(result.status == 2)
         #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    // Issue 14, rows 1 and 2 through --templates: a template nested 12,100 deep crashed `render` and `batch` (which
+    // then wrote no summary); one that includes itself twice never finished. Both are template errors now, with
+    // their place, and the batch writes its summary.
+    @Test(.timeLimit(.minutes(1))) func hostileTemplatesAreErrorsWithTheirPlace() throws {
+        let directory = try Self.inputs("batch-hostile-templates")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let deep = directory.appendingPathComponent("deep")
+        let twice = directory.appendingPathComponent("twice")
+        for templates in [deep, twice] {
+            try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        }
+        try (String(repeating: "{{#department}}", count: 12_100) + String(repeating: "{{/department}}", count: 12_100))
+            .write(to: deep.appendingPathComponent("report.mustache"), atomically: true, encoding: .utf8)
+        try "@p x\n{{>report}}{{>report}}".write(
+            to: twice.appendingPathComponent("report.mustache"), atomically: true, encoding: .utf8)
+        let input = directory.appendingPathComponent("in").path
+        let sample = directory.appendingPathComponent("in/s0-rendaban.json").path
+
+        let render = try runJueSuan(["render", sample, "--templates", deep.path, "--out", "-"])
+        #expect(render.status == 1)
+        #expect(render.stderr.contains("模板错误：report:1:3841: 区块嵌套超过 256 层：{{#department}}（sections nested too deep）"))
+        let loop = try runJueSuan(["render", sample, "--templates", twice.path, "--out", "-"])
+        #expect(loop.status == 1)
+        #expect(loop.stderr.contains("模板错误：report:2:1: 局部模板嵌套超过 100 层，可能是无限递归：{{>report}}（recursion too deep）"))
+
+        let out = directory.appendingPathComponent("out").path
+        let batch = try runJueSuan(["batch", input, "--templates", deep.path, "--out", out])
+        #expect(batch.status == 1)
+        #expect(batch.stderr.contains("已生成 0 个（其中有警告 0 个），有致命问题 0 个，失败 2 个"))
+        #expect(FileManager.default.fileExists(atPath: out + "/summary.xlsx"))
+        let page = try String(contentsOfFile: out + "/景德镇市人大办公室-2024-部门决算-审核结果.html", encoding: .utf8)
+        #expect(page.contains("区块嵌套超过 256 层"))
     }
 }

@@ -63,4 +63,26 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("--format 只能是 json 或 markdown"))
     }
+
+    // Issue 14, row 11: control characters from the input (ESC, BEL) were printed raw to the terminal. Messages show
+    // them as `\u001B`, as JSON writes them.
+    @Test func controlCharactersFromTheInputAreShownNotSent() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "juesuan-esc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sample = try String(
+            contentsOf: packageRoot.appendingPathComponent("Samples/s0-rendaban.json"), encoding: .utf8)
+        try sample.replacingOccurrences(of: "\"name\": \"景德镇市人大办公室\"", with: #""name": "甲\u001b[31m局\u0007""#)
+            .write(to: directory.appendingPathComponent("named.json"), atomically: true, encoding: .utf8)
+        try sample.replacingOccurrences(of: "\"unit\": \"万元\"", with: #""unit": "千\u001b[2J\r元""#)
+            .write(to: directory.appendingPathComponent("unit.json"), atomically: true, encoding: .utf8)
+        let named = try runJueSuan(["check", "named.json"], in: directory)
+        #expect(named.stdout == #"named.json：通过（甲\u001B[31m局\u0007 2024 年度）"# + "\n")
+        let unit = try runJueSuan(["check", "unit.json"], in: directory)
+        #expect(unit.stderr.contains(#"实际为 "千\u001B[2J\u000D元""#), "\(unit.stderr)")
+        for output in [named.stdout, named.stderr, unit.stdout, unit.stderr] {
+            #expect(!output.unicodeScalars.contains { $0 != "\n" && $0.properties.generalCategory == .control })
+        }
+    }
 }

@@ -21,6 +21,11 @@ private struct Scratch {
     func remove() { try? FileManager.default.removeItem(at: url) }
 }
 
+/// JSON text of a value read by JSONSerialization (a fragment such as a bare string is allowed).
+private func jsonText(_ value: Any) throws -> String {
+    String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed]), as: UTF8.self)
+}
+
 @Suite struct MustacheCommandTests {
     @Test func rendersWithPartialsFromTheTemplatesDirectory() throws {
         let scratch = try Scratch([
@@ -121,7 +126,118 @@ private struct Scratch {
         defer { scratch.remove() }
         let result = try runJueSuan(["mustache", scratch.path("t.mustache"), "--data", scratch.path("d.json")])
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("juesuan mustache：数据文件 \(scratch.path("d.json")) 不是有效的 JSON"))
+        #expect(
+            result.stderr == "juesuan mustache：\(scratch.path("d.json")):1:7: JSON 格式错误：JSON 意外结束，缺少值\n")
+    }
+
+    // The data file is read as strictly as a department file: a duplicate key or a number that an exact decimal
+    // cannot hold is an error with its line:column, never a silent choice.
+    @Test func dataFileErrorsNameTheirLineAndColumn() throws {
+        let scratch = try Scratch([
+            "t.mustache": "{{a}}",
+            "dup.json": "{\"a\": 1,\n \"a\": 2}",
+            "big.json": "{\"a\": [1, 123456789012345678901234567890123456789012345678.91]}",
+            "ok.json": "{\"z\": 1, \"a\": 12345678901234567890123456789012345678}",
+        ])
+        defer { scratch.remove() }
+        let template = scratch.path("t.mustache")
+        let duplicate = try runJueSuan(["mustache", template, "--data", scratch.path("dup.json")])
+        #expect(duplicate.status == 2)
+        #expect(
+            duplicate.stderr
+                == "juesuan mustache：\(scratch.path("dup.json")):2:2: JSON 格式错误：字段 \"a\" 重复出现（第一次在 1:2）\n")
+        let big = try runJueSuan(["mustache", template, "--data", scratch.path("big.json")])
+        #expect(big.status == 2)
+        #expect(
+            big.stderr
+                == "juesuan mustache：\(scratch.path("big.json")):1:11: $.a[1]：数字 "
+                + "123456789012345678901234567890123456789012345678.91 超出精确表示的范围（最多 38 位有效数字）\n")
+        // 38 digits are exact.
+        let exact = try runJueSuan(["mustache", template, "--data", scratch.path("ok.json")])
+        #expect(exact.stdout == "12345678901234567890123456789012345678")
+    }
+
+    // Row 1 of issue 14: sections nested 12,100 deep overflowed the stack in the parser (SIGSEGV).
+    @Test func deeplyNestedSectionsAreAnErrorNotACrash() throws {
+        let depth = 12_100
+        let scratch = try Scratch([
+            "n.mustache": String(repeating: "{{#b}}", count: depth) + "x" + String(repeating: "{{/b}}", count: depth),
+            "d.json": "{\"b\": true}",
+        ])
+        defer { scratch.remove() }
+        let result = try runJueSuan(["mustache", scratch.path("n.mustache"), "--data", scratch.path("d.json")])
+        #expect(result.status == 1)
+        #expect(
+            result.stderr == "\(scratch.path("n.mustache")):1:1537: 区块嵌套超过 256 层：{{#b}}（sections nested too deep）\n")
+    }
+
+    // Row 2: a partial that includes itself twice did 2^100 work after the first path hit the recursion limit.
+    @Test(.timeLimit(.minutes(1))) func aPartialIncludingItselfTwiceStopsAtOnce() throws {
+        let scratch = try Scratch(["t.mustache": "{{>t}}{{>t}}", "d.json": "{}"])
+        defer { scratch.remove() }
+        let result = try runJueSuan(["mustache", scratch.path("t.mustache"), "--data", scratch.path("d.json")])
+        #expect(result.status == 1)
+        #expect(result.stderr == "t:1:1: 局部模板嵌套超过 100 层，可能是无限递归：{{>t}}（recursion too deep）\n")
+    }
+
+    // Row 14: `{{>../../etc/hostname}}` read a file outside the partials directory.
+    @Test func partialNamesCannotLeaveThePartialsDirectory() throws {
+        let scratch = try Scratch([
+            "secret.mustache": "SECRET", "tpl/t.mustache": "a{{>../secret}}{{>/etc/hostname}}b", "d.json": "{}",
+        ])
+        defer { scratch.remove() }
+        let result = try runJueSuan(["mustache", scratch.path("tpl/t.mustache"), "--data", scratch.path("d.json")])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        let template = scratch.path("tpl/t.mustache")
+        #expect(
+            result.stderr
+                == "\(template):1:2: {{>../secret}}：模板名“../secret”无效：应为相对路径，不能以 / 开头，不能含 .. 、空的路径段或反斜杠"
+                + "（invalid template name）\n"
+                + "\(template):1:16: {{>/etc/hostname}}：模板名“/etc/hostname”无效：应为相对路径，不能以 / 开头，不能含 .. 、空的路径段或"
+                + "反斜杠（invalid template name）\n")
+        let spec = try runJueSuan([
+            "mustache", template, "--data", scratch.path("d.json"), "--spec",
+        ])
+        #expect(spec.status == 1)
+        #expect(!spec.stdout.contains("SECRET"))
+    }
+
+    // Row 15: with --spec the template files are taken as they are, so every spec case (lambdas aside: they are
+    // Swift closures) passes through the command line, the six "Standalone Line Endings" cases with CRLF included.
+    @Test func everySpecCasePassesThroughTheCommandLine() throws {
+        let specDirectory = try #require(
+            ["../shared/mustache-spec", "../../shared/mustache-spec"].map {
+                packageRoot.appendingPathComponent($0).standardizedFileURL
+            }.first { FileManager.default.fileExists(atPath: $0.path) }, "the Mustache spec (../shared/mustache-spec)")
+        var checked = 0
+        var crlf = 0
+        let files = try FileManager.default.contentsOfDirectory(atPath: specDirectory.path).sorted()
+        for file in files where file.hasSuffix(".json") && file != "~lambdas.json" {
+            let data = try Data(contentsOf: specDirectory.appendingPathComponent(file))
+            let spec = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            for test in try #require(spec["tests"] as? [[String: Any]]) {
+                let name = try #require(test["name"] as? String)
+                let template = try #require(test["template"] as? String)
+                let partials = test["partials"] as? [String: String] ?? [:]
+                var files = ["template": template, "data.json": try jsonText(test["data"] as Any)]
+                for (partial, text) in partials { files["partials/\(partial).mustache"] = text }
+                let scratch = try Scratch(files)
+                defer { scratch.remove() }
+                try FileManager.default.createDirectory(
+                    atPath: scratch.path("partials"), withIntermediateDirectories: true)
+                let result = try runJueSuan([
+                    "mustache", scratch.path("template"), "--data", scratch.path("data.json"), "--partials",
+                    scratch.path("partials"), "--spec",
+                ])
+                #expect(result.stdout == test["expected"] as? String, "\(file): \(name)")
+                #expect(result.status == 0, "\(file): \(name): \(result.stderr)")
+                checked += 1
+                if template.contains("\r\n") { crlf += 1 }
+            }
+        }
+        #expect(checked > 150)
+        #expect(crlf == 6)
     }
 
     @Test func missingTemplateFileExits2() throws {

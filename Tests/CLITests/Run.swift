@@ -24,19 +24,26 @@ let productsDirectory: URL = {
 let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-/// Runs `juesuan` with `arguments`, optionally feeding `stdin`, in `directory` (default: the package root).
-func runJueSuan(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> RunResult {
-    try runProgram(productsDirectory.appendingPathComponent("juesuan").path, arguments, stdin: stdin, in: directory)
+/// Runs `juesuan` with `arguments`, optionally feeding `stdin`, in `directory` (default: the package root), with
+/// `environment` (default: this process's).
+func runJueSuan(
+    _ arguments: [String], stdin: String? = nil, in directory: URL? = nil, environment: [String: String]? = nil
+) throws -> RunResult {
+    try runProgram(
+        productsDirectory.appendingPathComponent("juesuan").path, arguments, stdin: stdin, in: directory,
+        environment: environment)
 }
 
 /// Runs the program at `path` with `arguments`, optionally feeding `stdin`, in `directory` (default: the package
 /// root).
-func runProgram(_ path: String, _ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws
-    -> RunResult
-{
+func runProgram(
+    _ path: String, _ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
+    environment: [String: String]? = nil
+) throws -> RunResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
+    if let environment { process.environment = environment }
     process.currentDirectoryURL = directory ?? packageRoot
     let outPipe = Pipe()
     let errPipe = Pipe()

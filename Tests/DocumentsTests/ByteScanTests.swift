@@ -19,26 +19,18 @@ import Testing
         }
     }
 
-    @Test("cells split where a split by Character at TAB does")
-    func cells() {
-        for text in Self.texts {
-            let line = text[...]
-            #expect(LineText.cells(line) == line.split(separator: "\t", omittingEmptySubsequences: false))
-        }
-    }
-
-    @Test("trimmed cells agree with splitting and trimming by Character")
-    func trimmedCells() {
+    @Test("markup cells split at TAB scalars and lose the spaces and TABs at either end, scalar by scalar")
+    func markupCells() {
         let texts = Self.texts + [" a \t b ", "\t\t", " \u{301}a\t甲 ", "\u{600} x\t y\u{301} ", "  ", "x\t\t y"]
         for text in texts {
-            let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-            let expected = text[...].split(separator: "\t", omittingEmptySubsequences: false).map { cell in
+            let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" }
+            let expected = text.unicodeScalars.split(separator: "\t", omittingEmptySubsequences: false).map { cell in
                 guard let first = cell.firstIndex(where: { !isSpace($0) }),
                     let last = cell.lastIndex(where: { !isSpace($0) })
                 else { return "" }
-                return String(cell[first...last])
+                return String(String.UnicodeScalarView(cell[first...last]))
             }
-            #expect(LineText.trimmedCells(text[...]) == expected, "\(text.debugDescription)")
+            #expect(MarkupText.cells(text[...]) == expected.map { .text($0) }, "\(text.debugDescription)")
         }
     }
 
@@ -89,21 +81,28 @@ import Testing
         }
     }
 
-    @Test("xlsx line widths and counts agree with splitting by Character")
+    @Test("xlsx line counts: each LF-separated line wraps by its measured width")
     func xlsxLines() {
         typealias Sheet = XlsxWriter.SheetBuilder
         let texts = Self.texts + ["甲\u{2028}乙乙", "a\u{85}bb", "x\u{0B}yy\u{0C}z", "“引号”—…", "长文本长文本长文本长文本长文本"]
         for text in texts {
-            let longest = text.split(whereSeparator: \.isNewline).map { XlsxWriter.displayWidth(String($0)) }.max() ?? 0
-            #expect(Sheet.longestLine(text) == longest, "\(text.debugDescription)")
-            for width in [1, 2, 5, 12] {
-                let usable = max(1, width - 1)
-                let count = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
-                    $0 + max(1, (XlsxWriter.displayWidth(String($1)) + usable - 1) / usable)
+            // Widths of 2, 5 and 12 characters of 11 pt, and the padding.
+            for characters in [2, 5, 12] {
+                let width = characters * Sheet.em + Sheet.padding
+                let count = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
+                    $0
+                        + max(
+                            1,
+                            (TextWidth.of(String(String.UnicodeScalarView($1))) + characters * 1000 - 1)
+                                / (characters * 1000))
                 }
-                #expect(Sheet.lineCount(text, width: width) == count, "\(text.debugDescription) \(width)")
+                #expect(Sheet.lineCount(text, width: width) == count, "\(text.debugDescription) \(characters)")
             }
         }
+        // Six CJK characters in a cell three wide: two lines; ten digits (6.4 em) in a cell six wide: two.
+        #expect(Sheet.lineCount("收入支出决算", width: 3 * Sheet.em + Sheet.padding) == 2)
+        #expect(Sheet.lineCount("1234567890", width: 6 * Sheet.em + Sheet.padding) == 2)
+        #expect(Sheet.lineCount("1234567890", width: 7 * Sheet.em + Sheet.padding) == 1)
     }
 
     /// The previous, array-based reading of xlsx numbers, as the reference for the byte reading.

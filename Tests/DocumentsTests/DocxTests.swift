@@ -1,9 +1,11 @@
-import Documents
 import Foundation
 import TestSupport
 import Testing
 
-/// The parts of a stored (uncompressed) ZIP, in order, read by walking the local headers.
+@testable import Documents
+
+/// The parts of a stored (uncompressed) ZIP, in order, read by walking the local headers (the writers store
+/// their parts with `compression: nil`).
 func storedParts(_ bytes: [UInt8]) -> [(name: String, text: String)] {
     func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
     func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
@@ -106,7 +108,7 @@ struct DocxDump: Decodable {
         orientation: "landscape", width: 16838, height: 11906, top: 1587, bottom: 1474, left: 2098, right: 1984)
 
     @Test func packageParts() throws {
-        let parts = storedParts(try DocxWriter.write(Self.document))
+        let parts = storedParts(try DocxWriter.write(Self.document, compression: nil))
         #expect(parts.first?.name == "[Content_Types].xml")
         let names = Set(parts.map(\.name))
         for name in [
@@ -144,7 +146,7 @@ struct DocxDump: Decodable {
                 .tocEntry(TOCEntry(level: 2, text: "后", target: "part-1")),
                 .tocEntry(TOCEntry(level: 2, text: "二", target: "2nd")),
             ])
-        let parts = storedParts(try DocxWriter.write(document))
+        let parts = storedParts(try DocxWriter.write(document, compression: nil))
         let xml = try #require(parts.first { $0.name == "word/document.xml" }?.text)
         #expect(xml.components(separatedBy: "<w:hyperlink w:anchor=\"part_1\"").count == 3)
         #expect(xml.contains("<w:bookmarkStart w:id=\"0\" w:name=\"part_1\"/>"))
@@ -153,6 +155,55 @@ struct DocxDump: Decodable {
         #expect(xml.contains("<w:hyperlink w:anchor=\"b_2nd\""))
         let core = try #require(parts.first { $0.name == "docProps/core.xml" }?.text)
         #expect(core.contains(">2025-01-02T00:00:00Z</dcterms:created>"))
+    }
+
+    /// GB/T 9704 fonts for every script (digits in the font of the text), each declared with the Windows font that
+    /// stands in for it and the GB 2312 character set, so that a missing one is replaced by a Chinese font.
+    @Test func fontsAndTheirStandIns() throws {
+        let parts = storedParts(try DocxWriter.write(Self.document, compression: nil))
+        let styles = try #require(parts.first { $0.name == "word/styles.xml" }?.text)
+        for font in ["仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312"] {
+            #expect(
+                styles.contains(
+                    "<w:rFonts w:ascii=\"\(font)\" w:eastAsia=\"\(font)\" w:hAnsi=\"\(font)\" w:cs=\"\(font)\"/>"))
+        }
+        #expect(!styles.contains("Times New Roman"))
+        let fonts = try #require(parts.first { $0.name == "word/fontTable.xml" }?.text)
+        for (font, standIn) in [("仿宋_GB2312", "仿宋"), ("方正小标宋简体", "宋体"), ("黑体", "SimHei"), ("楷体_GB2312", "楷体")] {
+            #expect(fonts.contains("<w:font w:name=\"\(font)\"><w:altName w:val=\"\(standIn)\"/>"))
+        }
+        #expect(fonts.components(separatedBy: "<w:charset w:val=\"86\"/>").count == 6)
+        #expect(fonts.components(separatedBy: "w:csb0=\"00040000\"").count == 6)
+    }
+
+    /// A title too long for its line breaks at the space that leaves the lines most even; table columns are as
+    /// wide as their codes and amounts need.
+    @Test func titlesBreakAndColumnsFitTheirFigures() throws {
+        let title = "中共景德镇市珠山区委办公室 2024 年度部门决算"
+        let document = Document(blocks: [.heading(Heading(level: 0, text: title)), .table(OfficeSample.table06)])
+        let xml = try #require(
+            storedParts(try DocxWriter.write(document, compression: nil)).first { $0.name == "word/document.xml" }?.text
+        )
+        #expect(
+            xml.contains(
+                "<w:r><w:t>中共景德镇市珠山区委办公室</w:t><w:br/><w:t>2024 年度部门决算</w:t></w:r>"
+            ))
+        let grid = xml.components(separatedBy: "<w:gridCol w:w=\"").dropFirst().compactMap {
+            Int($0.prefix { $0.isNumber })
+        }
+        #expect(grid.count == 9)
+        #expect(grid.reduce(0, +) == 16838 - 2098 - 1984)
+        // 39908 (five digits) and 1,416.04 (the first amount column) at 10.5 pt with the cell margins.
+        for code in [0, 3, 6] { #expect(grid[code] >= (5 * 640 * 210 + 999) / 1000 + 124) }
+        #expect(grid[2] >= ((6 * 640 + 2 * 340) * 210 + 999) / 1000 + 124)
+    }
+
+    /// `xml:space="preserve"` only where a space would otherwise be lost: at either end, or two in a row.
+    @Test func spacesKeptWhereTheyMatter() {
+        #expect(DocxWriter.runs("项 目 1,861.26") == "<w:r><w:t>项 目 1,861.26</w:t></w:r>")
+        #expect(DocxWriter.runs(" 注") == "<w:r><w:t xml:space=\"preserve\"> 注</w:t></w:r>")
+        #expect(DocxWriter.runs("甲  乙") == "<w:r><w:t xml:space=\"preserve\">甲  乙</w:t></w:r>")
+        #expect(DocxWriter.runs("甲\t乙 ") == "<w:r><w:t>甲</w:t><w:tab/><w:t xml:space=\"preserve\">乙 </w:t></w:r>")
     }
 
     @Test func sameDocumentSameBytes() throws {
@@ -168,7 +219,7 @@ struct DocxDump: Decodable {
                 .table(Table(columns: [Column()], header: [[Cell("x", colSpan: 4, rowSpan: 9)]])),
             ])
         for document in [Document(), odd] {
-            let parts = storedParts(try DocxWriter.write(document))
+            let parts = storedParts(try DocxWriter.write(document, compression: nil))
             let xml = try #require(parts.first { $0.name == "word/document.xml" }?.text)
             #expect(xml.hasSuffix("</w:p><w:sectPr>" + xml.components(separatedBy: "<w:sectPr>").last!))
             #expect(xml.hasSuffix("</w:sectPr></w:body></w:document>"))

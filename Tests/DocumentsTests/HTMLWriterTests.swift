@@ -41,12 +41,22 @@ import Testing
     func fonts() {
         #expect(
             html.contains(
-                "font-family: \"仿宋_GB2312\", \"FangSong_GB2312\", \"仿宋\", FangSong, STFangsong, \"Noto Serif CJK SC\", serif; font-size: 16pt;"
+                "font-family: \"仿宋_GB2312\", \"FangSong_GB2312\", \"仿宋\", FangSong, STFangsong, \"Noto Serif CJK SC\", \"Source Han Serif SC\", serif; font-size: 16pt;"
             ))
         #expect(html.contains("h1.title { font-family: \"方正小标宋简体\", \"FZXiaoBiaoSong-B05S\""))
         #expect(html.contains("font-size: 22pt;"))
-        #expect(html.contains("h2 { font-family: \"黑体\", SimHei, \"Noto Sans CJK SC\", sans-serif;"))
-        #expect(html.contains("h3 { font-family: \"楷体_GB2312\", \"楷体\", KaiTi, STKaiti, serif;"))
+        #expect(
+            html.contains(
+                "h2 { font-family: \"黑体\", SimHei, STHeiti, \"Noto Sans CJK SC\", \"Source Han Sans SC\", sans-serif;"))
+        #expect(
+            html.contains(
+                "h3 { font-family: \"楷体_GB2312\", \"楷体\", KaiTi, STKaiti, \"AR PL UKai CN\", \"Noto Serif CJK SC\", \"Source Han Serif SC\", serif;"
+            ))
+        // Titles break at spaces, evenly; figures in cells do not break.
+        #expect(
+            html.contains(
+                "h1.title, h2, p.table-title { word-break: keep-all; overflow-wrap: anywhere; text-wrap: balance; }"))
+        #expect(html.contains("td.n { font-variant-numeric: tabular-nums; white-space: nowrap; }"))
     }
 
     @Test("headings carry their ids and the TOC links to them")
@@ -71,6 +81,10 @@ import Testing
         #expect(html.contains("<p class=\"right\">景德镇市人大常委会</p>\n"))
     }
 
+    /// Widths come from the content (`ColumnLayout`): every text fits on one line of the landscape page, so the
+    /// room left is shared by the columns' relative widths (5 : 1 : 2) — the 14-character label widest, 行次
+    /// narrowest; on a screen narrower than 43.4 em the table scrolls rather than wrap. Left is the default
+    /// alignment (no class), empty cells have none, and cells need no end tags.
     @Test("a standard table: section with its id, widths, merged header cells, aligned numeric cells, notes")
     func table() {
         let expected = """
@@ -79,21 +93,19 @@ import Testing
             <p class="table-pre">公开 01 表</p>
             <p class="table-pre">金额单位：万元</p>
             <div class="table-wrap">
-            <table>
-            <colgroup><col style="width: 31.25%"><col style="width: 6.25%"><col style="width: 12.50%">\
-            <col style="width: 31.25%"><col style="width: 6.25%"><col style="width: 12.50%"></colgroup>
+            <table style="min-width: 43.4em">
+            <colgroup><col style="width: 34.16%"><col style="width: 6.58%"><col style="width: 12.65%">\
+            <col style="width: 27.38%"><col style="width: 6.58%"><col style="width: 12.65%"></colgroup>
             <thead>
-            <tr><th colspan="3">收入</th><th colspan="3">支出</th></tr>
-            <tr><th>项 目</th><th>行次</th><th>金 额</th><th>项目（按功能分类）</th><th>行次</th><th>金 额</th></tr>
-            <tr><th colspan="2">栏 次</th><th>1</th><th colspan="2">栏 次</th><th>2</th></tr>
+            <tr><th colspan="3">收入<th colspan="3">支出</tr>
+            <tr><th>项 目<th>行次<th>金 额<th>项目（按功能分类）<th>行次<th>金 额</tr>
+            <tr><th colspan="2">栏 次<th>1<th colspan="2">栏 次<th>2</tr>
             </thead>
             <tbody>
-            <tr><td class="l">一、一般公共预算财政拨款收入</td><td class="c">1</td><td class="r n">2,443.08</td>\
-            <td class="l">一、一般公共服务支出</td><td class="c">32</td><td class="r n">1,861.26</td></tr>
-            <tr><td class="l"></td><td class="c">9</td><td class="r n"></td><td class="l">九、卫生健康支出</td>\
-            <td class="c">40</td><td class="r n">93.15</td></tr>
-            <tr><td class="l"></td><td class="c">30</td><td class="r n"></td><td class="l"></td><td class="c">61</td>\
-            <td class="r n"></td></tr>
+            <tr><td>一、一般公共预算财政拨款收入<td class="c">1<td class="r n">2,443.08<td>一、一般公共服务支出\
+            <td class="c">32<td class="r n">1,861.26</tr>
+            <tr><td><td class="c">9<td><td>九、卫生健康支出<td class="c">40<td class="r n">93.15</tr>
+            <tr><td><td class="c">30<td><td><td class="c">61<td></tr>
             </tbody>
             </table>
             </div>
@@ -125,8 +137,8 @@ import Testing
         #expect(html.contains("<section class=\"table\">\n<p class=\"table-title\">R&amp;D</p>"))
         #expect(
             html.contains(
-                "<thead>\n<tr><th rowspan=\"2\">项目</th><th>a&lt;b</th></tr>\n<tr><th>c&gt;d</th></tr>\n</thead>\n"))
-        #expect(html.contains("<tbody>\n<tr><td class=\"l\">x&amp;y</td><td class=\"l\"></td></tr>\n</tbody>"))
+                "<thead>\n<tr><th rowspan=\"2\">项目<th>a&lt;b</tr>\n<tr><th>c&gt;d</tr>\n</thead>\n"))
+        #expect(html.contains("<tbody>\n<tr><td>x&amp;y<td></tr>\n</tbody>"))
         #expect(!html.contains("<b>"))
     }
 }

@@ -86,6 +86,9 @@ import Testing
         #expect(markdown("2024 年度") == "2024 年度")
         #expect(markdown("1.5 亿元") == "1.5 亿元")
         #expect(markdown("第一行\n第二行") == "第一行 第二行")
+        // A mark with a combining character after it is still the mark to a Markdown reader: escaped.
+        #expect(markdown("a*\u{301}b*") == "a\\*\u{301}b\\*")
+        #expect(markdown("&#x4E00; &#12; &; &a") == "\\&#x4E00; \\&#12; &; &a")
         let heading = MarkdownWriter.write(Document(blocks: [.heading(Heading(level: 3, text: "C# 与 F#"))]))
         #expect(heading == "#### C# 与 F\\#\n")
         let cell = MarkdownWriter.write(

@@ -29,4 +29,36 @@ import Testing
                 ["\t\t5.00", "\t5.00", "5.00"],
             ])
     }
+
+    @Test("a value's escapes are noted, so that markup offsets map onto the document text and back")
+    func escapesMapOntoTheText() throws {
+        let name = Markup.escape(" 甲{<}局@p\\ ")
+        let markup = ["@p \(name)收入12.00万元", "@table", "@columns l r", "@row \(name)\t3.00", "@end"].joined(
+            separator: "\n")
+        let (document, origins) = try Markup.parseWithOrigins(markup)
+        guard case .paragraph(let paragraph) = document.blocks[0], case .table(let table) = document.blocks[1] else {
+            Issue.record("blocks: \(document.blocks)")
+            return
+        }
+        #expect(paragraph.text == " 甲{<}局@p\\ 收入12.00万元")
+        #expect(table.body[0][0].text == " 甲{<}局@p\\ ")
+        // `\ `, `\{`, `\@`, `\\` and `\ ` in the paragraph, and again in the cell.
+        #expect(origins.escapes.count == 10)
+        let bytes = Array(markup.utf8)
+        let text = Array(paragraph.text.utf8)
+        let start = try #require(origins.texts[0])
+        // Every character of the paragraph: its markup offset on the unescaped scale is its offset in the text.
+        let figure = try #require(bytes.firstRange(of: Array("12.00".utf8)))
+        let inText = try #require(text.firstRange(of: Array("12.00".utf8)))
+        #expect(origins.unescaped(figure.lowerBound) - origins.unescaped(start) == inText.lowerBound)
+        #expect(origins.escaped(origins.unescaped(start) + inText.lowerBound) == figure.lowerBound)
+        // An escaped character maps to itself after its backslash.
+        let brace = try #require(text.firstIndex(of: UInt8(ascii: "{")))
+        #expect(bytes[origins.escaped(origins.unescaped(start) + brace)] == UInt8(ascii: "{"))
+        let cell = try #require(origins.bodyCells[1]?[0][1])
+        #expect(Self.rest(markup, cell) == "3.00")
+        // The cell's text and the TAB after it.
+        let first = try #require(origins.bodyCells[1]?[0][0])
+        #expect(origins.unescaped(cell) - origins.unescaped(first) == table.body[0][0].text.utf8.count + 1)
+    }
 }

@@ -77,7 +77,7 @@ struct XlsxDump: Decodable {
         let table = Table(
             sheetName: "T", columns: [Column(numeric: true), Column()],
             body: texts.map { [Cell($0), Cell($0)] })
-        let parts = storedParts(try XlsxWriter.write(Document(blocks: [.table(table)])))
+        let parts = storedParts(try XlsxWriter.write(Document(blocks: [.table(table)]), compression: nil))
         let sheet = try #require(parts.first { $0.name == "xl/worksheets/sheet1.xml" }?.text)
         let numbers = ["2443.08", "0.00", "-3", "12", "2336.27", "-1000.5", "7"]
         for (row, value) in numbers.enumerated() {
@@ -107,7 +107,7 @@ struct XlsxDump: Decodable {
     }
 
     @Test func packageParts() throws {
-        let parts = storedParts(try XlsxWriter.write(Self.document))
+        let parts = storedParts(try XlsxWriter.write(Self.document, compression: nil))
         #expect(
             parts.map(\.name) == [
                 "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/worksheets/sheet1.xml",
@@ -125,7 +125,7 @@ struct XlsxDump: Decodable {
                 "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">&apos;公开01表&apos;!$6:$8</definedName>"))
 
         // A document without named tables still gives a workbook with one sheet.
-        let empty = storedParts(try XlsxWriter.write(Document()))
+        let empty = storedParts(try XlsxWriter.write(Document(), compression: nil))
         #expect(empty.contains { $0.name == "xl/worksheets/sheet1.xml" })
     }
 

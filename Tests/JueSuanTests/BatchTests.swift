@@ -105,6 +105,11 @@ import Testing
             try BatchRunner.inputFiles([empty.path], excluding: output)
         }
         #expect(error?.message.hasPrefix("没有找到部门文件") == true)
+        // Row 8: the output directory itself as an input directory is refused (its summary.json would be read).
+        let same = #expect(throws: BatchUsageError.self) {
+            try BatchRunner.inputFiles([output.path + "/"], excluding: output)
+        }
+        #expect(same?.message.hasPrefix("输出目录不能是输入目录 \(output.path)/：") == true)
     }
 
     @Test func departmentsAreIndependentAndTheSummaryTellsWhichAreReady() throws {
@@ -259,6 +264,29 @@ import Testing
         #expect(vehicles[3] == .number(2))
     }
 
+    // Issue 14, row 5: a department named `{^}` reached the summary workbook's markup as a merge marker: the batch
+    // exited 1 although every department rendered, and summary.xlsx was not written.
+    @Test func markupLikeDepartmentNamesDoNotBreakTheSummary() throws {
+        let directory = try outputDirectory("batch-markup-names")
+        let input = directory.appendingPathComponent("in")
+        let output = directory.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let names = ["{^}", "{<}", " {^} ", "@p 局", "\\{^}"]
+        for (index, name) in names.enumerated() {
+            var department = try Self.load("s0-rendaban.json")
+            department.department.name = name
+            try InputLoader.encode(department).write(to: input.appendingPathComponent("d\(index).json"))
+        }
+        let summary = BatchRunner(formats: [.txt], output: output, jobs: 2)
+            .run(files: try BatchRunner.inputFiles([input.path], excluding: output))
+        #expect(summary.errors == [])
+        #expect(summary.succeeded)
+        #expect(summary.entries.map(\.department) == names)
+        let workbook = try Data(contentsOf: output.appendingPathComponent("summary.xlsx"))
+        #expect(workbook.starts(with: [0x50, 0x4B]))
+    }
+
     @Test func csvFieldsAreQuotedAndFormulasDefused() {
         #expect(SummaryPages.csvField("a,b") == "\"a,b\"")
         #expect(SummaryPages.csvField("说\"明\"") == "\"说\"\"明\"\"\"")
@@ -267,5 +295,10 @@ import Testing
         #expect(SummaryPages.csvField("-12.30") == "-12.30")
         #expect(SummaryPages.csvField("-x") == "'-x")
         #expect(SummaryPages.csvField("2474.43") == "2474.43")
+        // Row 9: a cell starting with TAB or CR was left as it was (OWASP lists both).
+        #expect(SummaryPages.csvField("\t=1+2") == "'\t=1+2")
+        #expect(SummaryPages.csvField("\r=1+2") == "\"'\r=1+2\"")
+        #expect(SummaryPages.csvField("\r\n=1") == "\"'\r\n=1\"")
+        #expect(SummaryPages.csvField("甲\t乙") == "甲\t乙")
     }
 }

@@ -180,4 +180,46 @@ import Testing
         let encoded = String(decoding: try InputLoader.encode(input), as: UTF8.self)
         #expect(encoded.contains("\"generalBudget\" : 24430800.01"))
     }
+
+    // Issue 14, row 7: an amount with more digits than `Decimal` keeps (38) was accepted and printed rounded
+    // (…678.91 as …678.90). Amounts and scores are bounded where exact arithmetic still holds, with their place.
+    @Test func amountsBeyondExactArithmeticAreRefusedWithTheirPlace() throws {
+        func withAmount(_ amount: String) -> String {
+            minimal.replacingOccurrences(of: "\"generalBudget\": 10.5", with: "\"generalBudget\": \(amount)")
+        }
+        let path = "dept.json:5:80: 错误：$.subjects[0].income.generalBudget："
+        #expect(
+            problems(withAmount("12345678901234567890123456789012345678.91"))
+                == [path + "数字太大：整数部分最多 15 位，实际为 12345678901234567890123456789012345678.91"])
+        #expect(problems(withAmount("1e200")) == [path + "数字太大：整数部分最多 15 位，实际为 1e200"])
+        #expect(problems(withAmount("0.0000001")) == [path + "小数位太多：最多 6 位小数，实际为 0.0000001"])
+        #expect(problems(withAmount("1e-99999999999")) == [path + "数字超出范围：1e-99999999999"])
+        // The largest accepted amount stays exact, to the last digit.
+        let largest = try decodeInput(withAmount("999999999999999.999999")).get()
+        #expect(largest.subjects[0].income?.generalBudget == "999999999999999.999999")
+        // Trailing zeros and exponents count by value, not by how they are written.
+        #expect(problems(withAmount("10.500000000")) == [])
+        #expect(problems(withAmount("1.5e14")) == [])
+    }
+
+    @Test func numberDigitsAreReadFromTheText() throws {
+        let cases: [(String, Int, Int, Int)] = [
+            ("0", 0, 0, 0), ("-0.000", 0, 0, 0), ("1234.5", 5, 4, 1), ("0.05", 1, 0, 2), ("1e3", 1, 4, 0),
+            ("1.50", 2, 1, 1), ("1e-3", 1, 0, 3), ("120", 2, 3, 0), ("-12.340e+5", 4, 7, 0), ("12.34E-1", 4, 1, 3),
+        ]
+        for (text, significant, integer, fraction) in cases {
+            let digits = try #require(NumberDigits(json: text), "\(text)")
+            let counts: [Int] = [digits.significant, digits.integerDigits, digits.fractionDigits]
+            #expect(counts == [significant, integer, fraction], "\(text)")
+        }
+        for text in ["", "-", "1.", ".5", "1e", "1e+", "0x1", "1 ", "1e1000000000"] {
+            #expect(NumberDigits(json: text) == nil, "\(text)")
+        }
+        #expect(NumberDigits(json: "-12.340e+5")?.decimal == Decimal(-1_234_000))
+        let exact = "12345678901234567890123456789012345678"
+        #expect(NumberDigits(json: exact)?.decimal?.description == exact)
+        #expect(NumberDigits(json: exact + "9")?.decimal == nil)
+        #expect(NumberDigits(json: "1e127")?.decimal != nil)
+        #expect(NumberDigits(json: "1e128")?.decimal == nil)
+    }
 }

@@ -6,7 +6,7 @@ import Testing
 @testable import JueSuan
 
 /// Every sample's .docx and .xlsx are opened by independent readers (python-docx, openpyxl) and compared with the
-/// txt output; the ZIP containers pass `python3 -m zipfile -t`; LibreOffice converts them to PDF; two renders of
+/// txt output; the ZIP containers pass `python3 -m zipfile -t`; LibreOffice prints the workbook; two renders of
 /// the same input give the same bytes in every format.
 @Suite struct OfficeSampleTests {
     struct DocxDump: Decodable {
@@ -89,7 +89,14 @@ import Testing
         let file = try Self.writeTestedZip(report, .docx, path: path)
         let docx = try dump("docx_dump.py", file, as: DocxDump.self)
         let text = Self.textParts(report)
-        #expect(docx.paragraphs == text.paragraphs)
+        // A title too long for its line has a line break where a space was, or between two characters.
+        let paragraphs = zip(docx.paragraphs, text.paragraphs).map { read, expected in
+            read.replacingOccurrences(of: "\n", with: " ") == expected
+                ? expected
+                : read.replacingOccurrences(of: "\n", with: "") == expected ? expected : read
+        }
+        #expect(docx.paragraphs.count == text.paragraphs.count)
+        #expect(paragraphs == Array(text.paragraphs.prefix(paragraphs.count)))
         #expect(docx.tables.map { $0.texts.map { $0.joined(separator: "\t") } } == text.tables)
     }
 
@@ -125,30 +132,35 @@ import Testing
         }
     }
 
+    /// LibreOffice prints the workbook: a page or more per table. (The .docx is printed by `PrintedReportTests`.)
     @Test(arguments: samplePaths())
-    func libreOfficeConvertsBothToPDF(path: String) throws {
+    func libreOfficePrintsTheWorkbook(path: String) throws {
         guard (Checker.soffice && Checker.poppler) || Checker.isCI else { return }
         try Checker.require(Checker.soffice, "LibreOffice")
         try Checker.require(Checker.poppler, "poppler-utils")
         let report = try Self.report(path)
         let directory = try outputDirectory("pdf-\(Self.name(path))")
-        let docx = directory.appendingPathComponent("\(Self.name(path)).docx")
         let xlsx = directory.appendingPathComponent("\(Self.name(path))-tables.xlsx")
-        try Data(try report.bytes(.docx)).write(to: docx)
         try Data(try report.bytes(.xlsx)).write(to: xlsx)
-        let pdfs = try convertToPDF([docx, xlsx], in: directory)
-        let pages = try pdfPageSizes(pdfs[0])
-        #expect(pages.count > 20, "the report has many pages")
-        #expect(pages.contains { $0.width > $0.height }, "wide tables are on landscape pages")
-        #expect(pages.contains { $0.width < $0.height }, "the text is on portrait pages")
-        #expect(try pdfPageSizes(pdfs[1]).count >= 10, "one page or more per table")
+        let pdfs = try convertToPDF([xlsx], in: directory)
+        #expect(try pdfPageSizes(pdfs[0]).count >= 10, "one page or more per table")
+        // Every figure of the ten tables is printed whole.
+        let printed = try pdfPages(pdfs[0]).joined(separator: "\n")
+        var tables = ""
+        for case .table(let table) in report.document.blocks where table.sheetName != nil {
+            tables +=
+                TableGrid(rows: table.header + table.body, columnCount: table.columns.count).texts
+                .map { $0.joined(separator: "\t") }.joined(separator: "\n") + "\n"
+        }
+        #expect(PrintedReportTests.brokenFigures(document: tables, printed: printed) == [])
     }
 
     @Test(arguments: samplePaths())
     func twoRendersAreByteIdentical(path: String) throws {
         let first = try Self.report(path)
         let second = try Self.report(path)
-        for format in OutputFormat.allCases {
+        // PDF: LibreOffice's bytes, checked by the visual tests.
+        for format in OutputFormat.allCases where !format.needsLibreOffice {
             #expect(try first.bytes(format) == second.bytes(format), "\(format)")
         }
     }

@@ -123,6 +123,15 @@ private struct TemporaryDirectory {
         #expect(result.errors.map(\.kind) == [.missingTemplate])
         let bad = library.render("bad", [:])
         #expect(bad.errors.map(\.kind) == [.unreadableTemplate])
-        #expect(bad.errors.first?.description.hasPrefix("bad: 无法读取模板“bad”") == true)
+        // Not UTF-8: where the first byte that does not decode is, and no other source is tried in its place.
+        #expect(bad.errors.first?.description == "bad:1:3: 模板不是有效的 UTF-8 文本（unreadable template）")
+        let chained = TemplateLibrary(sources: [
+            DirectoryTemplateSource(root: directory.url),
+            DictionaryTemplateSource(["bad": "fine", "main": "[{{>bad}}]"]),
+        ])
+        #expect(chained.render("bad", [:]).errors.map(\.kind) == [.unreadableTemplate])
+        #expect(chained.render("main", [:]).errors.map(\.description) == [bad.errors[0].description])
+        #expect(throws: TemplateText.InvalidUTF8.self) { try TemplateText.decode([0x61, 0x0A, 0xE4, 0xB8]) }
+        #expect(try TemplateText.decode(Array("甲\n乙".utf8)) == "甲\n乙")
     }
 }

@@ -23,6 +23,8 @@ public enum Checker {
     public static let jsonschema = succeeds("python3", ["-c", "import jsonschema"])
     public static let soffice = succeeds("soffice", ["--version"])
     public static let poppler = succeeds("pdfinfo", ["-v"])
+    /// Headless Chromium (Debian package `chromium`), to print the HTML reports.
+    public static let chromium = succeeds("chromium", ["--version"])
 
     /// The directory of the Python checker scripts (Tests/DocumentsTests/Checkers).
     public static let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -113,6 +115,31 @@ public func convertToPDF(_ files: [URL], in directory: URL) throws -> [URL] {
         throw CheckerFailure("soffice made no \(pdf.lastPathComponent): \(result.output) \(result.stderr)")
     }
     return pdfs
+}
+
+/// Prints `html` to `pdf` with headless Chromium (A4 and margins from the page's own `@page` rules, no header or
+/// footer of Chromium's own), with a profile of its own in `directory`.
+public func printWithChromium(_ html: URL, to pdf: URL, in directory: URL) throws {
+    let result = try run(
+        "chromium",
+        [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+            "--user-data-dir=\(directory.appendingPathComponent("chromium-profile").path)",
+            "--print-to-pdf=\(pdf.path)", html.absoluteString,
+        ])
+    try? FileManager.default.removeItem(at: directory.appendingPathComponent("chromium-profile"))
+    guard FileManager.default.fileExists(atPath: pdf.path) else {
+        throw CheckerFailure("chromium made no PDF (status \(result.status)): \(result.stderr.suffix(500))")
+    }
+}
+
+/// The text of a PDF, page by page, as `pdftotext -layout` lays it out.
+public func pdfPages(_ pdf: URL) throws -> [String] {
+    let result = try run("pdftotext", ["-layout", pdf.path, "-"])
+    guard result.status == 0 else { throw CheckerFailure("pdftotext failed: \(result.stderr)") }
+    var pages = result.output.components(separatedBy: "\u{0C}")
+    if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
+    return pages
 }
 
 /// Page sizes of a PDF in points, from `pdfinfo`.

@@ -19,10 +19,11 @@ public struct BatchProgress: Sendable {
 /// Renders many departments in parallel into one directory and writes the summary.
 ///
 /// Each department is independent: one that cannot be read, has fatal findings or fails to render is recorded and
-/// the others go on. Reports are first written to temporary files; once every department is done they are renamed
-/// into place in input order, so that two files of the same department and year cannot race for one name (the first
-/// in path order wins, the other is reported). Every file is written whole or not at all, and a run writes the same
-/// bytes as the run before it on the same inputs.
+/// the others go on. A department's reports are first written to temporary files (an `OutputSet`); once every
+/// department is done they are put in place in input order, so that two files of the same department and year
+/// cannot race for one name (the first in path order wins, the other is reported). A department gets all its
+/// formats or none, every file is written whole or not at all, and a run writes the same bytes as the run before it
+/// on the same inputs.
 public struct BatchRunner: Sendable {
     public var formats: [OutputFormat]
     public var output: URL
@@ -42,7 +43,8 @@ public struct BatchRunner: Sendable {
 
     /// The department files named by `arguments`: files as given, directories searched (with their subdirectories)
     /// for `*.json` and `*.xlsx` (department workbooks), hidden entries, Office lock files (`~$…`) and the output
-    /// directory skipped; each file once, sorted by path.
+    /// directory skipped; each file once, sorted by path. The output directory itself cannot be one of the
+    /// directories.
     public static func inputFiles(_ arguments: [String], excluding output: URL) throws(BatchUsageError) -> [String] {
         let manager = FileManager.default
         let outputPath = output.standardizedFileURL.resolvingSymlinksInPath().path
@@ -60,6 +62,13 @@ public struct BatchRunner: Sendable {
             guard isDirectory.boolValue else {
                 add(argument)
                 continue
+            }
+            // The output directory as an input directory: a second run would read the summary.json (and any .json
+            // report) the first one wrote as departments. A subdirectory of the input is fine (it is skipped).
+            if URL(fileURLWithPath: argument).standardizedFileURL.resolvingSymlinksInPath().path == outputPath {
+                throw BatchUsageError(
+                    message: "输出目录不能是输入目录 \(argument)：下一次运行会把这次写出的 summary.json 等文件当作部门文件读入；"
+                        + "请另选输出目录，如 --out \(URL(fileURLWithPath: argument).appendingPathComponent("out").path)")
             }
             var found: [String] = []
             let root = URL(fileURLWithPath: argument)
@@ -100,7 +109,7 @@ public struct BatchRunner: Sendable {
     /// Renders `files` (in this order) and writes reports, findings pages and the summary into `output`.
     public func run(files: [String], progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }) -> BatchSummary {
         let start = Date()
-        removeStaleTemporaries()
+        OutputSet.recover(in: output)
         let results = Mutex<[Pending?]>(Array(repeating: nil, count: files.count))
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
@@ -108,16 +117,15 @@ public struct BatchRunner: Sendable {
             while true {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < files.count else { return }
-                var pending = render(files[index], index: index)
+                var pending = render(files[index])
                 // The findings page as it will be when the department is put in place (the usual case), made here
                 // in parallel and kept on disk, not in memory; the commit makes it again only if the department's
                 // state changed.
                 var expected = pending.entry
-                expected.reports = pending.temporaries.map(\.name)
-                let page = temporaryURL(index: index, kind: "page")
-                if (try? Data(SummaryPages.findingsPage(expected, templates: templates).utf8).write(to: page)) != nil {
-                    pending.page = page
-                }
+                expected.reports = pending.reports.names
+                var page = OutputSet(directory: output)
+                let html = SummaryPages.findingsPage(expected, templates: templates)
+                if (try? page.stage(Array(html.utf8), as: pending.pageName)) != nil { pending.page = page }
                 results.withLock { $0[index] = pending }
                 let finished = done.wrappingAdd(1, ordering: .relaxed).newValue
                 progress(
@@ -138,6 +146,8 @@ public struct BatchRunner: Sendable {
             thread.start()
         }
         group.wait()
+        // The workers' files are durable before any is renamed into place: one sync for the whole batch.
+        OutputFiles.syncFileSystem(containing: output)
         let pending = results.withLock { $0.map { $0! } }
         var summary = BatchSummary(entries: commit(pending), formats: formats, seconds: 0)
         writeSummary(&summary)
@@ -148,114 +158,138 @@ public struct BatchRunner: Sendable {
     /// A department rendered into temporary files, not yet in place.
     struct Pending: Sendable {
         var entry: BatchEntry
-        /// The report's base name (`<部门>-<年度>-部门决算`), when the file could be read.
+        /// The report's base name (`<部门>-<年度>-部门决算`), when the file could be read and the names can be
+        /// written.
         var baseName: String?
-        /// Temporary file and final name, per format.
-        var temporaries: [(temporary: URL, name: String)]
-        /// A temporary file with the findings page for the entry with `temporaries` in place.
-        var page: URL?
-    }
+        /// Its reports, staged (empty unless it rendered).
+        var reports: OutputSet
+        /// Its findings page, staged as `pageName` for the entry with `reports` in place.
+        var page: OutputSet?
 
-    /// A temporary file of department `index` in the output directory (`kind`: a format's extension, or `page`);
-    /// named so that a later run can tell it is left over from this process.
-    private func temporaryURL(index: Int, kind: String) -> URL {
-        output.appendingPathComponent(".juesuan-batch-\(getpid())-\(index).\(kind).tmp")
+        /// The findings page's name: after the report, or after the input file when there is no report name.
+        var pageName: String {
+            let stem = baseName ?? URL(fileURLWithPath: entry.file).deletingPathExtension().lastPathComponent
+            return stem + Self.pageSuffix
+        }
+
+        static let pageSuffix = "-审核结果.html"
     }
 
     /// Reads, checks and renders one department; writes its reports to temporary files.
-    func render(_ file: String, index: Int) -> Pending {
+    func render(_ file: String) -> Pending {
         var entry = BatchEntry(
             file: file, department: nil, year: nil, status: .failed, findings: [], problems: [], reports: [],
             findingsPage: nil, figures: nil)
+        var pending = Pending(entry: entry, baseName: nil, reports: OutputSet(directory: output))
         var loaded: LoadedDepartment
         switch InputLoader.loadDepartment(path: file) {
         case .failure(let error):
-            entry.problems = error.description.split(separator: "\n").map(String.init)
-            return Pending(entry: entry, baseName: nil, temporaries: [])
+            pending.entry.problems = error.description.split(separator: "\n").map(String.init)
+            return pending
         case .success(let department): loaded = department
         }
         loaded.prior = priors?.prior(for: loaded.input)
         let input = loaded.input
         entry.department = input.department.name
         entry.year = input.year
-        let baseName = OutputFiles.baseName(department: input.department.name, year: input.year, kind: templates.set.fileName)
+        let baseName = OutputFiles.baseName(
+            department: input.department.name, year: input.year, kind: templates.set.fileName)
+        let suffixes = formats.map { "." + $0.fileExtension } + [Pending.pageSuffix]
+        if let problem = OutputFiles.nameProblem(baseName: baseName, suffixes: suffixes, in: output) {
+            entry.problems = [problem]
+            pending.entry = entry
+            return pending
+        }
+        pending.baseName = baseName
         let checked = CheckedReport(loaded, templates: templates)
         entry.findings = checked.findings
         entry.figures = SummaryFigures(checked.preparation.accounts)
         if let error = checked.renderError {
             entry.problems = error.problems
-            return Pending(entry: entry, baseName: baseName, temporaries: [])
+            pending.entry = entry
+            return pending
         }
         guard checked.fatal.isEmpty, let report = checked.rendered else {
             entry.status = .fatal
-            return Pending(entry: entry, baseName: baseName, temporaries: [])
+            pending.entry = entry
+            return pending
         }
-        var temporaries: [(URL, String)] = []
         for format in formats {
-            let temporary = temporaryURL(index: index, kind: format.fileExtension)
             do {
-                let bytes = try report.bytes(format)
-                try Data(bytes).write(to: temporary)
-                temporaries.append((temporary, baseName + "." + format.fileExtension))
+                try pending.reports.stage(try report.bytes(format), as: baseName + "." + format.fileExtension)
             } catch {
-                for (url, _) in temporaries { try? FileManager.default.removeItem(at: url) }
-                try? FileManager.default.removeItem(at: temporary)
-                entry.problems = ["无法生成或写入 \(format.rawValue)：\(error.localizedDescription)"]
-                return Pending(entry: entry, baseName: baseName, temporaries: [])
+                pending.reports.discard()
+                entry.problems = ["无法生成或写入 \(format.rawValue)：\(error)"]
+                pending.entry = entry
+                return pending
             }
         }
         entry.status = .rendered
-        return Pending(entry: entry, baseName: baseName, temporaries: temporaries)
+        pending.entry = entry
+        return pending
     }
 
-    /// Puts the reports in place in input order and writes each department's findings page.
+    /// Puts the reports in place in input order, each department's formats and findings page all or nothing, and
+    /// writes the findings page of every other department.
     func commit(_ pending: [Pending]) -> [BatchEntry] {
         var owners: [String: String] = [:]
         var pageNames: Set<String> = []
         var entries: [BatchEntry] = []
-        for item in pending {
+        for var item in pending {
             var entry = item.entry
-            if let base = item.baseName, let owner = owners[base] {
-                for (url, _) in item.temporaries { try? FileManager.default.removeItem(at: url) }
-                entry.status = .failed
-                entry.problems.append("与 \(owner) 是同一部门和年度（输出文件名“\(base)”重复），未生成；请删去其中一个文件。")
-            } else {
-                if let base = item.baseName { owners[base] = entry.file }
-                for (index, (temporary, name)) in item.temporaries.enumerated() {
-                    if rename(temporary.path, output.appendingPathComponent(name).path) == 0 {
-                        entry.reports.append(name)
-                    } else {
-                        for (url, _) in item.temporaries.dropFirst(index) {
-                            try? FileManager.default.removeItem(at: url)
-                        }
-                        entry.status = .failed
-                        entry.problems.append("无法写入 \(output.appendingPathComponent(name).path)")
-                        break
-                    }
-                }
-            }
-            // The findings page: named after the report, or after the input file when it could not be read.
-            let stem = item.baseName ?? URL(fileURLWithPath: entry.file).deletingPathExtension().lastPathComponent
-            var page = stem + "-审核结果.html"
+            let staged = item.reports.names
+            // The findings page: named after the report, or after the input file when there is no report name.
+            var page = item.pageName
+            let stem = page.dropLast(Pending.pageSuffix.count)
             var counter = 2
             while !pageNames.insert(page).inserted {
-                page = "\(stem)-\(counter)-审核结果.html"
+                page = "\(stem)-\(counter)\(Pending.pageSuffix)"
                 counter += 1
             }
+            if let base = item.baseName, let owner = owners[base] {
+                item.reports.discard()
+                entry.status = .failed
+                entry.problems.append(
+                    "$.department.name、$.year：与 \(owner) 是同一部门和年度（输出文件名“\(base)”重复），未生成；请删去其中一个文件。")
+            } else if !staged.isEmpty {
+                if let base = item.baseName { owners[base] = entry.file }
+                // The reports and the page made for them go in place together: all of them, or none.
+                var department = item.reports
+                if page == item.pageName, let staged = item.page {
+                    department.add(staged)
+                    item.page = nil
+                }
+                do {
+                    try department.commit()
+                    entry.reports = staged
+                    if item.page == nil {
+                        entry.findingsPage = page
+                        entries.append(entry)
+                        continue
+                    }
+                } catch {
+                    entry.status = .failed
+                    entry.problems.append("\(error.message)；本部门的报告均未写入")
+                }
+            } else if let base = item.baseName {
+                owners[base] = entry.file
+            }
+            // Any other department, or one whose state changed: its page alone.
             let unchanged =
-                entry.status == item.entry.status && entry.problems == item.entry.problems
-                && entry.reports == item.temporaries.map(\.name)
+                page == item.pageName && entry.status == item.entry.status && entry.problems == item.entry.problems
+                && entry.reports == staged
             do {
-                let target = output.appendingPathComponent(page)
-                let placed = unchanged && item.page.map { rename($0.path, target.path) == 0 } == true
-                if !placed {
-                    if let temporary = item.page { try? FileManager.default.removeItem(at: temporary) }
+                if unchanged, var stagedPage = item.page {
+                    try stagedPage.commit()
+                } else {
+                    item.page?.discard()
                     try OutputFiles.writeAtomically(
-                        Array(SummaryPages.findingsPage(entry, templates: templates).utf8), to: target)
+                        Array(SummaryPages.findingsPage(entry, templates: templates).utf8),
+                        to: output.appendingPathComponent(page))
                 }
                 entry.findingsPage = page
             } catch {
-                entry.problems.append("无法写入审核结果 \(page)：\(error.localizedDescription)")
+                entry.problems.append("无法写入审核结果：\(error.message)")
                 entry.status = .failed
             }
             entries.append(entry)
@@ -275,19 +309,11 @@ public struct BatchRunner: Sendable {
         for (name, bytes) in files {
             do {
                 try OutputFiles.writeAtomically(try bytes(), to: output.appendingPathComponent(name))
+            } catch let error as OutputError {
+                summary.errors.append(error.message)
             } catch {
                 summary.errors.append("无法写入 \(output.appendingPathComponent(name).path)：\(error)")
             }
-        }
-    }
-
-    /// Temporary files left by a batch run that was killed (its process is gone).
-    private func removeStaleTemporaries() {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: output.path) else { return }
-        for name in names where name.hasPrefix(".juesuan-batch-") && name.hasSuffix(".tmp") {
-            let fields = name.dropFirst(".juesuan-batch-".count).split(separator: "-")
-            guard let pid = fields.first.flatMap({ Int32($0) }), pid != getpid(), kill(pid, 0) != 0 else { continue }
-            try? FileManager.default.removeItem(at: output.appendingPathComponent(name))
         }
     }
 }

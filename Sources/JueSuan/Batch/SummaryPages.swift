@@ -97,6 +97,7 @@ public enum SummaryPages {
         case .docx: return "Word"
         case .xlsx: return "Excel"
         case .json: return "JSON"
+        case .pdf: return "PDF"
         case .markup: return "标记"
         }
     }
@@ -246,14 +247,18 @@ public enum SummaryPages {
         return Format.number(value.value, places: item.unit == .vehicles ? 0 : 2)
     }
 
-    /// RFC 4180: quoted when it holds a comma, a quote or a line break; a leading `=`, `+`, `-` or `@` of a text is
-    /// defused so that a spreadsheet does not run it as a formula.
+    /// RFC 4180: quoted when it holds a comma, a quote or a line break (CR LF too); a text that starts with `=`, `+`, `-`, `@`,
+    /// TAB or CR is defused with a leading `'` so that a spreadsheet does not run it as a formula (OWASP's list; a
+    /// negative number stays a number).
     static func csvField(_ text: String) -> String {
         var field = text
-        if let first = field.first, "=+@".contains(first) || (first == "-" && Amount(exactly: field) == nil) {
+        if let first = field.unicodeScalars.first,
+            "=+@\t\r".unicodeScalars.contains(first) || (first == "-" && Amount(exactly: field) == nil)
+        {
             field = "'" + field
         }
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        // On bytes: CR LF is one Character, neither "\r" nor "\n".
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

@@ -65,6 +65,24 @@ struct SchemaValidator {
         report(path, node.position, message)
     }
 
+    /// Integer digits of an amount or score, at most: 10^15 万元 is far beyond any department, and sums of millions
+    /// of such numbers stay within the 38 digits that `Decimal` keeps exactly.
+    static let maximumIntegerDigits = 15
+    /// Decimal places, at most (元 with 6 places is 万元 with 10: still exact).
+    static let maximumFractionDigits = 6
+
+    /// A number that exact arithmetic could not keep (more digits than `Decimal` holds would be rounded silently).
+    private mutating func checkRange(_ text: String, _ position: SourcePosition, path: JSONPath) {
+        guard let digits = NumberDigits(json: text) else {
+            return report(path, position, "数字超出范围：\(text)")
+        }
+        if digits.integerDigits > Self.maximumIntegerDigits {
+            report(path, position, "数字太大：整数部分最多 \(Self.maximumIntegerDigits) 位，实际为 \(text)")
+        } else if digits.fractionDigits > Self.maximumFractionDigits {
+            report(path, position, "小数位太多：最多 \(Self.maximumFractionDigits) 位小数，实际为 \(text)")
+        }
+    }
+
     private mutating func check(_ node: JSONNode, _ type: SchemaType, path: JSONPath) {
         switch type {
         case .object(let object):
@@ -118,12 +136,16 @@ struct SchemaValidator {
                 report(path, position, minimum == 0 ? "不能为负数：\(text)" : "应不小于 \(minimum)，实际为 \(text)")
             }
         case .amount:
-            guard case .number = node else { return typeMismatch(node, expected: "数字（金额）", path: path) }
+            guard case .number(let text, let position) = node else {
+                return typeMismatch(node, expected: "数字（金额）", path: path)
+            }
+            checkRange(text, position, path: path)
         case .decimal:
             guard case .number(let text, let position) = node else {
                 return typeMismatch(node, expected: "数字", path: path)
             }
             if text.hasPrefix("-") { report(path, position, "不能为负数：\(text)") }
+            checkRange(text, position, path: path)
         case .boolean:
             guard case .bool = node else { return typeMismatch(node, expected: "true 或 false", path: path) }
         case .anyObject:

@@ -5,6 +5,8 @@ import Mustache
 /// The output formats of `juesuan render`.
 public enum OutputFormat: String, Sendable, CaseIterable {
     case txt, md, html, docx, xlsx, json
+    /// The .docx printed by LibreOffice (`PDFConversion`).
+    case pdf
     /// The document markup the templates generated, for a template author to read (docs/MARKUP.md).
     case markup
 
@@ -12,7 +14,10 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     public var fileExtension: String { rawValue }
 
     /// Whether the format is text that can go to standard output.
-    public var isText: Bool { self != .docx && self != .xlsx }
+    public var isText: Bool { self != .docx && self != .xlsx && self != .pdf }
+
+    /// Whether making the format needs a program outside juesuan (LibreOffice).
+    public var needsLibreOffice: Bool { self == .pdf }
 }
 
 /// Why a report could not be rendered (a template problem, not a data problem).
@@ -114,28 +119,18 @@ public struct RenderedReport: Sendable {
     /// Where the document's texts came from in the markup, and the markup in the templates and the data.
     let origins: MarkupOrigins
     let sources: RenderSources
-    /// The data the templates rendered (to follow a value's path to its identity).
-    let data: MustacheValue
+    /// The identity of each value of `sources.values` that prints a figure, found in the data the templates
+    /// rendered (which is not kept).
+    let identities: [FigureIdentity?]
 
     /// Renders `view` with `templates` (strict mode: an unknown name is an error) and parses the markup.
     public init(view: ReportView, templates: ReportTemplates = .standard) throws(ReportRenderError) {
         self.view = view
         set = templates.set
-        let value: MustacheValue
-        do {
-            value = try MustacheValue(encoding: view)
-        } catch {
-            throw ReportRenderError(problems: ["无法转换报告数据：\(error)"])
-        }
-        data = Self.templateData(value, set: templates.set)
-        let result = templates.library.render(
-            ReportTemplates.entry, data,
-            options: RenderOptions(escaping: .custom(Markup.escape), mode: .strict, recordsSources: true))
-        guard result.succeeded else {
-            throw ReportRenderError(problems: result.errors.map { "模板错误：\($0)" })
-        }
-        markup = result.output
-        sources = result.sources ?? RenderSources()
+        let rendered = try Self.markup(view, templates: templates)
+        markup = rendered.markup
+        sources = rendered.sources
+        identities = rendered.identities
         do {
             (document, origins) = try Markup.parseWithOrigins(markup)
         } catch {
@@ -148,6 +143,29 @@ public struct RenderedReport: Sendable {
                         + "：\(problem.message)"
                 }, markup: markup)
         }
+    }
+
+    /// The markup of `view`, where its pieces came from, and the identity of each value printed (in the order of
+    /// `sources.values`). The template value (several times the size of the data) lives only in here, so that its
+    /// memory is free again before the document is parsed.
+    private static func markup(
+        _ view: ReportView, templates: ReportTemplates
+    ) throws(ReportRenderError) -> (markup: String, sources: RenderSources, identities: [FigureIdentity?]) {
+        let value: MustacheValue
+        do {
+            value = try MustacheValue(encoding: view)
+        } catch {
+            throw ReportRenderError(problems: ["无法转换报告数据：\(error)"])
+        }
+        let data = Self.templateData(value, set: templates.set)
+        let result = templates.library.render(
+            ReportTemplates.entry, data,
+            options: RenderOptions(escaping: .custom(Markup.escape), mode: .strict, recordsSources: true))
+        guard result.succeeded else {
+            throw ReportRenderError(problems: result.errors.map { "模板错误：\($0)" })
+        }
+        let sources = result.sources ?? RenderSources()
+        return (result.output, sources, FigureIdentity.of(sources.values, in: data))
     }
 
     /// The view with what templates find besides it: the formatting helpers (`fmt`) and the set's tables (`set`).
@@ -182,6 +200,8 @@ public struct RenderedReport: Sendable {
         case .docx: return try DocxWriter.write(document)
         case .xlsx: return try XlsxWriter.write(document)
         case .json: return Array(try view.jsonData())
+        case .pdf:
+            return try PDFConversion.pdf(fromDocx: try DocxWriter.write(document), date: document.properties.date)
         case .markup: return Array(markup.utf8)
         }
     }

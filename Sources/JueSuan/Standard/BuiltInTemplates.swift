@@ -459,6 +459,97 @@ public enum BuiltInTemplates {
 """####,
         ],
         "standard": [
+            "audit/report": ####"""
+{{! The audit of one published report (`juesuan audit --format html`, and each report's page of `juesuan audit DIR`). }}
+<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}}</title>
+<style>
+{{>summary/style}}
+</style>
+</head>
+<body>
+{{#inBatch}}
+<p><a href="summary.html">← 返回汇总</a></p>
+{{/inBatch}}
+<h1>{{title}}</h1>
+<table class="facts">
+<tbody>
+<tr><th>部门</th><td>{{department}}</td></tr>
+<tr><th>年度</th><td>{{year}}</td></tr>
+<tr><th>报告文件</th><td>{{file}}</td></tr>
+<tr class="{{state}}"><th>结论</th><td class="status">{{status}}</td></tr>
+<tr><th>审核结果</th><td>{{counts}}</td></tr>
+</tbody>
+</table>
+{{#hasFindings}}
+<h2>审核发现</h2>
+<p>金额单位：万元。“应为”由报告所印的数计算；所印的数各自由元级数据四舍五入，在它们的舍入范围内可以得到的差额不是错误，列为提示。</p>
+<table class="findings">
+<thead>
+<tr><th>级别</th><th>规则</th><th>行</th><th>位置</th><th>所印</th><th>应为</th><th>说明</th></tr>
+</thead>
+<tbody>
+{{#findings}}
+<tr class="{{state}}"><td class="c status">{{severity}}</td><td class="c">{{rule}}</td><td class="c">{{line}}</td><td>{{place}}</td><td class="n">{{stated}}</td><td class="n">{{expected}}</td><td>{{message}}</td></tr>
+{{/findings}}
+</tbody>
+</table>
+{{/hasFindings}}
+{{^hasFindings}}
+<p>没有发现问题。</p>
+{{/hasFindings}}
+{{#hasUnread}}
+<h2>未能读取</h2>
+<p>以下内容无法可靠地读出，没有审核，也不会猜测：请对照原报告核对。</p>
+<table class="findings">
+<thead>
+<tr><th>行</th><th>位置</th><th>原因</th><th>原文</th></tr>
+</thead>
+<tbody>
+{{#unread}}
+<tr><td class="c">{{line}}</td><td>{{place}}</td><td>{{reason}}</td><td>{{text}}</td></tr>
+{{/unread}}
+</tbody>
+</table>
+{{/hasUnread}}
+</body>
+</html>
+
+"""####,
+            "audit/summary": ####"""
+{{! summary.html of `juesuan audit DIR`: every report, the one with the most errors first. }}
+<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}}</title>
+<style>
+{{>summary/style}}
+</style>
+</head>
+<body>
+<h1>{{title}}</h1>
+<p class="counts">{{counts}}</p>
+<p>先列无法读取的和错误最多的报告，再列有警告的和没有问题的报告。错误是超出舍入范围的算术错误或不一致；由元级数据四舍五入造成的尾差列为提示，不算错误。</p>
+<table class="departments">
+<thead>
+<tr><th>序号</th><th>部门</th><th>年度</th><th>结论</th><th>错误</th><th>警告</th><th>提示</th><th>未能读取</th><th>审核结果</th><th>报告文件</th></tr>
+</thead>
+<tbody>
+{{#reports}}
+<tr class="{{state}}"><td class="c">{{number}}</td><td>{{department}}{{#problems}}<div class="problem">{{.}}</div>{{/problems}}</td><td class="c">{{year}}</td><td class="c status">{{status}}</td><td class="n">{{errors}}</td><td class="n">{{warnings}}</td><td class="n">{{info}}</td><td class="n">{{unread}}</td><td class="c">{{#page}}<a href="{{href}}">{{text}}</a>{{/page}}</td><td>{{file}}</td></tr>
+{{/reports}}
+</tbody>
+</table>
+</body>
+</html>
+
+"""####,
             "part3/s1": ####"""
 @h2#s1 一、收入决算情况说明
 {{#part3.s1}}

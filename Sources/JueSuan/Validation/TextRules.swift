@@ -100,6 +100,79 @@ enum FigureForm: Sendable, Equatable {
     var isPercentage: Bool { self == .share || self == .completion || self == .changePercent }
 }
 
+/// Which figure of the view a printed value is, and in which form it prints it.
+struct FigureIdentity: Sendable, Equatable {
+    let id: String
+    let form: FigureForm
+
+    /// The identity of each value that prints a figure (in the order of `values`), found in `data`, the data the
+    /// templates rendered; nil for a value whose member prints no figure (`name`, `zero`) or that no object on its
+    /// path identifies.
+    static func of(_ values: [RenderSources.Value], in data: MustacheValue) -> [FigureIdentity?] {
+        var walker = Walker(data)
+        return values.map { value in
+            let last = value.name.last ?? value.scope.last ?? ""
+            // Only a member that can print a figure is followed into the data.
+            guard FigureForm(last: last) != nil, let found = walker.identity(of: value.scope, value.name) else {
+                return nil
+            }
+            return FigureIdentity(id: found.id, form: found.form)
+        }
+    }
+
+    /// Follows paths into the data, from where the last path walked differs.
+    private struct Walker {
+        /// The path walked last: its keys, the value after each prefix (the root first) and the identity found so
+        /// far.
+        private var walked: (keys: [String], values: [MustacheValue], found: [String?])
+
+        init(_ data: MustacheValue) {
+            walked = ([], [data], [nil])
+        }
+
+        /// The identity and form of the value at `path` in the templates' data: the deepest object on the way that
+        /// names it (`id` for an object that is one figure, `ids` for members that are figures). Consecutive values
+        /// mostly share the start of their path (the cells of one row), so the walk starts where the last one differs.
+        mutating func identity(of scope: [String], _ name: [String]) -> (id: String, form: FigureForm)? {
+            let count = scope.count + name.count
+            @inline(__always) func key(_ index: Int) -> String {
+                index < scope.count ? scope[index] : name[index - scope.count]
+            }
+            var depth = 0
+            while depth < count && depth < walked.keys.count && walked.keys[depth] == key(depth) { depth += 1 }
+            walked.keys.removeSubrange(depth...)
+            walked.values.removeSubrange((depth + 1)...)
+            walked.found.removeSubrange((depth + 1)...)
+            var value = walked.values[depth]
+            var found = walked.found[depth]
+            while depth < count {
+                let key = key(depth)
+                switch value {
+                case .object(let object):
+                    if case .object(let ids)? = object["ids"], case .string(let id)? = ids[key], !id.isEmpty {
+                        found = id
+                    } else if case .string(let id)? = object["id"], !id.isEmpty {
+                        found = id
+                    }
+                    guard let next = object[key] else { return nil }
+                    value = next
+                case .list(let items):
+                    guard let position = Int(key), items.indices.contains(position) else { return nil }
+                    value = items[position]
+                default:
+                    return nil
+                }
+                walked.keys.append(key)
+                walked.values.append(value)
+                walked.found.append(found)
+                depth += 1
+            }
+            guard count > 0, let id = found, let form = FigureForm(last: key(count - 1)) else { return nil }
+            return (id, form)
+        }
+    }
+}
+
 /// A number the document states: a figure placed by a template (with its identity) or a number written into a
 /// template.
 struct StatedNumber {
@@ -118,7 +191,7 @@ struct StatedNumber {
 
 struct TextChecker {
     let report: RenderedReport
-    let book: FigureBook
+    let book: ViewFigures
     var findings: [Finding] = []
     /// The text regions of the document: paragraphs (cell nil) and body cells, by markup offset.
     private var regions: [Region] = []
@@ -156,7 +229,6 @@ struct TextChecker {
     init(_ report: RenderedReport) {
         self.report = report
         book = report.view.figures
-        walked = ([], [report.data], [nil])
     }
 
     /// Follows the figures into the document (regions, figures, cells).
@@ -191,20 +263,27 @@ struct TextChecker {
 
     // MARK: Following figures into the document
 
+    /// The regions, placed by markup offsets without the escapes' backslashes (`MarkupOrigins.unescaped`), so that
+    /// a region's offsets and its text's advance together.
     private mutating func collectRegions() {
         let origins = report.origins
         for (index, block) in report.document.blocks.enumerated() {
             switch block {
             case .paragraph(let paragraph):
                 if let start = origins.texts[index] {
-                    regions.append(Region(start: start, length: paragraph.text.utf8.count, block: index, row: nil, cell: nil))
+                    regions.append(
+                        Region(
+                            start: origins.unescaped(start), length: paragraph.text.utf8.count, block: index, row: nil,
+                            cell: nil))
                 }
             case .table(let table):
                 guard let offsets = origins.bodyCells[index] else { continue }
                 for (r, row) in table.body.enumerated() where r < offsets.count {
                     for (c, cell) in row.enumerated() where c < offsets[r].count {
                         regions.append(
-                            Region(start: offsets[r][c], length: cell.text.utf8.count, block: index, row: r, cell: c))
+                            Region(
+                                start: origins.unescaped(offsets[r][c]), length: cell.text.utf8.count, block: index,
+                                row: r, cell: c))
                     }
                 }
             default:
@@ -228,64 +307,20 @@ struct TextChecker {
         return offset < region.start + max(region.length, 1) ? low - 1 : nil
     }
 
-    /// The identity and form of the value at `path` in the templates' data: the deepest object on the way that
-    /// names it (`id` for an object that is one figure, `ids` for members that are figures). Consecutive values
-    /// mostly share the start of their path (the cells of one row), so the walk starts where the last one differs.
-    mutating func identity(of scope: [String], _ name: [String]) -> (id: String, form: FigureForm)? {
-        let count = scope.count + name.count
-        @inline(__always) func key(_ index: Int) -> String {
-            index < scope.count ? scope[index] : name[index - scope.count]
-        }
-        var depth = 0
-        while depth < count && depth < walked.keys.count && walked.keys[depth] == key(depth) { depth += 1 }
-        walked.keys.removeSubrange(depth...)
-        walked.values.removeSubrange((depth + 1)...)
-        walked.found.removeSubrange((depth + 1)...)
-        var value = walked.values[depth]
-        var found = walked.found[depth]
-        while depth < count {
-            let key = key(depth)
-            switch value {
-            case .object(let object):
-                if case .object(let ids)? = object["ids"], case .string(let id)? = ids[key], !id.isEmpty {
-                    found = id
-                } else if case .string(let id)? = object["id"], !id.isEmpty {
-                    found = id
-                }
-                guard let next = object[key] else { return nil }
-                value = next
-            case .list(let items):
-                guard let position = Int(key), items.indices.contains(position) else { return nil }
-                value = items[position]
-            default:
-                return nil
-            }
-            walked.keys.append(key)
-            walked.values.append(value)
-            walked.found.append(found)
-            depth += 1
-        }
-        guard count > 0, let id = found, let form = FigureForm(last: key(count - 1)) else { return nil }
-        return (id, form)
-    }
-
-    /// The path walked last: its keys, the value after each prefix (the root first) and the identity found so far.
-    private var walked: (keys: [String], values: [MustacheValue], found: [String?])
-
     private mutating func attachFigures() {
         let document = report.document
-        for value in report.sources.values {
-            guard let index = region(containing: value.output.lowerBound) else { continue }
+        let origins = report.origins
+        for (number, value) in report.sources.values.enumerated() {
+            // Offsets without the escapes' backslashes, as the regions' (see `collectRegions`).
+            let lower = origins.unescaped(value.output.lowerBound)
+            guard let index = region(containing: lower) else { continue }
             let region = regions[index]
-            let start = value.output.lowerBound - region.start
-            let end = min(value.output.upperBound - region.start, region.length)
+            let start = lower - region.start
+            let end = min(origins.unescaped(value.output.upperBound) - region.start, region.length)
             guard start >= 0, start < end else { continue }
             let last = value.name.last ?? value.scope.last ?? ""
             values[index, default: []].append((start..<end, last == "name" || last == "fullName"))
-            // Only a member that can print a figure is followed into the data.
-            guard FigureForm(last: last) != nil, let (id, form) = identity(of: value.scope, value.name) else {
-                continue
-            }
+            guard let (id, form) = report.identities[number].map({ ($0.id, $0.form) }) else { continue }
             let text = Self.text(of: region, in: document, range: start..<end)
             figures[index, default: []].append(
                 StatedNumber(
@@ -427,7 +462,7 @@ struct TextChecker {
         stated += Self.writtenNumbers(in: bytes, outside: values.map(\.range)).map { range in
             StatedNumber(
                 range: range, text: String(decoding: bytes[range], as: UTF8.self),
-                markup: region.start + range.lowerBound, id: nil, form: nil)
+                markup: report.origins.escaped(region.start + range.lowerBound), id: nil, form: nil)
         }
         stated.sort { $0.range.lowerBound < $1.range.lowerBound }
         var previousEnd = 0

@@ -19,7 +19,7 @@ public struct ReportView: Encodable, Sendable {
     public var local: LocalData
 
     /// Every figure printed, by identity (not encoded: the identities are in the objects).
-    public var figures: FigureBook
+    public var figures: ViewFigures
 
     /// Reason slots that print the placeholder (validation reports each as a warning).
     public var missingReasons: [MissingReason]
@@ -63,7 +63,7 @@ struct ViewBuilder {
     var input: DepartmentInput { accounts.input }
     var missing: [MissingReason] = []
     var unused: [UnusedInput] = []
-    var book = FigureBook()
+    var book = ViewFigures()
 
     init(accounts: Accounts) {
         self.accounts = accounts

@@ -16,7 +16,8 @@ extension PriorYear {
             threePublic: PriorThreePublic(
                 abroad: three.abroad.actual, vehiclePurchase: three.vehiclePurchase.actual,
                 vehicleOperation: three.vehicleOperation.actual, reception: three.reception.actual,
-                suppliedTotal: nil),
+                // The total as last year's report printed it, where it printed one (an official total).
+                suppliedTotal: three.officialTotal.actual),
             operatingCosts: accounts.operatingCosts)
     }
 }

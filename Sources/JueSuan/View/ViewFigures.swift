@@ -9,7 +9,7 @@ import Foundation
 // object with several figures: member name → identity).
 
 /// Every figure of the report view by identity, with what its printed forms are computed from.
-public struct FigureBook: Sendable {
+public struct ViewFigures: Sendable {
     public struct Figure: Sendable, Equatable {
         /// The exact value: an amount in 万元, or a count.
         public var value: Decimal
