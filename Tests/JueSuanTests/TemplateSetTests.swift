@@ -1,5 +1,6 @@
 import Documents
 import Foundation
+import TestSupport
 import Testing
 
 @testable import JueSuan
@@ -63,10 +64,20 @@ struct TemplateDirectory {
             #expect(checked.renderError == nil, "\(set) \(name): \(checked.renderError?.description ?? "")")
             #expect(checked.fatal == [], "\(set) \(name)")
             let report = try #require(checked.rendered)
-            for format in OutputFormat.allCases {
+            for format in OutputFormat.allCases where !format.needsLibreOffice {
                 #expect(try !report.bytes(format).isEmpty, "\(set) \(name) \(format)")
             }
         }
+    }
+
+    /// PDF is the Word document printed by LibreOffice: one sample per set (the Word documents of all are above).
+    @Test(arguments: sets)
+    func aSampleRendersToPDF(set: String) throws {
+        guard Checker.soffice || Checker.isCI else { return }
+        try Checker.require(Checker.soffice, "LibreOffice")
+        let input = try InputLoader.load(path: packageRoot.appendingPathComponent("Samples/s0-rendaban.json").path).get()
+        let report = try RenderedReport(view: ReportPreparation(input).view, templates: .builtIn(set))
+        #expect(try report.bytes(.pdf).starts(with: Array("%PDF-".utf8)))
     }
 
     /// Every figure a table prints in one set is printed the same in the others (the sets arrange and word the
