@@ -278,6 +278,7 @@ public enum BuiltInTemplates {
 @caption 一般公共预算财政拨款基本支出决算明细表
 {{$label}}@pre 公开06表{{/label}}
 @pre 部门：{{department}}
+@pre {{year}} 年度
 @pre 金额单位：万元
 @columns c:2 l:7 rn:3 c:2 l:7 rn:3
 @head 人员经费	{<}	{<}	公用经费	{<}	{<}
@@ -352,6 +353,7 @@ public enum BuiltInTemplates {
 @caption 财政拨款“三公”经费支出决算表
 {{$label}}@pre 公开09表{{/label}}
 @pre 部门：{{department}}
+@pre {{year}} 年度
 @pre 金额单位：万元
 @columns rn rn rn rn rn rn rn rn rn rn rn rn
 @head 预算数	{<}	{<}	{<}	{<}	{<}	决算数	{<}	{<}	{<}	{<}	{<}
