@@ -212,6 +212,30 @@ import Testing
         ])
     }
 
+    /// A number typed into a template is compared in the form its words give it: a change after 增加/减少, last
+    /// year's amount after 上年, a growth rate after 增长/下降; right ones pass.
+    @Test func aTypedNumberIsCheckedInTheFormItsWordsGive() throws {
+        func section(_ lines: String) -> String {
+            "{{<central}}\n{{$s1}}\n@h2#s1 一、收支总体情况\n{{#part3.totals.income}}\n\(lines)\n{{/part3.totals.income}}\n{{/s1}}\n{{/central}}\n"
+        }
+        let input = try Self.sample("s0-rendaban")
+        let right = section(
+            "@p {{year}}年收支总计{{amount}}万元，比上年减少92.18万元，下降3.58%。上年收入总计2575.83万元。")
+        let passed = try Self.findings("central", ["report.mustache": right], input: input)
+        #expect(passed.renderError == nil)
+        #expect(passed.fatal == [])
+        let wrong = section(
+            "@p {{year}}年收支总计{{amount}}万元，比上年减少92.19万元，下降3.5%。上年收入总计2575.82万元。")
+        let refused = try Self.findings("central", ["report.mustache": wrong], input: input)
+        #expect(
+            refused.fatal.map(\.message) == [
+                "“收支总计 增减”：正文 92.19 万元，计算结果 92.18",
+                "“收支总计 增减幅度”：正文 3.5%，计算结果 3.6%",
+                "“收入总计 上年”：正文 2575.82 万元，计算结果 2575.83",
+            ])
+        #expect(refused.fatal.allSatisfy { $0.location.detail.hasPrefix("模板 report:5:") })
+    }
+
     // MARK: Helpers
 
     @Test func helpersFormatTheExactFigureAndTheCheckFollowsThem() throws {

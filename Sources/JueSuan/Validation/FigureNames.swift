@@ -55,6 +55,8 @@ enum FigureNames {
         var names: [(String, [String])] = [
             ("收入总计", dept("grandTotal.income")),
             ("支出总计", dept("grandTotal.expenditure")),
+            ("收、支总计", dept("grandTotal.income", "grandTotal.expenditure")),
+            ("收支总计", dept("grandTotal.income", "grandTotal.expenditure")),
             ("本年收入合计", dept("income.total", "income.fiscal")),
             (
                 "本年支出合计",

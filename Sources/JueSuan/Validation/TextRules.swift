@@ -651,7 +651,10 @@ struct TextChecker {
             guard let claimed, let target = claimed.name.primary,
                 let printed = Self.parse(number.text.replacingOccurrences(of: ",", with: ""))
             else { return }
-            let form: FigureForm = unit == "%" ? Self.percentForm(before: number.range, in: bytes) : .amount
+            let form: FigureForm =
+                unit == "%"
+                ? Self.percentForm(before: number.range, in: bytes)
+                : Self.amountForm(after: claimed, before: number.range.lowerBound, in: bytes)
             guard let figure = book[target], !figure.isCount,
                 let wanted = expected(target, form, places: printed.places, unit: unit), wanted != printed.value
             else { return }
@@ -715,6 +718,19 @@ struct TextChecker {
 
     /// A percentage written into the template: a completion rate after `完成`, a change after `增长`/`下降`, else a
     /// share.
+    /// The form of an amount written into a template after a name: the change (`比上年减少 92.18 万元`) when the words
+    /// between them say 增加 or 减少, last year's amount when they or the word just before the name say 上年
+    /// (`上年收入总计`), else the figure itself.
+    private static func amountForm(after claim: Claim, before end: Int, in bytes: [UInt8]) -> FigureForm {
+        let between = claim.end < end ? Array(bytes[claim.end..<end]) : []
+        if lastIndex(of: Array("增加".utf8), in: between) != nil || lastIndex(of: Array("减少".utf8), in: between) != nil {
+            return .delta
+        }
+        let prior = Array("上年".utf8)
+        let justBefore = bytes[max(0, claim.start - prior.count)..<claim.start]
+        return lastIndex(of: prior, in: between) != nil || justBefore.elementsEqual(prior) ? .prior : .amount
+    }
+
     private static func percentForm(before range: Range<Int>, in bytes: [UInt8]) -> FigureForm {
         let before = Array(bytes[max(0, range.lowerBound - 30)..<range.lowerBound])
         if lastIndex(of: Array("完成".utf8), in: before) != nil { return .completion }
