@@ -64,7 +64,8 @@ import Testing
                 "“本年支出合计”：正文 2474.42 万元，\(swap.table) 本年支出合计（行 58）为 2458.33",
             ])
         #expect(text.allSatisfy { $0.severity == .fatal })
-        let incomeLine = try #require(income.split(separator: "\n").firstIndex { $0.contains("part3.s2.expenditure") }) + 1
+        let incomeLine =
+            try #require(income.split(separator: "\n").firstIndex { $0.contains("part3.s2.expenditure") }) + 1
         #expect(text.first?.location.detail.hasPrefix("模板 \(swap.income):\(incomeLine):") == true, "\(text)")
         #expect(checked.rendered == nil || !checked.fatal.isEmpty)
     }
@@ -184,7 +185,8 @@ import Testing
             #expect(checked.renderError == nil, "\(path): \(checked.renderError?.description ?? "")")
             #expect(checked.fatal == [], "\(path)")
         }
-        let checked = try Self.findings("standard", ["report.mustache": Self.reworded], input: Self.sample("s0-rendaban"))
+        let checked = try Self.findings(
+            "standard", ["report.mustache": Self.reworded], input: Self.sample("s0-rendaban"))
         let text = TextWriter.write(try #require(checked.rendered).document)
         #expect(text.contains("2024年收入总计2483.65万元。本年收入合计2474.42万元，较上年减少72.46万元（下降2.8%）。"))
         #expect(text.contains("财政拨款收入2443.08万元（占98.7%），其他收入31.35万元（占1.3%）"))
@@ -207,9 +209,10 @@ import Testing
                 "“财政拨款收入”：正文 31.35 万元，公开02表 合计（财政拨款收入）为 2443.08",
                 "“年末结转和结余”：正文 25.00 万元，公开01表 年末结转和结余（行 60）为 25.32",
             ], "\(text)")
-        #expect(text.map { $0.location.detail.split(separator: ":").dropLast().joined(separator: ":") } == [
-            "模板 report:\(fiscalLine)", "模板 report:\(carryLine)",
-        ])
+        #expect(
+            text.map { $0.location.detail.split(separator: ":").dropLast().joined(separator: ":") } == [
+                "模板 report:\(fiscalLine)", "模板 report:\(carryLine)",
+            ])
     }
 
     /// A number typed into a template is compared in the form its words give it: a change after 增加/减少, last
@@ -241,7 +244,8 @@ import Testing
     @Test func helpersFormatTheExactFigureAndTheCheckFollowsThem() throws {
         // synthetic-edge-cases is entered in 元: the exact 元 amount is not the rounded 万元 one times 10000.
         let input = try Self.sample("synthetic-edge-cases")
-        let exact = "{{<standard}}{{$s6}}\n@h2#s6 六、机关运行经费\n@p 机关运行经费{{#fmt.yuanGrouped}}{{part3.s6.costs.value}}{{/fmt.yuanGrouped}}元，上年{{#fmt.d0}}{{part3.s6.costs.change.priorValue}}{{/fmt.d0}}万元，{{#fmt.tight}}{{part3.s6.costs.change.phrase}}{{/fmt.tight}}。\n{{/s6}}{{/standard}}\n"
+        let exact =
+            "{{<standard}}{{$s6}}\n@h2#s6 六、机关运行经费\n@p 机关运行经费{{#fmt.yuanGrouped}}{{part3.s6.costs.value}}{{/fmt.yuanGrouped}}元，上年{{#fmt.d0}}{{part3.s6.costs.change.priorValue}}{{/fmt.d0}}万元，{{#fmt.tight}}{{part3.s6.costs.change.phrase}}{{/fmt.tight}}。\n{{/s6}}{{/standard}}\n"
         let checked = try Self.findings("standard", ["report.mustache": exact], input: input)
         #expect(checked.fatal == [])
         let view = try #require(checked.rendered).view
@@ -255,7 +259,9 @@ import Testing
         let wrong = try Self.findings("standard", ["report.mustache": rounded], input: input)
         let printed = Format.number(Decimal(string: costs.amount)! * 10000, places: 2, grouping: true)
         #expect(
-            wrong.fatal.map(\.message) == ["“机关运行经费”：正文 \(printed.replacingOccurrences(of: ",", with: "")) 元，计算结果 \(yuan.replacingOccurrences(of: ",", with: ""))"])
+            wrong.fatal.map(\.message) == [
+                "“机关运行经费”：正文 \(printed.replacingOccurrences(of: ",", with: "")) 元，计算结果 \(yuan.replacingOccurrences(of: ",", with: ""))"
+            ])
     }
 
     /// Any text: no crash, and text without digits comes back as it was.
@@ -271,12 +277,16 @@ import Testing
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let rewritten = TemplateHelpers.replacingNumbers(in: text) { Format.number($0, places: 1) }
             if !text.contains(where: \.isNumber) { #expect(rewritten == text) }
-            #expect(TemplateHelpers.replacingNumbers(in: text) { $0.description }.filter { !$0.isNumber } .count <= text.count + 1)
+            #expect(
+                TemplateHelpers.replacingNumbers(in: text) { $0.description }.filter { !$0.isNumber }.count <= text
+                    .count + 1)
         }
     }
 
     @Test func helpersRewriteNumbersOnly() {
-        #expect(TemplateHelpers.replacingNumbers(in: "2443.0837 与 -1,234.5", { Format.number($0, places: 1) }) == "2443.1 与 -1234.5")
+        #expect(
+            TemplateHelpers.replacingNumbers(in: "2443.0837 与 -1,234.5", { Format.number($0, places: 1) })
+                == "2443.1 与 -1234.5")
         #expect(TemplateHelpers.tight("比上年增加 12.60 万元，增长 5.20%") == "比上年增加12.60万元，增长5.20%")
         #expect(TemplateHelpers.tight("Form A 1") == "Form A 1")
     }
@@ -294,7 +304,10 @@ import Testing
     @Test func aMarkupErrorIsReportedAtTheTemplateLineThatProducedIt() throws {
         let checked = try Self.findings(
             "standard",
-            ["report.mustache": "{{<standard}}\n{{$s7}}\n@h2#s7 七、政府采购\n@para {{part3.s7.total}}\n@p\n{{/s7}}\n{{/standard}}\n"],
+            [
+                "report.mustache":
+                    "{{<standard}}\n{{$s7}}\n@h2#s7 七、政府采购\n@para {{part3.s7.total}}\n@p\n{{/s7}}\n{{/standard}}\n"
+            ],
             input: Self.sample("s0-rendaban"))
         let error = try #require(checked.renderError)
         #expect(error.problems.count == 2)
@@ -308,7 +321,8 @@ import Testing
     @Test func theLocalObjectReachesTheTemplatesUntouched() throws {
         var input = try Self.sample("s0-rendaban")
         input.local = .object([("contact", .object([("phone", .string("0798-8888888"))])), ("meetings", .number(1.20))])
-        let template = "{{<standard}}{{$part5}}\n@h1#part5 第五部分 附件\n@p 联系电话：{{local.contact.phone}}，会议费 {{local.meetings}} 万元以外的数不在表中。\n{{/part5}}{{/standard}}\n"
+        let template =
+            "{{<standard}}{{$part5}}\n@h1#part5 第五部分 附件\n@p 联系电话：{{local.contact.phone}}，会议费 {{local.meetings}} 万元以外的数不在表中。\n{{/part5}}{{/standard}}\n"
         let checked = try Self.findings("standard", ["report.mustache": template], input: input)
         #expect(checked.fatal == [])
         let text = TextWriter.write(try #require(checked.rendered).document)

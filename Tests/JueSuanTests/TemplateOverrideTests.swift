@@ -48,7 +48,8 @@ import Testing
         let root = packageRoot.appendingPathComponent("Templates")
         let sets = try FileManager.default.contentsOfDirectory(atPath: root.path).filter {
             var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path, isDirectory: &isDirectory)
+            return FileManager.default.fileExists(
+                atPath: root.appendingPathComponent($0).path, isDirectory: &isDirectory)
                 && isDirectory.boolValue
         }
         #expect(Set(sets) == Set(BuiltInTemplates.templates.keys))

@@ -13,7 +13,8 @@ struct TemplateDirectory {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("juesuan-set-\(UUID().uuidString)")
         for (path, text) in files {
             let file = url.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: file, atomically: true, encoding: .utf8)
         }
     }
@@ -75,7 +76,8 @@ struct TemplateDirectory {
     func aSampleRendersToPDF(set: String) throws {
         guard Checker.soffice || Checker.isCI else { return }
         try Checker.require(Checker.soffice, "LibreOffice")
-        let input = try InputLoader.load(path: packageRoot.appendingPathComponent("Samples/s0-rendaban.json").path).get()
+        let input = try InputLoader.load(path: packageRoot.appendingPathComponent("Samples/s0-rendaban.json").path)
+            .get()
         let report = try RenderedReport(view: ReportPreparation(input).view, templates: .builtIn(set))
         #expect(try report.bytes(.pdf).starts(with: Array("%PDF-".utf8)))
     }
@@ -86,7 +88,8 @@ struct TemplateDirectory {
         for (name, input) in try Self.inputs() {
             let standard = try RenderedReport(view: ReportPreparation(input).view).figureCells
             for set in Self.sets.dropFirst() {
-                let other = try RenderedReport(view: ReportPreparation(input).view, templates: .builtIn(set)).figureCells
+                let other = try RenderedReport(view: ReportPreparation(input).view, templates: .builtIn(set))
+                    .figureCells
                 var compared = 0
                 for (id, texts) in other {
                     guard let standardTexts = standard[id] else { continue }
@@ -94,7 +97,9 @@ struct TemplateDirectory {
                     compared += 1
                 }
                 #expect(compared > 100, "\(name) \(set)")
-                for id in ["dept:income.total", "dept:expenditure.total", "dept:grandTotal.income", "dept:generalBudget.total"] {
+                for id in [
+                    "dept:income.total", "dept:expenditure.total", "dept:grandTotal.income", "dept:generalBudget.total",
+                ] {
                     #expect(other[id] != nil, "\(name) \(set) has no cell \(id)")
                 }
             }
@@ -102,7 +107,8 @@ struct TemplateDirectory {
     }
 
     @Test func centralPrintsNineTablesAndTenSections() throws {
-        let input = try InputLoader.load(path: packageRoot.appendingPathComponent("Samples/s0-rendaban.json").path).get()
+        let input = try InputLoader.load(path: packageRoot.appendingPathComponent("Samples/s0-rendaban.json").path)
+            .get()
         let report = try RenderedReport(view: ReportPreparation(input).view, templates: .builtIn("central"))
         let tables = report.document.blocks.compactMap { block -> Documents.Table? in
             if case .table(let table) = block, table.sheetName != nil { return table }
@@ -114,9 +120,14 @@ struct TemplateDirectory {
         // 三公 in the horizontal 预算数/决算数 layout: one line, 12 figures.
         let threePublic = try #require(tables.last)
         #expect(threePublic.body.count == 1)
-        #expect(threePublic.body[0].map(\.text) == ["13.84", "0.00", "12.77", "0.00", "12.77", "1.07", "10.30", "0.00", "9.24", "0.00", "9.24", "1.07"])
+        #expect(
+            threePublic.body[0].map(\.text) == [
+                "13.84", "0.00", "12.77", "0.00", "12.77", "1.07", "10.30", "0.00", "9.24", "0.00", "9.24", "1.07",
+            ])
         let sections = report.document.blocks.compactMap { block -> String? in
-            if case .heading(let heading) = block, heading.level == 2, heading.id?.hasPrefix("s") == true { return heading.text }
+            if case .heading(let heading) = block, heading.level == 2, heading.id?.hasPrefix("s") == true {
+                return heading.text
+            }
             return nil
         }
         #expect(sections.first == "一、收入支出决算总体情况说明")
@@ -129,12 +140,17 @@ struct TemplateDirectory {
     }
 
     @Test func sichuanPutsTheNarrativeBeforeTheTables() throws {
-        let input = try InputLoader.load(path: packageRoot.appendingPathComponent("Samples/s2-shizhengfuban.json").path).get()
+        let input = try InputLoader.load(path: packageRoot.appendingPathComponent("Samples/s2-shizhengfuban.json").path)
+            .get()
         let templates = try ReportTemplates.builtIn("sichuan")
         let report = try RenderedReport(view: ReportPreparation(input).view, templates: templates)
         let blocks = report.document.blocks
-        let firstTable = try #require(blocks.firstIndex { if case .table(let t) = $0 { return t.sheetName != nil } else { return false } })
-        let lastSection = try #require(blocks.lastIndex { if case .heading(let h) = $0 { return h.text.hasPrefix("十、其他重要事项") } else { return false } })
+        let firstTable = try #require(
+            blocks.firstIndex { if case .table(let t) = $0 { return t.sheetName != nil } else { return false } })
+        let lastSection = try #require(
+            blocks.lastIndex {
+                if case .heading(let h) = $0 { return h.text.hasPrefix("十、其他重要事项") } else { return false }
+            })
         #expect(lastSection < firstTable)
         let parts = blocks.compactMap { block -> String? in
             if case .heading(let heading) = block, heading.level == 1 { return heading.text }
@@ -155,7 +171,8 @@ struct TemplateDirectory {
     /// A set declaration with mistakes is refused with the place of each.
     @Test func aBrokenDeclarationSaysWhereAndWhat() throws {
         let directory = try TemplateDirectory([
-            "set.json": "{\n  \"inherits\": \"central\",\n  \"tabels\": [],\n  \"tables\": [{\"id\": \"t01\", \"role\": \"summery\", \"name\": \"表一\"}]\n}\n"
+            "set.json":
+                "{\n  \"inherits\": \"central\",\n  \"tabels\": [],\n  \"tables\": [{\"id\": \"t01\", \"role\": \"summery\", \"name\": \"表一\"}]\n}\n"
         ])
         defer { directory.remove() }
         #expect {

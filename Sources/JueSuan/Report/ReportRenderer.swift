@@ -71,7 +71,8 @@ public struct ReportTemplates: Sendable {
             guard let text = String(data: data, encoding: .utf8) else {
                 throw TemplateSetError(message: "\(declaration.path)：不是 UTF-8 文本")
             }
-            let raw = try TemplateSet.declared(text, file: declaration.path, defaultName: directory.path, inherited: nil)
+            let raw = try TemplateSet.declared(
+                text, file: declaration.path, defaultName: directory.path, inherited: nil)
             let parent = try TemplateSet.builtIn(raw.inherits ?? "standard")
             set = try TemplateSet.declared(
                 text, file: declaration.path, defaultName: directory.path, inherited: parent.set)
@@ -97,7 +98,8 @@ public struct ReportTemplates: Sendable {
         guard FileManager.default.fileExists(atPath: nameOrDirectory, isDirectory: &isDirectory), isDirectory.boolValue
         else {
             throw TemplateSetError(
-                message: "没有名为“\(nameOrDirectory)”的内置模板集，也没有这个目录（内置：\(TemplateSet.builtInNames.joined(separator: "、"))）")
+                message: "没有名为“\(nameOrDirectory)”的内置模板集，也没有这个目录（内置：\(TemplateSet.builtInNames.joined(separator: "、"))）"
+            )
         }
         return try ReportTemplates(directory: URL(fileURLWithPath: nameOrDirectory))
     }

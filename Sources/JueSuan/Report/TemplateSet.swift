@@ -99,7 +99,8 @@ public struct TemplateSet: Sendable, Equatable {
     /// The names of the tables by role (`[.summary: "公开01表"]`), every role named.
     public var tableNames: TableNames {
         TableNames(
-            Dictionary(uniqueKeysWithValues: TableRole.allCases.map { ($0, tableName($0)) }), standardRows: standardRows)
+            Dictionary(uniqueKeysWithValues: TableRole.allCases.map { ($0, tableName($0)) }), standardRows: standardRows
+        )
     }
 }
 

@@ -63,7 +63,9 @@ extension FindingCollector {
             add(
                 RuleCatalogue.vehiclesHeld,
                 FindingLocation(
-                    place: "\(tables[.threePublic]) \(tables.row(14, "公务用车保有量"))；\(tables[.assets]) \(tables.row(1, "车辆数合计"))"),
+                    place:
+                        "\(tables[.threePublic]) \(tables.row(14, "公务用车保有量"))；\(tables[.assets]) \(tables.row(1, "车辆数合计"))"
+                ),
                 "\(tables[.threePublic]) 公务用车保有量 \(held) 辆大于\(tables[.assets]) 车辆数合计 \(derived.vehicleTotal) 辆")
         }
         negativeBalances()
@@ -123,7 +125,8 @@ extension FindingCollector {
         add(
             notNegative(
                 derived.carryOut, addends: carryOutAddends, RuleCatalogue.negativeBalance,
-                FindingLocation(place: "\(tables[.summary]) \(tables.row(60, "年末结转和结余"))"), "年末结转和结余为 \(Self.money(derived.carryOut))：本年支出与结余分配大于收入总计",
+                FindingLocation(place: "\(tables[.summary]) \(tables.row(60, "年末结转和结余"))"),
+                "年末结转和结余为 \(Self.money(derived.carryOut))：本年支出与结余分配大于收入总计",
                 fix: "请核对本年收入、年初结转和结余与本年支出"))
         let carryOut = derived.fiscalCarryOut
         let start = input.carryOver.start

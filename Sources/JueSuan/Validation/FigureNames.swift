@@ -84,7 +84,10 @@ enum FigureNames {
             ),
             (
                 "项目支出",
-                ["*:expenditure.project", "*:generalBudget.project", "*:fund.spending.project", "*:stateCapital.project"]
+                [
+                    "*:expenditure.project", "*:generalBudget.project", "*:fund.spending.project",
+                    "*:stateCapital.project",
+                ]
             ),
             ("经营支出", dept("expenditure.operating")),
             ("上缴上级支出", dept("expenditure.toSuperior")),
@@ -155,7 +158,8 @@ enum FigureNames {
     }()
 
     /// The names by name.
-    static let byName: [String: FigureName] = Dictionary(fixed.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    static let byName: [String: FigureName] = Dictionary(
+        fixed.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 
     /// The names by their first three UTF-8 bytes (every name starts with a character of three), longest first.
     static let byStart: [UInt32: [(name: FigureName, bytes: [UInt8])]] = {

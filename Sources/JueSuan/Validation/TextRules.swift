@@ -345,7 +345,9 @@ struct TextChecker {
         default: return ""
         }
         var text = whole
-        return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range.clamped(to: 0..<$0.count)]), as: UTF8.self) }
+        return text.withUTF8 {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[range.clamped(to: 0..<$0.count)]), as: UTF8.self)
+        }
     }
 
     // MARK: Declared tables and sections
@@ -398,7 +400,8 @@ struct TextChecker {
                             wanted != printed.value
                         else { continue }
                         add(
-                            RuleCatalogue.textMatchesTables, place: tableName(table), detail: template(at: figure.markup),
+                            RuleCatalogue.textMatchesTables, place: tableName(table),
+                            detail: template(at: figure.markup),
                             "“\(label)”一行印的是“\(name(of: figure.id))”的数 \(figure.text)，\(claim.name)为 "
                                 + Format.number(wanted, places: printed.places))
                     } else if cell.text.utf8.contains(where: { $0 >= 0xE0 }), let name = Self.labelName(cell.text) {
@@ -469,7 +472,8 @@ struct TextChecker {
         var carried: Claim?
         for number in stated {
             let segment = Array(bytes[previousEnd..<number.range.lowerBound])
-            let claim = Self.claim(before: number, segment: segment, from: previousEnd, claims: claims, carried: carried)
+            let claim = Self.claim(
+                before: number, segment: segment, from: previousEnd, claims: claims, carried: carried)
             let boundary = Self.hasBoundary(segment)
             if let claim {
                 carried = claim
@@ -550,7 +554,9 @@ struct TextChecker {
                 continue
             }
             var end = i
-            while isDigit(end) || (end < bytes.count && bytes[end] == UInt8(ascii: ",") && isDigit(end + 1)) { end += 1 }
+            while isDigit(end) || (end < bytes.count && bytes[end] == UInt8(ascii: ",") && isDigit(end + 1)) {
+                end += 1
+            }
             if end < bytes.count && bytes[end] == UInt8(ascii: ".") && isDigit(end + 1) {
                 end += 1
                 while isDigit(end) { end += 1 }
@@ -588,7 +594,9 @@ struct TextChecker {
         var previous: UInt8 = 0x20
         func flush() {
             if current.last == UInt8(ascii: ".") { current.removeLast() }
-            if !current.isEmpty && current != [UInt8(ascii: "-")] { result.append(String(decoding: current, as: UTF8.self)) }
+            if !current.isEmpty && current != [UInt8(ascii: "-")] {
+                result.append(String(decoding: current, as: UTF8.self))
+            }
             current.removeAll(keepingCapacity: true)
         }
         for byte in text.utf8 {
@@ -755,7 +763,8 @@ struct TextChecker {
         case .decrease: (words, parts) = (["减少", "下降"], [.delta, .changePercent])
         }
         let others = ["持平", "增加", "增长", "减少", "下降"].filter { !words.contains($0) }
-        var right = !others.contains(where: { number.text.contains($0) }) && words.contains(where: { number.text.contains($0) })
+        var right =
+            !others.contains(where: { number.text.contains($0) }) && words.contains(where: { number.text.contains($0) })
         if right && form == .phrase {
             for (part, text) in zip(parts, Self.numbers(in: number.text)) {
                 guard let value = Self.parse(text),
@@ -767,7 +776,8 @@ struct TextChecker {
         if !right {
             add(
                 RuleCatalogue.textMatchesFigures, place: place, detail: template(at: number.markup),
-                "“\(label ?? name(of: id)) 比上年”：正文“\(number.text)”，应为“\(ChangeView(change, prior: Amount(prior)).phrase)”")
+                "“\(label ?? name(of: id)) 比上年”：正文“\(number.text)”，应为“\(ChangeView(change, prior: Amount(prior)).phrase)”"
+            )
         }
     }
 
@@ -788,7 +798,8 @@ struct TextChecker {
         } else {
             add(
                 RuleCatalogue.textMatchesTables, place: place, detail: detail,
-                "“\(claimedName)\(form.word.isEmpty ? "" : " " + form.word)”：正文 \(printed) \(unit)，计算结果 \(expectedText)")
+                "“\(claimedName)\(form.word.isEmpty ? "" : " " + form.word)”：正文 \(printed) \(unit)，计算结果 \(expectedText)"
+            )
         }
     }
 
@@ -800,7 +811,8 @@ struct TextChecker {
             return "\(code.code) \(code.name)"
         }
         if subject != "dept", let line = report.view.figures[id] != nil ? String(subject) : nil {
-            return "科目 \(line) " + (FigureNames.fixed.first { $0.patterns.contains("dept:" + measure) }?.name ?? String(measure))
+            return "科目 \(line) "
+                + (FigureNames.fixed.first { $0.patterns.contains("dept:" + measure) }?.name ?? String(measure))
         }
         return id
     }
@@ -821,7 +833,9 @@ struct TextChecker {
             if !text.isEmpty {
                 if text.allSatisfy(\.isNumber), line.isEmpty, label.isEmpty {
                     line = text
-                } else if Self.numbers(in: text).isEmpty || text.contains(where: { $0.unicodeScalars.first!.value > 0x2000 }) {
+                } else if Self.numbers(in: text).isEmpty
+                    || text.contains(where: { $0.unicodeScalars.first!.value > 0x2000 })
+                {
                     label = text
                     break
                 }
@@ -874,7 +888,9 @@ struct TextChecker {
             if Self.hasBoundary(segment) { lastBudget = nil }
             let unit = Self.unit(after: number.range, in: bytes)
             let isBudget =
-                number.id.map { Self.budgetMeasures.contains(String(FigureID.split($0).measure.split(separator: ".").last ?? "")) }
+                number.id.map {
+                    Self.budgetMeasures.contains(String(FigureID.split($0).measure.split(separator: ".").last ?? ""))
+                }
                 ?? (lastIndex(of: Array("预算".utf8), in: segment) != nil)
             if unit == "%" && Self.lastIndex(of: Array("完成".utf8), in: segment) != nil {
                 if let budget = lastBudget, let value = Self.numbers(in: budget.text).first.flatMap(Self.parse),
@@ -883,7 +899,8 @@ struct TextChecker {
                     add(
                         RuleCatalogue.zeroBudgetRate, place: place,
                         detail: template(at: number.markup),
-                        "预算数为 0 时写了完成率：“\(String(decoding: bytes[max(0, budget.range.lowerBound - 30)..<number.range.upperBound], as: UTF8.self))”")
+                        "预算数为 0 时写了完成率：“\(String(decoding: bytes[max(0, budget.range.lowerBound - 30)..<number.range.upperBound], as: UTF8.self))”"
+                    )
                 }
             } else if isBudget && unit != "%" {
                 lastBudget = number

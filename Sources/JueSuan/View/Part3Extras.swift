@@ -121,7 +121,8 @@ extension ViewBuilder {
             categories: categories,
             personnel: figure(table.personnel, FigureID.dept("econ.personnel"), of: spending.basic),
             publicExpenses: figure(table.publicExpenses, FigureID.dept("econ.publicExpenses"), of: spending.basic),
-            personnelItems: economicNames(["301", "303"]), publicExpenseItems: economicNames(["302", "307", "310", "399"]))
+            personnelItems: economicNames(["301", "303"]),
+            publicExpenseItems: economicNames(["302", "307", "310", "399"]))
     }
 
     mutating func fundSection() -> FundSection {

@@ -69,13 +69,6 @@ public struct Table04View: Encodable, Sendable {
         public var c4: MoneyView
         /// 国有资本经营预算财政拨款.
         public var c5: MoneyView
-
-        init(c2: MoneyView, c3: MoneyView, c4: MoneyView, c5: MoneyView) {
-            self.c2 = c2
-            self.c3 = c3
-            self.c4 = c4
-            self.c5 = c5
-        }
     }
 
     public var left: [String: MoneyView]
@@ -291,11 +284,13 @@ extension ViewBuilder {
         ]
         var right: [String: Table04View.SourceRow] = [:]
         for category in FunctionalCategories.all {
-            right["c" + category.code] = sourceRow(accounts.fiscalExpenditure(category: category.code), code: category.code)
+            right["c" + category.code] = sourceRow(
+                accounts.fiscalExpenditure(category: category.code), code: category.code)
         }
         right["r59"] = sourceRow(accounts.fiscalExpenditure, code: "")
         right["r60"] = sourceRow(accounts.fiscalCarryOut, measure: "fiscalCarryOut")
-        right["r64"] = sourceRow(accounts.fiscalExpenditure + accounts.fiscalCarryOut, measure: "fiscalGrandTotal.expenditure")
+        right["r64"] = sourceRow(
+            accounts.fiscalExpenditure + accounts.fiscalCarryOut, measure: "fiscalGrandTotal.expenditure")
         return Table04View(left: left, right: right)
     }
 
