@@ -15,6 +15,21 @@ public enum Markup {
         return try parser.finish()
     }
 
+    /// Parses markup into a document and tells where each text of the document stands in the markup, for a program
+    /// that made the markup and wants to follow a piece of it into the document.
+    public static func parseWithOrigins(_ text: String) throws(MarkupError) -> (Document, MarkupOrigins) {
+        var parser = MarkupParser()
+        parser.origins = MarkupOrigins()
+        parser.source = text
+        var number = 0
+        for line in LineText.lines(text) {
+            number += 1
+            parser.read(line, number: number)
+        }
+        let document = try parser.finish()
+        return (document, parser.origins ?? MarkupOrigins())
+    }
+
     /// Makes a value safe to insert into a markup line: it reads back as the same text wherever it lands in a
     /// directive's text or a cell, and never as markup. TAB, CR and LF (a CR LF pair counts as one) become a space,
     /// so that a value can neither end a line nor split a cell; `\`, `{` and `@` are escaped with `\` (no merge
@@ -22,6 +37,51 @@ public enum Markup {
     public static func escape(_ value: String) -> String {
         MarkupText.escape(value)
     }
+}
+
+/// Where the texts of a parsed document stand in the markup: UTF-8 byte offsets into the markup text, each the first
+/// byte of the text as the document holds it (after the spaces around it are dropped). Index `i` of each list is block
+/// `i` of the document.
+public struct MarkupOrigins: Sendable, Equatable {
+    /// The markup line of each block's directive (`@table` for a table).
+    public var lines: [Int] = []
+    /// The offset of each block's text: headings, paragraphs and TOC entries; nil for other blocks.
+    public var texts: [Int?] = []
+    /// For each table, by block index: the offset of each body cell's text, row by row in the order of
+    /// `Table.body` (an empty cell at the place its text would start).
+    public var bodyCells: [Int: [[Int]]] = [:]
+    /// The offset of each `\\` of an escape in those texts (dropped by reading them), ascending: a character of a
+    /// text stands at its offset in the document text plus the text's offset plus the escapes before it.
+    public var escapes: [Int] = []
+
+    /// `offset` in the markup without the escapes' backslashes before it: the texts' characters keep their order
+    /// and distance, as in the document, so that a range of the markup maps onto the document text it made.
+    public func unescaped(_ offset: Int) -> Int {
+        guard let first = escapes.first, first < offset else { return offset }
+        var low = 0
+        var high = escapes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if escapes[middle] < offset { low = middle + 1 } else { high = middle }
+        }
+        return offset - low
+    }
+
+    /// The markup offset of the character at `offset` of `unescaped`'s scale (the inverse of `unescaped` for a
+    /// text's characters: an escaped character is the one after its backslash).
+    public func escaped(_ offset: Int) -> Int {
+        guard let first = escapes.first, first <= offset else { return offset }
+        // The escaped character of escape k stands at escapes[k] - k on the unescaped scale, ascending in k.
+        var low = 0
+        var high = escapes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if escapes[middle] - middle <= offset { low = middle + 1 } else { high = middle }
+        }
+        return offset + low
+    }
+
+    public init() {}
 }
 
 /// Everything wrong with a markup text. `description` lists one problem a line: `markup:12: 未知指令 @foo`.
@@ -53,6 +113,9 @@ public struct MarkupError: Error, Sendable, Equatable, CustomStringConvertible {
 // MARK: - Parser
 
 private struct MarkupParser {
+    /// Set by `parseWithOrigins`: where the document's texts are in `source`.
+    var origins: MarkupOrigins?
+    var source = ""
     private var document = Document()
     private var problems: [MarkupError.Problem] = []
     private var table: TableBuilder?
@@ -177,7 +240,7 @@ private struct MarkupParser {
             let level = name == "title" ? 0 : Int(String(name.dropFirst()))!
             let id = anchor.flatMap { defineAnchor($0, at) }
             guard let text = requireText(argument, at) else { return }
-            document.blocks.append(.heading(Heading(level: level, text: text, id: id)))
+            append(.heading(Heading(level: level, text: text, id: id)), at, text: argument)
         case "p", "center", "right", "note":
             guard let text = requireText(argument, at) else { return }
             let style: Paragraph.Style =
@@ -187,7 +250,7 @@ private struct MarkupParser {
                 case "note": .note
                 default: .body
                 }
-            document.blocks.append(.paragraph(Paragraph(text, style: style)))
+            append(.paragraph(Paragraph(text, style: style)), at, text: argument)
         case "toc1", "toc2":
             var target: String?
             if let anchor {
@@ -197,10 +260,10 @@ private struct MarkupParser {
                 }
             }
             guard let text = requireText(argument, at) else { return }
-            document.blocks.append(.tocEntry(TOCEntry(level: name == "toc1" ? 1 : 2, text: text, target: target)))
+            append(.tocEntry(TOCEntry(level: name == "toc1" ? 1 : 2, text: text, target: target)), at, text: argument)
         case "pagebreak":
             guard requireNoArgument(argument, at) else { return }
-            document.blocks.append(.pageBreak)
+            append(.pageBreak, at, text: nil)
         case "property":
             readProperty(argument, at)
         case "table":
@@ -421,7 +484,13 @@ private struct MarkupParser {
         if header {
             builder.header.append(padded, at, problems: &problems)
         } else {
-            builder.body.append(padded, at, problems: &problems)
+            var offsets: [Int] = []
+            if origins != nil {
+                offsets = cellOffsets(argument)
+                let end = offsets.last ?? 0
+                offsets += Array(repeating: end, count: columnCount - offsets.count)
+            }
+            builder.body.append(padded, at, offsets: offsets, problems: &problems)
         }
     }
 
@@ -433,8 +502,57 @@ private struct MarkupParser {
             finished.header = builder.header.rows(problems: &problems)
             finished.body = builder.body.rows(problems: &problems)
         }
-        document.blocks.append(.table(finished))
+        if origins != nil {
+            origins?.bodyCells[document.blocks.count] = builder.body.offsets()
+        }
+        append(.table(finished), Directive(token: "table", line: builder.line), text: nil)
         table = nil
+    }
+
+    /// Adds a block to the document and, when asked for, where its text is in the markup.
+    private mutating func append(_ block: Block, _ at: Directive, text argument: Substring?) {
+        document.blocks.append(block)
+        guard origins != nil else { return }
+        let text = argument.map { offset(ofTextIn: $0) }
+        if let argument { recordEscapes(in: argument) }
+        origins?.lines.append(at.line)
+        origins?.texts.append(text)
+    }
+
+    /// The offset in `source` of the first byte of `argument` that is not a space or TAB.
+    private func offset(ofTextIn argument: Substring) -> Int {
+        let leading = argument.utf8.prefix(while: LineText.isSpaceOrTab).count
+        return source.utf8.distance(from: source.utf8.startIndex, to: argument.startIndex) + leading
+    }
+
+    /// Notes where the escapes of a text in `argument` are (see `MarkupOrigins.escapes`).
+    private mutating func recordEscapes(in argument: Substring) {
+        let found = MarkupText.escapeOffsets(argument)
+        guard !found.isEmpty else { return }
+        let base = source.utf8.distance(from: source.utf8.startIndex, to: argument.startIndex)
+        origins?.escapes += found.map { base + $0 }
+    }
+
+    /// The offset of each cell's text in a row's argument (cells split at TABs, leading spaces skipped), noting
+    /// the cells' escapes.
+    private mutating func cellOffsets(_ argument: Substring) -> [Int] {
+        let utf8 = argument.utf8
+        let base = source.utf8.distance(from: source.utf8.startIndex, to: argument.startIndex)
+        var offsets: [Int] = []
+        var start = 0
+        var bytes = Array(utf8)
+        bytes.append(LineText.tab)
+        for (position, byte) in bytes.enumerated() where byte == LineText.tab {
+            var first = start
+            while first < position && bytes[first] == LineText.space { first += 1 }
+            offsets.append(base + first)
+            if bytes[start..<position].contains(MarkupText.backslash) {
+                let lower = utf8.index(utf8.startIndex, offsetBy: start)
+                recordEscapes(in: MarkupText.scalars(argument, lower, utf8.index(lower, offsetBy: position - start)))
+            }
+            start = position + 1
+        }
+        return offsets
     }
 
     // MARK: Helpers
@@ -528,6 +646,8 @@ private struct MergedRows {
         var positions = 1
         var lastRow: Int
         var lastColumn: Int
+        /// Where the text is in the markup (when origins are asked for).
+        var offset = 0
     }
 
     let isHeader: Bool
@@ -538,8 +658,11 @@ private struct MergedRows {
         self.isHeader = isHeader
     }
 
-    /// Appends a row of cells as written.
-    mutating func append(_ cells: [MarkupCell], _ at: Directive, problems: inout [MarkupError.Problem]) {
+    /// Appends a row of cells as written; `offsets` are where their texts are in the markup (when origins are
+    /// asked for).
+    mutating func append(
+        _ cells: [MarkupCell], _ at: Directive, offsets: [Int] = [], problems: inout [MarkupError.Problem]
+    ) {
         let row = owners.count
         var rowOwners: [Int] = []
         for (column, cell) in cells.enumerated() {
@@ -571,11 +694,20 @@ private struct MergedRows {
                 let text: String
                 if case .text(let written) = cell { text = written } else { text = "" }
                 origins.append(
-                    Origin(text: text, row: row, column: column, directive: at, lastRow: row, lastColumn: column))
+                    Origin(
+                        text: text, row: row, column: column, directive: at, lastRow: row, lastColumn: column,
+                        offset: column < offsets.count ? offsets[column] : 0))
                 rowOwners.append(origins.count - 1)
             }
         }
         owners.append(rowOwners)
+    }
+
+    /// The markup offset of each cell's text, in the order of `rows`.
+    func offsets() -> [[Int]] {
+        var rows = [[Int]](repeating: [], count: owners.count)
+        for origin in origins { rows[origin.row].append(origin.offset) }
+        return rows
     }
 
     /// The rows as the model wants them: each row lists the cells that start in it, with their spans.

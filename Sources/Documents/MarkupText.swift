@@ -137,6 +137,27 @@ enum MarkupText {
         return String(decoding: result, as: UTF8.self)
     }
 
+    /// Where the escapes of a text are: the offset from the start of `argument` of each `\\` that reading the text
+    /// (`text`, or a cell of `cells` when `argument` is one cell) drops, in order.
+    static func escapeOffsets(_ argument: Substring) -> [Int] {
+        var argument = argument
+        return argument.withUTF8 { bytes -> [Int] in
+            guard bytes.contains(backslash) else { return [] }
+            let range = trimmedRange(bytes, 0, bytes.count)
+            var offsets: [Int] = []
+            var index = range.lowerBound
+            while index < range.upperBound {
+                if bytes[index] == backslash, index + 1 < range.upperBound, isEscapable(bytes[index + 1]) {
+                    offsets.append(index)
+                    index += 2
+                } else {
+                    index += 1
+                }
+            }
+            return offsets
+        }
+    }
+
     /// Without the spaces and TABs at either end that are layout (an escaped space is text).
     static func trimmed(_ text: Substring) -> Substring {
         var copy = text

@@ -22,6 +22,8 @@ public struct MustacheError: Error, Sendable, Equatable, CustomStringConvertible
         case unknownName
         case missingPartial
         case missingParent
+        /// A block given to a parent tag that the parent does not define (it would never be printed).
+        case undefinedBlock
         case notInterpolatable
         case invalidDynamicName
         case recursionLimit

@@ -117,15 +117,20 @@ public enum RenderMode: Sendable {
 public struct RenderOptions: Sendable {
     public var escaping: Escaping
     public var mode: RenderMode
+    /// Whether the result records where each piece of the output came from (`RenderResult.sources`).
+    public var recordsSources: Bool
     /// The most nodes (texts, tags, section items, partials) one render expands before it stops with an error
     /// (`tooMuchWork`); nil for `defaultMaximumSteps(for:)` of the data. A partial that includes itself twice, or
     /// lists nested in lists, can ask for more work than any machine has; a template that visits its data a few
     /// times over stays far below the default.
     public var maximumSteps: Int?
 
-    public init(escaping: Escaping = .html, mode: RenderMode = .strict, maximumSteps: Int? = nil) {
+    public init(
+        escaping: Escaping = .html, mode: RenderMode = .strict, recordsSources: Bool = false, maximumSteps: Int? = nil
+    ) {
         self.escaping = escaping
         self.mode = mode
+        self.recordsSources = recordsSources
         self.maximumSteps = maximumSteps
     }
 
@@ -141,6 +146,14 @@ public struct RenderOptions: Sendable {
 public struct RenderResult: Sendable {
     public let output: String
     public let errors: [MustacheError]
+    /// Where the output came from; nil unless `RenderOptions.recordsSources` was set.
+    public let sources: RenderSources?
+
+    init(output: String, errors: [MustacheError], sources: RenderSources? = nil) {
+        self.output = output
+        self.errors = errors
+        self.sources = sources
+    }
 
     public var succeeded: Bool { errors.isEmpty }
 
@@ -194,6 +207,8 @@ public final class TemplateLibrary: @unchecked Sendable {
     private let lock = NSLock()
     private var resolved: [Key: Lookup] = [:]
     private var loaded: [Key: Lookup] = [:]
+    /// `definedBlocks` of each template asked about (templates live as long as the library's caches).
+    private var blockNames: [ObjectIdentifier: Set<String>?] = [:]
 
     private struct Key: Hashable {
         let name: String
@@ -250,7 +265,69 @@ public final class TemplateLibrary: @unchecked Sendable {
         var renderer = Renderer(
             library: self, options: options, root: value, capacity: template.file.bytes.count * 2 + 1024)
         withExtendedLifetime(template) { renderer.render(template.nodes) }
-        return RenderResult(output: renderer.output.string(), errors: renderer.errors.all)
+        return RenderResult(
+            output: renderer.output.string(), errors: renderer.errors.all, sources: renderer.recorder?.sources)
+    }
+
+    /// The names of the blocks that a template renders, and so that a template inheriting it can replace: the blocks
+    /// in its text, in the partials it includes and in the templates it inherits (for a parent tag, the parent's
+    /// blocks and those inside the blocks given to it). Nil when that cannot be known before rendering (a dynamic
+    /// partial or parent).
+    func definedBlocks(_ template: Template) -> Set<String>? {
+        lock.lock()
+        if let known = blockNames[ObjectIdentifier(template)] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        var visiting: Set<ObjectIdentifier> = []
+        let names = collectBlocks(template, visiting: &visiting)
+        lock.lock()
+        blockNames[ObjectIdentifier(template)] = names
+        lock.unlock()
+        return names
+    }
+
+    private func collectBlocks(_ template: Template, visiting: inout Set<ObjectIdentifier>) -> Set<String>? {
+        guard visiting.insert(ObjectIdentifier(template)).inserted else { return [] }
+        var names: Set<String> = []
+        var known = true
+        func walk(_ nodes: [Node], file: SourceFile) {
+            for node in nodes where known {
+                switch node {
+                case .block(let block):
+                    block.with { block in
+                        names.insert(block.tag.name.text)
+                        walk(block.children, file: file)
+                    }
+                case .section(let section), .inverted(let section):
+                    section.with { walk($0.children, file: file) }
+                case .partial(let partial), .parent(let partial):
+                    var isParent = false
+                    if case .parent = node { isParent = true }
+                    partial.with { partial in
+                        guard !partial.isDynamic else {
+                            known = false
+                            return
+                        }
+                        for block in partial.blocks.values { walk(block.children, file: file) }
+                        if case .found(let included) = lookup(
+                            partial.tag.name.text, from: partial.tag.file, isParent: isParent)
+                        {
+                            if let more = collectBlocks(included, visiting: &visiting) {
+                                names.formUnion(more)
+                            } else {
+                                known = false
+                            }
+                        }
+                    }
+                case .text, .lineStart, .variable:
+                    break
+                }
+            }
+        }
+        withExtendedLifetime(template) { walk(template.nodes, file: template.file) }
+        return known ? names : nil
     }
 
     /// A partial or parent named inside `file`.

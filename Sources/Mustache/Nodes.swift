@@ -45,10 +45,18 @@ struct Delimiters: Sendable {
 final class TextNode: Sendable {
     let bytes: [UInt8]
     let lineStarts: [Int]
+    /// The template the text is in, and where each of its lines starts there (for `RenderSources`): `pieces[i]`
+    /// is an offset into `bytes` (0 and every line start), `origins[i]` the same byte's offset in `file.bytes`.
+    let file: SourceFile
+    let pieces: [Int]
+    let origins: [Int]
 
-    init(bytes: [UInt8], lineStarts: [Int]) {
+    init(bytes: [UInt8], lineStarts: [Int], file: SourceFile, pieces: [Int], origins: [Int]) {
         self.bytes = bytes
         self.lineStarts = lineStarts
+        self.file = file
+        self.pieces = pieces
+        self.origins = origins
     }
 }
 

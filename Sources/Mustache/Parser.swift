@@ -460,6 +460,8 @@ struct Parser {
 
     private func text(_ start: Int, _ end: Int) -> TextNode {
         var lineStarts: [Int] = []
+        var pieces = [0]
+        var origins = [original(start)]
         var position = start
         while position < end {
             if isLineStart(position) {
@@ -468,10 +470,15 @@ struct Parser {
                     byte == newline
                     || (byte == carriageReturn && position + 1 < source.count && source[position + 1] == newline)
                 if !emptyLine { lineStarts.append(position - start) }
+                if position > start {
+                    pieces.append(position - start)
+                    origins.append(original(position))
+                }
             }
             position += 1
         }
-        return TextNode(bytes: Array(source[start..<end]), lineStarts: lineStarts)
+        return TextNode(
+            bytes: Array(source[start..<end]), lineStarts: lineStarts, file: file, pieces: pieces, origins: origins)
     }
 
     private func tagInfo(_ token: Token) -> TagInfo {

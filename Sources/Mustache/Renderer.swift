@@ -34,6 +34,10 @@ struct Renderer {
     /// Block arguments of the parents being rendered; the outermost definition wins.
     private var overrides: [String: BlockNode] = [:]
     private var depth = 0
+    /// Where the output comes from, when asked for (`RenderOptions.recordsSources`).
+    let recorder: SourceRecorder?
+    /// The data path of each context on the stack, parallel to `stack` (kept only while recording).
+    private var paths: [[String]] = [[]]
     /// Levels of sections, blocks, partials, parents and lambdas being rendered.
     private var nesting = 0
     /// Nodes rendered so far, against `maximumSteps`.
@@ -53,6 +57,7 @@ struct Renderer {
         stack = [root]
         scopes = [Renderer.scope(of: root)]
         frames = [.root]
+        recorder = options.recordsSources ? SourceRecorder() : nil
     }
 
     private static func scope(of value: MustacheValue) -> Unmanaged<ObjectStorage>? {
@@ -60,16 +65,18 @@ struct Renderer {
         return nil
     }
 
-    @inline(__always) private mutating func push(_ value: MustacheValue, _ frame: Frame) {
+    @inline(__always) private mutating func push(_ value: MustacheValue, _ frame: Frame, path: [String]) {
         stack.append(value)
         scopes.append(Renderer.scope(of: value))
         frames.append(frame)
+        if recorder != nil { paths.append(path) }
     }
 
     @inline(__always) private mutating func pop() {
         stack.removeLast()
         scopes.removeLast()
         frames.removeLast()
+        if recorder != nil { paths.removeLast() }
     }
 
     mutating func render(_ nodes: [Node]) {
@@ -79,7 +86,9 @@ struct Renderer {
             switch node {
             case .text(let text):
                 text.with { chunk in
-                    if indentation.isEmpty || chunk.lineStarts.isEmpty {
+                    if let recorder {
+                        appendRecorded(chunk, recorder)
+                    } else if indentation.isEmpty || chunk.lineStarts.isEmpty {
                         output.append(chunk.bytes)
                     } else {
                         appendIndented(chunk)
@@ -115,6 +124,26 @@ struct Renderer {
         }
     }
 
+    /// Appends literal text piece by piece (a piece is one template line), recording where each piece starts.
+    private func appendRecorded(_ chunk: TextNode, _ recorder: SourceRecorder) {
+        var nextLineStart = 0
+        chunk.bytes.withUnsafeBufferPointer { bytes in
+            for (index, piece) in chunk.pieces.enumerated() {
+                while nextLineStart < chunk.lineStarts.count && chunk.lineStarts[nextLineStart] < piece {
+                    nextLineStart += 1
+                }
+                if !indentation.isEmpty && nextLineStart < chunk.lineStarts.count
+                    && chunk.lineStarts[nextLineStart] == piece
+                {
+                    output.append(indentation)
+                }
+                recorder.text(at: output.count, file: chunk.file, offset: chunk.origins[index])
+                let end = index + 1 < chunk.pieces.count ? chunk.pieces[index + 1] : bytes.count
+                output.append(UnsafeBufferPointer(rebasing: bytes[piece..<end]))
+            }
+        }
+    }
+
     // MARK: Names
 
     /// The value of `name`, nil if it cannot be found. A dotted name that runs into null or false is null.
@@ -132,6 +161,26 @@ struct Renderer {
             index -= 1
         }
         return nil
+    }
+
+    /// The data path of the context `name` is found in, as `lookup` finds it (only while recording).
+    private func scope(of name: Name) -> [String] {
+        guard let first = name.first else { return paths[paths.count - 1] }
+        var index = scopes.count - 1
+        while index >= 0 {
+            if let scope = scopes[index],
+                scope._withUnsafeGuaranteedRef({ $0.index(of: first) }) != nil
+            {
+                return paths[index]
+            }
+            index -= 1
+        }
+        return []
+    }
+
+    /// The data path of `name` (only while recording).
+    private func path(of name: Name) -> [String] {
+        scope(of: name) + name.parts
     }
 
     private func descend(from start: MustacheValue, _ parts: [String]) -> MustacheValue? {
@@ -202,6 +251,18 @@ struct Renderer {
             if strict { reportUnknown(tag) }
             return
         }
+        guard let recorder else { return interpolate(value, tag, escaped: escaped) }
+        let start = output.count
+        let mark = recorder.mark
+        interpolate(value, tag, escaped: escaped)
+        // A lambda's template records what it rendered; the value is the lambda's text as a whole.
+        if recorder.mark != mark { recorder.rewind(to: mark) }
+        if output.count > start {
+            recorder.value(start..<output.count, scope: scope(of: tag.name), name: tag.name.parts, tag: tag)
+        }
+    }
+
+    private mutating func interpolate(_ value: MustacheValue, _ tag: TagInfo, escaped: Bool) {
         switch value {
         case .string(let text): append(text, escaped: escaped)
         case .number(let number):
@@ -266,9 +327,10 @@ struct Renderer {
         switch value {
         case .list(let items):
             let tag = Unretained(section.tag)
+            let base = recorder == nil ? [] : path(of: section.tag.name)
             for (index, item) in items.enumerated() {
                 guard begin(section.tag) else { return }
-                push(item, .item(tag, index))
+                push(item, .item(tag, index), path: recorder == nil ? [] : base + [String(index)])
                 render(section.children)
                 pop()
                 nesting -= 1
@@ -281,13 +343,26 @@ struct Renderer {
             case .rendered:
                 guard begin(section.tag) else { return }
                 let start = output.count
+                let mark = recorder?.mark
                 render(section.children)
                 output.append(lambda(output.take(from: start)))
+                if let recorder, let mark {
+                    // The lambda's text replaces what the section rendered: it is one value when the section
+                    // printed one value (a helper that formats it), otherwise literal text of the section tag.
+                    let inner = recorder.rewind(to: mark)
+                    recorder.text(at: start, file: section.tag.file, offset: section.tag.range.lowerBound)
+                    if inner.count == 1, output.count > start {
+                        recorder.value(
+                            start..<output.count, scope: inner[0].scope, name: inner[0].name, tag: inner[0].tag,
+                            helpers: inner[0].helpers + [section.tag.name.text])
+                    }
+                }
                 nesting -= 1
             }
         default:
             guard value.isTruthy, begin(section.tag) else { return }
-            push(value, .value(Unretained(section.tag)))
+            let path = recorder == nil ? [] : path(of: section.tag.name)
+            push(value, .value(Unretained(section.tag)), path: path)
             render(section.children)
             pop()
             nesting -= 1
@@ -403,6 +478,7 @@ struct Renderer {
             errors.add(error, at: tag, detail: name)
             return
         }
+        if isParent && strict { checkBlocks(partial, template) }
         guard enter(tag, what: isParent ? "父模板" : "局部模板") else { return }
         let savedIndentation = indentation
         let savedOverrides = overrides
@@ -412,6 +488,51 @@ struct Renderer {
         indentation = savedIndentation
         overrides = savedOverrides
         leave()
+    }
+
+    /// Reports each block given to a parent tag that the parent does not define: it would be silently ignored.
+    private mutating func checkBlocks(_ parent: PartialNode, _ template: Template) {
+        guard !parent.blocks.isEmpty, let defined = library.definedBlocks(template) else { return }
+        for (name, block) in parent.blocks.sorted(by: { $0.value.tag.range.lowerBound < $1.value.tag.range.lowerBound })
+        where !defined.contains(name) {
+            let tag = block.tag
+            guard !errors.isRepeat(tag, .undefinedBlock) else { continue }
+            let close = Self.closest(to: name, in: defined).map { "；是不是 \($0)？" } ?? ""
+            let error = tag.file.error(
+                .undefinedBlock, at: tag.range,
+                message: "父模板“\(template.name)”没有块 \(name)，\(tag.file.text(tag.range)) 的内容不会输出\(close)"
+                    + "（undefined block）",
+                path: [name])
+            errors.add(error, at: tag)
+        }
+    }
+
+    /// The defined name nearest to a misspelled one, for the message: one edit away (a letter added, dropped,
+    /// changed, or two neighbours swapped), two for names longer than four characters.
+    static func closest(to name: String, in names: Set<String>) -> String? {
+        func distance(_ a: [Character], _ b: [Character]) -> Int {
+            var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+            for i in 0...a.count { d[i][0] = i }
+            for j in 0...b.count { d[0][j] = j }
+            for i in stride(from: 1, through: a.count, by: 1) {
+                for j in stride(from: 1, through: b.count, by: 1) {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                        d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                    }
+                }
+            }
+            return d[a.count][b.count]
+        }
+        let target = Array(name)
+        // Names far apart in length are no near miss; a long name (a hostile template) is not compared at all, so
+        // that the message costs nothing to make.
+        guard target.count <= 64 else { return nil }
+        let limit = target.count > 4 ? 2 : 1
+        return names.lazy.map { Array($0) }.filter { abs($0.count - target.count) <= limit }
+            .map { (String($0), distance(target, $0)) }.filter { $0.1 <= limit }
+            .min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
     }
 
     private mutating func renderBlock(_ block: BlockNode) {

@@ -99,9 +99,7 @@ try stage("  view → template value") {
 try stage("  markup → document") { try Markup.parse(fixture().report.markup).blocks.count }
 stage("table-to-text rules") {
     let shared = fixture()
-    return Validator.textFindings(
-        document: shared.report.document, accounts: shared.prepared.accounts, view: shared.prepared.view
-    ).count
+    return Validator.textFindings(shared.report).count
 }
 // PDF is LibreOffice's work, not ours: not timed here.
 let ownFormats = OutputFormat.allCases.filter { !$0.needsLibreOffice }

@@ -6,7 +6,7 @@ enum BatchCommand: Command {
     static let name = "batch"
     static let summary = "批量生成：一个目录（或多个文件）的所有部门，并行生成报告和汇总"
     static let synopsis =
-        "juesuan batch DIR_OR_FILE... --out DIR [--format FMT] [--jobs N] [--templates DIR] [--prior DIR]"
+        "juesuan batch DIR_OR_FILE... --out DIR [--format FMT] [--jobs N] [--templates NAME|DIR] [--prior DIR]"
     static let details = """
         目录中的 *.json 和 *.xlsx 工作簿（含子目录，跳过隐藏文件、~$ 锁文件和输出目录）和直接给出的文件，每个部门一份报告，并行生成（默认使用全部 CPU 核）。
         每个部门互不影响：读不了、有致命问题或生成失败的部门记入汇总，其他部门照常生成。
@@ -23,7 +23,7 @@ enum BatchCommand: Command {
         .value(
             "format", "FMT", help: "输出格式：txt、md、html、docx、xlsx、pdf、json、all，可用逗号写多种（默认 html,docx）", short: "f"),
         .value("jobs", "N", help: "同时生成的部门数（默认为 CPU 核数）", short: "j"),
-        .value("templates", "DIR", help: "模板目录（可继承内置的标准模板）"),
+        .value("templates", "NAME|DIR", help: "内置模板集名称，或模板目录（可继承内置模板集）"),
         .value("prior", "DIR", help: "上年的部门文件目录：按部门名称和年度对应，填写的上年数与它计算的不同时给出警告"),
     ]
 

@@ -13,6 +13,7 @@ var commands: [any Command.Type] {
         CheckCommand.self,
         SchemaCommand.self,
         RulesCommand.self,
+        TemplatesCommand.self,
         MustacheCommand.self,
     ]
 }

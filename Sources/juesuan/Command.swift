@@ -76,16 +76,16 @@ extension Command {
 }
 
 extension Command {
-    /// The templates named by `--templates DIR` (the standard ones without it); nil after telling the user that the
-    /// directory does not exist.
+    /// The templates named by `--templates NAME|DIR` (the standard ones without it); nil after telling the user
+    /// why they cannot be used (no such set or directory, a broken set.json).
     static func templates(_ arguments: ParsedArguments, console: Console) -> ReportTemplates? {
-        guard let directory = arguments.value("templates") else { return .standard }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            console.err("juesuan \(name)：模板目录不存在：\(directory)\n")
+        guard let name = arguments.value("templates") else { return .standard }
+        do {
+            return try ReportTemplates.load(name)
+        } catch {
+            console.err("juesuan \(self.name)：--templates \(name)：\(error.message)\n")
             return nil
         }
-        return ReportTemplates(overridesIn: URL(fileURLWithPath: directory))
     }
 
     /// False, after saying so, when a format needs LibreOffice and it is not installed (checked before any work).

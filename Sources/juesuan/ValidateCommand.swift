@@ -4,7 +4,7 @@ import JueSuan
 enum ValidateCommand: Command {
     static let name = "validate"
     static let summary = "检查部门数据：表内、表间、上年数、原因说明和表文一致（生成前的全部检查）"
-    static let synopsis = "juesuan validate FILE... [--format text|json] [--templates DIR] [--prior FILE]"
+    static let synopsis = "juesuan validate FILE... [--format text|json] [--templates NAME|DIR] [--prior FILE]"
     static let details = """
         按严重程度（致命、警告、提示）列出每个问题：规则编号、位置和说明。规则见 docs/RULES.md。
         FILE 可以是 JSON 文件或部门数据工作簿（.xlsx）；工作簿的问题指出工作表和单元格。
@@ -12,7 +12,7 @@ enum ValidateCommand: Command {
         """
     static let options: [OptionSpec] = [
         .value("format", "FMT", help: "text（默认）或 json", short: "f"),
-        .value("templates", "DIR", help: "用这个模板目录做表文一致检查（默认内置标准模板）"),
+        .value("templates", "NAME|DIR", help: "用这个模板集（内置名称或目录）做表文一致检查（默认内置标准模板）"),
         .value("prior", "FILE", help: "上年的部门文件（或目录，按部门名称和年度对应）：填写的上年数与它计算的不同时给出警告"),
     ]
 

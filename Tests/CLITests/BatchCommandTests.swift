@@ -88,7 +88,10 @@ import Testing
         (["batch", "Samples", "--out", "OUT", "--format", "odt"], "未知格式“odt”"),
         (["batch", "no-such-dir", "--out", "OUT"], "找不到输入：no-such-dir"),
         (["batch", "Samples", "--out", "README.md"], "--out 应为目录，README.md 是一个文件"),
-        (["batch", "Samples", "--out", "OUT", "--templates", "no-such-dir"], "模板目录不存在：no-such-dir"),
+        (
+            ["batch", "Samples", "--out", "OUT", "--templates", "no-such-dir"],
+            "--templates no-such-dir：没有名为“no-such-dir”的内置模板集，也没有这个目录"
+        ),
     ])
     func usageErrorsExitWithTwo(arguments: [String], message: String) throws {
         let scratch = try RenderAndValidateTests.scratch("batch-usage")

@@ -165,3 +165,30 @@ import Testing
         }
     }
 }
+
+/// `Format.exact` is what the formatting helpers read back: every value, exactly (at most 20 decimals).
+@Suite struct FormatExactTests {
+    @Test func exactTextsReadBackAsTheSameValue() throws {
+        var values = ["0", "-0.004", "2443.08", "2443.80", "1e20", "-1e-20", "0.00001", "12345678901234567890.5"]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: UInt64) -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return (state >> 33) % bound
+        }
+        for _ in 0..<2000 {
+            var digits = next(2) == 0 ? "-" : ""
+            digits += String(next(100_000_000))
+            if next(2) == 0 { digits += "." + String(next(1_000_000)) }
+            values.append(digits)
+        }
+        for text in values {
+            let value = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
+            let exact = Format.exact(value)
+            #expect(Decimal(string: exact, locale: Locale(identifier: "en_US_POSIX")) == value, "\(text) → \(exact)")
+            #expect(!exact.contains("e") && !exact.contains("E"), "\(exact)")
+        }
+        // A ratio is rounded at 20 decimals, once.
+        #expect(Format.exact(Decimal(1) / Decimal(3)) == "0.33333333333333333333")
+        #expect(Format.exact(Decimal(2) / Decimal(3)) == "0.66666666666666666667")
+    }
+}

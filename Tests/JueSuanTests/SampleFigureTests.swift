@@ -1,3 +1,4 @@
+import Documents
 import Foundation
 import Testing
 
@@ -13,7 +14,24 @@ import Testing
         let input = try InputLoader.load(path: packageRoot.appendingPathComponent("Samples/\(sample).json").path).get()
         let checked = CheckedReport(input)
         let document = try #require(checked.rendered).document
-        return try #require(RenderedDocument(document: document).section(title))
+        return try #require(paragraphs(under: title, in: document))
+    }
+
+    /// The paragraphs under the level-2 heading whose text contains `title`, up to the next heading of level ≤ 2.
+    static func paragraphs(under title: String, in document: Document) -> [String]? {
+        var texts: [String]?
+        for block in document.blocks {
+            switch block {
+            case .heading(let heading) where heading.level <= 2:
+                if texts != nil { return texts }
+                if heading.level == 2 && heading.text.contains(title) { texts = [] }
+            case .paragraph(let paragraph):
+                texts?.append(paragraph.text)
+            default:
+                break
+            }
+        }
+        return texts
     }
 
     // S0 第三部分 一、收入决算情况说明

@@ -17,7 +17,7 @@ import Testing
 
     @Test func overrideReplacesOneBlockAndKeepsTheRest() throws {
         let standard = try text(.standard).components(separatedBy: "\n")
-        let custom = try text(ReportTemplates(overridesIn: Self.overrides)).components(separatedBy: "\n")
+        let custom = try text(try ReportTemplates(directory: Self.overrides)).components(separatedBy: "\n")
         let replaced = "景德镇市人大办公室 2024 年度政府采购支出总额 15.60 万元（本节由地方模板改写）。"
         #expect(custom.contains(replaced))
         #expect(!standard.contains(replaced))
@@ -36,26 +36,35 @@ import Testing
         try "{{<standard}}\n{{$s7}}\n@p {{part3.s7.totl}}\n{{/s7}}\n{{/standard}}\n"
             .write(to: directory.appendingPathComponent("report.mustache"), atomically: true, encoding: .utf8)
         #expect {
-            _ = try text(ReportTemplates(overridesIn: directory))
+            _ = try text(try ReportTemplates(directory: directory))
         } throws: { error in
             let description = "\(error)"
             return description.contains("report:3:4") && description.contains("{{part3.s7.totl}}")
         }
     }
 
-    /// The standard templates embedded in the binary are exactly the files in Templates/standard.
+    /// The built-in sets embedded in the binary are exactly the files in Templates/<set>.
     @Test func embeddedTemplatesMatchTheFiles() throws {
-        let root = packageRoot.appendingPathComponent("Templates/standard")
-        var onDisk: [String: String] = [:]
-        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
-        while let url = enumerator?.nextObject() as? URL {
-            guard url.pathExtension == "mustache" else { continue }
-            let name = String(url.path.dropFirst(root.path.count + 1).dropLast(".mustache".count))
-            onDisk[name] = try String(contentsOf: url, encoding: .utf8)
+        let root = packageRoot.appendingPathComponent("Templates")
+        let sets = try FileManager.default.contentsOfDirectory(atPath: root.path).filter {
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(
+                atPath: root.appendingPathComponent($0).path, isDirectory: &isDirectory)
+                && isDirectory.boolValue
         }
-        #expect(onDisk.count == StandardTemplates.sources.count)
-        for (name, text) in onDisk {
-            #expect(StandardTemplates.sources[name] == text, "\(name): run python3 Templates/embed-standard.py")
+        #expect(Set(sets) == Set(BuiltInTemplates.templates.keys))
+        for set in sets {
+            let directory = root.appendingPathComponent(set)
+            var onDisk: [String: String] = [:]
+            let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)
+            while let url = enumerator?.nextObject() as? URL {
+                guard url.pathExtension == "mustache" else { continue }
+                let name = String(url.path.dropFirst(directory.path.count + 1).dropLast(".mustache".count))
+                onDisk[name] = try String(contentsOf: url, encoding: .utf8)
+            }
+            #expect(onDisk == BuiltInTemplates.templates[set], "\(set): run python3 Templates/embed.py")
+            let declaration = try String(contentsOf: directory.appendingPathComponent("set.json"), encoding: .utf8)
+            #expect(BuiltInTemplates.declarations[set] == declaration, "\(set): run python3 Templates/embed.py")
         }
     }
 }

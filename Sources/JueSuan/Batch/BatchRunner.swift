@@ -192,7 +192,8 @@ public struct BatchRunner: Sendable {
         let input = loaded.input
         entry.department = input.department.name
         entry.year = input.year
-        let baseName = OutputFiles.baseName(department: input.department.name, year: input.year)
+        let baseName = OutputFiles.baseName(
+            department: input.department.name, year: input.year, kind: templates.set.fileName)
         let suffixes = formats.map { "." + $0.fileExtension } + [Pending.pageSuffix]
         if let problem = OutputFiles.nameProblem(baseName: baseName, suffixes: suffixes, in: output) {
             entry.problems = [problem]

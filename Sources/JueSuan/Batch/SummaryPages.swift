@@ -98,6 +98,7 @@ public enum SummaryPages {
         case .xlsx: return "Excel"
         case .json: return "JSON"
         case .pdf: return "PDF"
+        case .markup: return "标记"
         }
     }
 

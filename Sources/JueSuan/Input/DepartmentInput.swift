@@ -52,12 +52,14 @@ public struct DepartmentInput: Codable, Sendable, Equatable {
     public var subjectTotals: SubjectTotals?
     /// 人员经费合计 and 公用经费合计 of table 06 as printed (official totals; optional).
     public var basicExpenditureTotals: BasicExpenditureTotals?
+    /// A locality's own data (any JSON object), passed to the templates untouched as `local`; nothing checks it.
+    public var local: LocalData?
 
     enum CodingKeys: String, CodingKey {
         case schema = "$schema"
         case formatVersion, year, unit, department, subjects, carryOver, basicExpenditureByEconomicCode, threePublic
         case assets, fiscalInitialBudget, procurement, operatingCosts, priorYear, reasons, performance, glossary
-        case annex, closingLine, subjectTotals, basicExpenditureTotals
+        case annex, closingLine, subjectTotals, basicExpenditureTotals, local
     }
 }
 
@@ -376,10 +378,13 @@ public struct FiscalInitialBudget: Codable, Sendable, Equatable {
     public var byCategory: [String: Amount]
     /// 财政拨款本年支出年初预算数 as supplied (checked against the sum per 类).
     public var suppliedTotal: Amount?
+    /// 一般公共预算财政拨款支出年初预算数 per 项 code (7 digits): the 中央 format prints it per 项.
+    public var generalBudgetByItem: [String: Amount]?
 
     enum CodingKeys: String, CodingKey {
         case byCategory
         case suppliedTotal = "total"
+        case generalBudgetByItem
     }
 }
 
@@ -428,6 +433,10 @@ public struct PriorYear: Codable, Sendable, Equatable {
     public var threePublic: PriorThreePublic?
     /// 上年 机关运行经费.
     public var operatingCosts: Amount?
+    /// 上年 财政拨款收入支出总计 (公开04表 总计; the 中央 format's 四 compares it).
+    public var fiscalTotal: Amount?
+    /// 上年 一般公共预算财政拨款支出 (公开05表 合计; the 中央 format's 五（一） compares it).
+    public var generalBudgetExpenditure: Amount?
 }
 
 /// The four groups of 第三部分 四: 301, 302, 303, 310.
@@ -475,6 +484,12 @@ public struct Reasons: Codable, Sendable, Equatable {
     public var operatingCosts: String?
     /// 其他用车主要是用于 (第三部分 八).
     public var otherVehiclesUse: String?
+    /// 收入支出总计 比上年变动原因: printed where a template has that sentence (the 中央 format's 一); never expected.
+    public var grandTotal: String?
+    /// 财政拨款收入支出总计 比上年变动原因 (the 中央 format's 四); never expected.
+    public var fiscalTotal: String?
+    /// 一般公共预算财政拨款支出 比上年变动原因 (the 中央 format's 五（一）); never expected.
+    public var generalBudget: String?
 }
 
 public struct BasicGroupReasons: Codable, Sendable, Equatable {

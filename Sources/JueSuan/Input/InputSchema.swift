@@ -356,6 +356,12 @@ public enum InputSchema {
             amount(
                 "total", "财政拨款本年支出年初预算数（核对用）", appearsIn: "第三部分 三",
                 note: "由各类计算。" + suppliedNote),
+            Field(
+                "generalBudgetByItem", "一般公共预算财政拨款支出年初预算数（按项）",
+                .dictionary(key: StringRule.digits(lengths: [7], human: "7 位数字的项级科目编码"), value: .amount),
+                appearsIn: "中央格式 第三部分 五（三）",
+                note: "以项级科目编码为键。标准格式不用；中央格式按项写年初预算数和完成率，不填的项只写决算数。",
+                example: "{\"2010101\": 1380.00}"),
         ])
 
     static let procurement = ObjectSchema(
@@ -404,6 +410,12 @@ public enum InputSchema {
             Field("basic", "上年基本支出四类", .object(basicGroups), appearsIn: "第三部分 四"),
             Field("threePublic", "上年“三公”经费", .object(priorThreePublic), appearsIn: "第三部分 五"),
             amount("operatingCosts", "上年机关运行经费", appearsIn: "第三部分 六"),
+            amount(
+                "fiscalTotal", "上年财政拨款收入支出总计", appearsIn: "中央格式 第三部分 四 比上年增减",
+                note: "上年公开04表的总计。标准格式不用。"),
+            amount(
+                "generalBudgetExpenditure", "上年一般公共预算财政拨款支出", appearsIn: "中央格式 第三部分 五（一）比上年增减",
+                note: "上年公开05表的合计。标准格式不用。"),
         ])
 
     // MARK: Reasons
@@ -454,6 +466,13 @@ public enum InputSchema {
             Field("threePublic", "“三公”经费原因", .object(threePublicReasons), appearsIn: "第三部分 五"),
             text("operatingCosts", "机关运行经费变动原因", appearsIn: "第三部分 六"),
             text("otherVehiclesUse", "其他用车主要用途", appearsIn: "第三部分 八（有其他用车时）"),
+            text(
+                "grandTotal", "收入支出总计变动原因", appearsIn: "中央格式 第三部分 一",
+                note: "填写时印出；不填不提示（标准格式没有这句）。"),
+            text("fiscalTotal", "财政拨款收入支出总计变动原因", appearsIn: "中央格式 第三部分 四", note: "填写时印出；不填不提示。"),
+            text(
+                "generalBudget", "一般公共预算财政拨款支出变动原因", appearsIn: "中央格式 第三部分 五（一）",
+                note: "填写时印出；不填不提示。"),
         ])
 
     // MARK: Performance
@@ -661,5 +680,10 @@ public enum InputSchema {
             Field(
                 "basicExpenditureTotals", "公开06表合计（核对用）", .object(basicExpenditureTotals),
                 appearsIn: "公开06表、第三部分 四、六", note: suppliedNote),
+            Field(
+                "local", "地方数据", .anyObject, appearsIn: "模板中的 local（标准格式不用）",
+                note: "地方模板自己的数据（联系方式、会议费和培训费、政府购买服务等），任意 JSON 对象。程序不检查也不计算，"
+                    + "原样交给模板（{{local.…}}）。只能在 JSON 文件中填写：部门数据工作簿没有它的位置。",
+                example: "{\"contact\": \"0798-8888888\"}"),
         ])
 }

@@ -22,6 +22,8 @@ public indirect enum SchemaType: Sendable {
     case boolean
     /// An object with exactly one of the given fields (content blocks).
     case oneKeyOf(name: String, title: String, [Field])
+    /// Any JSON object, whatever its members (a locality's own data).
+    case anyObject
 }
 
 public struct ObjectSchema: Sendable {
@@ -108,6 +110,7 @@ extension SchemaType {
         case .decimal: return "数字"
         case .boolean: return "true 或 false"
         case .oneKeyOf(_, let title, _): return "对象（\(title)）"
+        case .anyObject: return "对象（内容任意）"
         }
     }
 

@@ -90,6 +90,8 @@ extension InputSchema {
                 return [("type", .string("number")), ("minimum", .integer(0))]
             case .boolean:
                 return [("type", .string("boolean"))]
+            case .anyObject:
+                return [("type", .string("object"))]
             case .oneKeyOf(let name, let title, let fields):
                 if !seen.contains(name) {
                     seen.insert(name)

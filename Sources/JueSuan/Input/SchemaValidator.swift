@@ -148,6 +148,8 @@ struct SchemaValidator {
             checkRange(text, position, path: path)
         case .boolean:
             guard case .bool = node else { return typeMismatch(node, expected: "true 或 false", path: path) }
+        case .anyObject:
+            guard case .object = node else { return typeMismatch(node, expected: "对象", path: path) }
         case .oneKeyOf(_, _, let fields):
             guard case .object(let members, let position) = node else {
                 return typeMismatch(node, expected: "对象", path: path)

@@ -83,6 +83,19 @@ public enum Format {
         number(value, places: places) + "%"
     }
 
+    /// A value with all its decimals and no exponent (`2443.0837`, `98.731268…`): what the formatting helpers of
+    /// the templates round; at most 20 decimals, rounded once there.
+    public static func exact(_ value: Decimal) -> String {
+        let value = value.exponent < -20 ? Self.rounded(value, places: 20) : value
+        // Amounts have short mantissas: their digits come from integer arithmetic, not `Decimal.description`.
+        if let parts = DecimalParts(value), parts.exponent <= 0, parts.exponent >= -20,
+            let text = digits(value, places: -parts.exponent, grouping: false)
+        {
+            return text
+        }
+        return value.description
+    }
+
     /// A whole count: `66`.
     public static func count(_ value: Int) -> String {
         String(value)

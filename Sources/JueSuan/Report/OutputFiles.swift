@@ -2,11 +2,12 @@ import Foundation
 
 /// Naming and writing report files.
 public enum OutputFiles {
-    /// `<部门>-<年度>-部门决算`. Characters that file systems reject or treat specially (`/ \ : * ? " < > |`, control
-    /// characters, a leading `.`) are written as `%XX` per UTF-8 byte, and so is `%` itself: two different departments
-    /// never get one name (`甲/乙局` → `甲%2F乙局`, while `甲_乙局` stays as it is).
-    public static func baseName(department: String, year: Int) -> String {
-        "\(fileNameText(department))-\(year)-部门决算"
+    /// `<部门>-<年度>-部门决算` (or the template set's `fileName`, such as `单位决算`). Characters that file systems
+    /// reject or treat specially (`/ \ : * ? " < > |`, control characters, a leading `.`) are written as `%XX` per
+    /// UTF-8 byte, and so is `%` itself: two different departments never get one name (`甲/乙局` → `甲%2F乙局`, while
+    /// `甲_乙局` stays as it is).
+    public static func baseName(department: String, year: Int, kind: String = "部门决算") -> String {
+        "\(fileNameText(department))-\(year)-\(fileNameText(kind))"
     }
 
     /// `<部门>-<年度>-决算数据`: the department's data file (workbook or JSON) written by `juesuan workbook`, its

@@ -6,11 +6,12 @@ public struct ReportPreparation: Sendable {
     /// Every finding of the data rules, most serious first.
     public let findings: [Finding]
 
-    public init(_ input: DepartmentInput) {
+    /// Prepares a department; findings name the tables as `tables` does (the template set's names).
+    public init(_ input: DepartmentInput, tables: TableNames = .standard) {
         self.input = input
         accounts = Accounts(input)
         view = ReportView.build(accounts)
-        findings = Validator.findings(accounts: accounts, view: view)
+        findings = Validator.findings(accounts: accounts, view: view, tables: tables)
     }
 
     public var fatal: [Finding] { findings.filter { $0.severity == .fatal } }
@@ -33,7 +34,7 @@ public struct CheckedReport: Sendable {
     /// A department as read from its file: for a workbook, the totals found in its tables are checked too, and
     /// every finding names the cell of the input it is about.
     public init(_ loaded: LoadedDepartment, templates: ReportTemplates = .standard) {
-        preparation = ReportPreparation(loaded.input)
+        preparation = ReportPreparation(loaded.input, tables: templates.set.tableNames)
         let dataFindings = Validator.sorted(
             preparation.findings + Validator.pastedTotalFindings(loaded.pasted, accounts: preparation.accounts)
                 + (loaded.prior.map { Validator.priorFileFindings(loaded.input, prior: $0.input, file: $0.file) } ?? [])
@@ -54,8 +55,7 @@ public struct CheckedReport: Sendable {
             findings = located(
                 Validator.sorted(
                     dataFindings
-                        + Validator.textFindings(
-                            document: report.document, accounts: preparation.accounts, view: preparation.view)))
+                        + Validator.textFindings(report)))
         } catch {
             rendered = nil
             renderError = error

@@ -8,10 +8,12 @@ extension FindingCollector {
             compare(
                 basic05, table06.total,
                 addends: addends { [$0.generalBudget.basic] } + table06.addends(EconomicCodes.groups),
-                RuleCatalogue.basicVersus06, FindingLocation(place: "公开05表 合计 基本支出；公开06表 合计"),
-                fromLeaves + "公开05表 基本支出 \(Self.money(basic05))，公开06表 人员经费合计 \(Self.money(table06.personnel)) + 公用经费合计 "
+                RuleCatalogue.basicVersus06,
+                FindingLocation(place: "\(tables[.generalBudget]) 合计 基本支出；\(tables[.basic]) 合计"),
+                fromLeaves + "\(tables[.generalBudget]) 基本支出 \(Self.money(basic05))，\(tables[.basic]) 人员经费合计 "
+                    + "\(Self.money(table06.personnel)) + 公用经费合计 "
                     + "\(Self.money(table06.publicExpenses)) = \(Self.money(table06.total))",
-                fix: "公开06表（basicExpenditureByEconomicCode）是一般公共预算财政拨款基本支出按经济分类的明细，"
+                fix: "\(tables[.basic])（basicExpenditureByEconomicCode）是一般公共预算财政拨款基本支出按经济分类的明细，"
                     + "合计应等于各项级科目 generalBudgetExpenditure.basic 之和；请核对两边的明细"))
         for line in derived.subjectLines where line.level == .category {
             add(
@@ -19,8 +21,9 @@ extension FindingCollector {
                     line.fiscalExpenditure, line.expenditure.total,
                     addends: addends(under: line.code) { Self.fiscalSpending($0) + Self.spending($0) },
                     RuleCatalogue.fiscalWithinTotal,
-                    FindingLocation(place: "公开04表", detail: "\(line.code) \(line.name)"),
-                    "公开04表 \(line.name) 财政拨款支出 \(Self.money(line.fiscalExpenditure))大于公开01表该类本年支出 "
+                    FindingLocation(place: tables[.fiscalSummary], detail: "\(line.code) \(line.name)"),
+                    "\(tables[.fiscalSummary]) \(line.name) 财政拨款支出 \(Self.money(line.fiscalExpenditure))大于"
+                        + "\(tables[.summary])该类本年支出 "
                         + Self.money(line.expenditure.total)))
         }
         for line in derived.subjectLines where line.level == .item {
@@ -33,8 +36,9 @@ extension FindingCollector {
                     within(
                         fiscal.sum(), total, addends: Self.nonzero(fiscal + [total]),
                         RuleCatalogue.generalWithinExpenditure,
-                        FindingLocation(place: "公开05表", detail: "\(line.code) \(line.name) \(label)"),
-                        "科目 \(line.code) 财政拨款\(label)（05、07、08 表）\(Self.money(fiscal.sum()))大于公开03表\(label) "
+                        FindingLocation(place: tables[.generalBudget], detail: "\(line.code) \(line.name) \(label)"),
+                        "科目 \(line.code) 财政拨款\(label)（\(tables[.generalBudget])、\(tables[.governmentFund])、"
+                            + "\(tables[.stateCapital])）\(Self.money(fiscal.sum()))大于\(tables[.expenditure])\(label) "
                             + Self.money(total)))
             }
         }
@@ -49,15 +53,20 @@ extension FindingCollector {
             add(
                 within(
                     table06.amount(code), actual, addends: 1 + parts, RuleCatalogue.economicVersusThreePublic,
-                    FindingLocation(place: "公开06表", detail: code),
-                    "公开06表 \(code) \(EconomicCodes.named(code)?.name ?? "") \(Self.money(table06.amount(code)))大于公开09表 "
-                        + "\(label)决算数（\(row)）\(Self.money(actual))"))
+                    FindingLocation(place: tables[.basic], detail: code),
+                    "\(tables[.basic]) \(code) \(EconomicCodes.named(code)?.name ?? "") \(Self.money(table06.amount(code)))大于"
+                        + "\(tables[.threePublic]) \(label)决算数"
+                        + (tables.standardRows ? "（\(row)）" : "") + Self.money(actual)))
         }
         let held = input.threePublic.statistics.vehiclesHeld ?? 0
         if held > derived.vehicleTotal {
             add(
-                RuleCatalogue.vehiclesHeld, FindingLocation(place: "公开09表 行 14；公开10表 行 1"),
-                "公开09表 公务用车保有量 \(held) 辆大于公开10表 车辆数合计 \(derived.vehicleTotal) 辆")
+                RuleCatalogue.vehiclesHeld,
+                FindingLocation(
+                    place:
+                        "\(tables[.threePublic]) \(tables.row(14, "公务用车保有量"))；\(tables[.assets]) \(tables.row(1, "车辆数合计"))"
+                ),
+                "\(tables[.threePublic]) 公务用车保有量 \(held) 辆大于\(tables[.assets]) 车辆数合计 \(derived.vehicleTotal) 辆")
         }
         negativeBalances()
     }
@@ -116,7 +125,8 @@ extension FindingCollector {
         add(
             notNegative(
                 derived.carryOut, addends: carryOutAddends, RuleCatalogue.negativeBalance,
-                FindingLocation(place: "公开01表 行 60"), "年末结转和结余为 \(Self.money(derived.carryOut))：本年支出与结余分配大于收入总计",
+                FindingLocation(place: "\(tables[.summary]) \(tables.row(60, "年末结转和结余"))"),
+                "年末结转和结余为 \(Self.money(derived.carryOut))：本年支出与结余分配大于收入总计",
                 fix: "请核对本年收入、年初结转和结余与本年支出"))
         let carryOut = derived.fiscalCarryOut
         let start = input.carryOver.start
@@ -138,7 +148,8 @@ extension FindingCollector {
         ] {
             add(
                 notNegative(
-                    amount, addends: leaves, RuleCatalogue.negativeBalance, FindingLocation(place: "公开04表 行 60"),
+                    amount, addends: leaves, RuleCatalogue.negativeBalance,
+                    FindingLocation(place: "\(tables[.fiscalSummary]) \(tables.row(60, "年末财政拨款结转和结余"))"),
                     "年末\(label)财政拨款结转和结余为 \(Self.money(amount))：\(label)财政拨款支出大于年初结转与本年收入之和",
                     fix: "请核对\(label)财政拨款的年初结转和结余、本年收入与本年支出"))
         }
@@ -148,7 +159,8 @@ extension FindingCollector {
                 notNegative(
                     fund.carryOut,
                     addends: Self.nonzero([fund.carryIn, fund.income, fund.spending.basic, fund.spending.project]),
-                    RuleCatalogue.negativeBalance, FindingLocation(place: "公开07表", detail: "\(line.code) \(line.name)"),
+                    RuleCatalogue.negativeBalance,
+                    FindingLocation(place: tables[.governmentFund], detail: "\(line.code) \(line.name)"),
                     "政府性基金年末结转和结余为 \(Self.money(fund.carryOut))：支出大于年初结转与本年收入之和"))
         }
         fiscalPartOfCarryOut()
@@ -173,8 +185,11 @@ extension FindingCollector {
             within(
                 fiscal, whole, addends: carryOutAddends + fiscalCarryOutAddends,
                 RuleCatalogue.fiscalCarryOutWithinTotal,
-                FindingLocation(place: "公开04表 行 60；公开01表 行 60"),
-                fromLeaves + "公开04表 年末财政拨款结转和结余 \(Self.money(fiscal))大于公开01表 年末结转和结余 \(Self.money(whole))"
+                FindingLocation(
+                    place: "\(tables[.fiscalSummary]) \(tables.row(60, "年末财政拨款结转和结余"))；"
+                        + "\(tables[.summary]) \(tables.row(60, "年末结转和结余"))"),
+                fromLeaves + "\(tables[.fiscalSummary]) 年末财政拨款结转和结余 \(Self.money(fiscal))大于\(tables[.summary]) 年末结转和结余 "
+                    + "\(Self.money(whole))"
                     + "（非财政拨款部分为 \(Self.money(whole - fiscal))）",
                 fix: hint))
     }

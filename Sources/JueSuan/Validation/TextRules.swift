@@ -1,407 +1,926 @@
 import Documents
 import Foundation
+import Mustache
 
-// 表文一致: after rendering, the figures of 第三部分 are read back from the rendered text and compared with the
-// rendered tables (amounts, counts) or with the computed figures (shares, completion rates, year-on-year phrases).
-// These rules guard the templates: with the standard templates they never fire; a template that puts the wrong
-// figure in a sentence is caught before anything is published.
+// 表文一致, by figure identity. Every figure a template places keeps its identity (which figure of the view it is)
+// through the markup into the document; so do the table cells. The check reads the rendered document and, for each
+// number the text states:
+//
+// - a figure placed by the template is compared with the figure the sentence names (the words before it, see
+//   `FigureNames`: a number after `收入总计` claims to be 收入总计), with the table cell of its identity and with the
+//   computed value at the precision and in the unit printed (a helper may print another unit or precision);
+// - a number written into the template itself, after a name, is compared with the named figure.
+//
+// No rule looks for a heading, a sheet name, a row label or a sentence of a particular template: wording, order,
+// numbering and titles are the template set's. A wrong figure is reported at the template line:column that wrote it,
+// and a table cell by the set's name for its table.
 
 extension Validator {
     /// The table-to-text findings of a rendered report.
-    public static func textFindings(document: Document, accounts: Accounts, view: ReportView) -> [Finding] {
-        var checker = TextChecker(document: document, accounts: accounts, view: view)
+    public static func textFindings(_ report: RenderedReport) -> [Finding] {
+        var checker = TextChecker(report)
         checker.run()
         return checker.findings
     }
 }
 
-/// The rendered document, searchable by section and table.
-struct RenderedDocument {
-    let document: Document
-    /// The body cell texts of each exported table, by sheet name (the first table of a name).
-    private let grids: [String: [[String]]]
+extension RenderedReport {
+    /// The text of every table cell that prints a figure, by the figure's identity, in document order (the same
+    /// figure in several tables, or a table that prints it twice, gives several texts).
+    public var figureCells: [String: [String]] {
+        var checker = TextChecker(self)
+        checker.follow()
+        return checker.cellTexts
+    }
+}
 
-    init(document: Document) {
-        self.document = document
-        var grids: [String: [[String]]] = [:]
-        for case .table(let table) in document.blocks {
-            guard let sheet = table.sheetName, grids[sheet] == nil else { continue }
-            grids[sheet] = TableGrid(rows: table.body, columnCount: table.columns.count).texts
+/// The form in which a figure is printed.
+enum FigureForm: Sendable, Equatable {
+    case amount
+    case prior
+    case delta
+    /// The year-on-year percentage.
+    case changePercent
+    /// The whole year-on-year phrase (its amount and percentage).
+    case phrase
+    /// `增加` / `减少` / `持平` (or `增长` / `下降`).
+    case direction
+    case share
+    case completion
+
+    /// The form of a figure printed through member `last` (the last key of its path: `phrase`, `t`); nil for a
+    /// member that is not a printed figure (`zero`, `hasPercent`, `id`, `name`).
+    init?(last: String) {
+        if let known = Self.byMember[last] {
+            guard let known else { return nil }
+            self = known
+        } else if last.hasSuffix("Share") || last.hasPrefix("share") {
+            self = .share
+        } else if last.hasPrefix("completion") {
+            self = .completion
+        } else {
+            self = .amount
         }
-        self.grids = grids
     }
 
-    /// The paragraphs under the level-2 heading whose text contains `title`, up to the next heading of level ≤ 2.
-    func section(_ title: String) -> [String]? {
-        var collecting = false
-        var found = false
-        var texts: [String] = []
-        for block in document.blocks {
-            switch block {
-            case .heading(let heading) where heading.level <= 2:
-                if collecting { return texts }
-                if heading.level == 2 && TextSearch.contains(heading.text, title) {
-                    collecting = true
-                    found = true
+    /// The members whose form the name says (nil: not a printed figure).
+    private static let byMember: [String: FigureForm?] = {
+        var forms: [String: FigureForm?] = [
+            "phrase": .phrase, "tight": .phrase, "delta": .delta, "deltaValue": .delta, "percent": .changePercent,
+            "percentValue": .changePercent, "direction": .direction, "trend": .direction, "prior": .prior,
+            "priorValue": .prior, "share": .share, "shareValue": .share, "completion": .completion,
+            "amount": .amount, "value": .amount, "n": .amount, "t": .amount, "tb": .amount, "p": .amount,
+            "pb": .amount, "budget": .amount, "actual": .amount, "total": .amount, "initialBudget": .amount,
+        ]
+        for member in [
+            "zero", "same", "increase", "decrease", "hasPercent", "id", "show", "missing", "text", "name", "code",
+            "fullName", "line", "number", "index", "cn", "title", "department", "year", "priorYear", "level",
+            "projects", "assessment", "grade", "budgetLevel", "gradeSentence", "category", "section", "item", "empty",
+            "last", "single",
+        ] {
+            forms[member] = .some(nil)
+        }
+        return forms
+    }()
+
+    /// How a finding calls the form: `占`, `完成`, `比上年`.
+    var word: String {
+        switch self {
+        case .amount: return ""
+        case .prior: return "上年"
+        case .delta: return "增减"
+        case .changePercent: return "增减幅度"
+        case .phrase: return "比上年"
+        case .direction: return "增减方向"
+        case .share: return "占"
+        case .completion: return "完成"
+        }
+    }
+
+    var isPercentage: Bool { self == .share || self == .completion || self == .changePercent }
+}
+
+/// Which figure of the view a printed value is, and in which form it prints it.
+struct FigureIdentity: Sendable, Equatable {
+    let id: String
+    let form: FigureForm
+
+    /// The identity of each value that prints a figure (in the order of `values`), found in `data`, the data the
+    /// templates rendered; nil for a value whose member prints no figure (`name`, `zero`) or that no object on its
+    /// path identifies.
+    static func of(_ values: [RenderSources.Value], in data: MustacheValue) -> [FigureIdentity?] {
+        var walker = Walker(data)
+        return values.map { value in
+            let last = value.name.last ?? value.scope.last ?? ""
+            // Only a member that can print a figure is followed into the data.
+            guard FigureForm(last: last) != nil, let found = walker.identity(of: value.scope, value.name) else {
+                return nil
+            }
+            return FigureIdentity(id: found.id, form: found.form)
+        }
+    }
+
+    /// Follows paths into the data, from where the last path walked differs.
+    private struct Walker {
+        /// The path walked last: its keys, the value after each prefix (the root first) and the identity found so
+        /// far.
+        private var walked: (keys: [String], values: [MustacheValue], found: [String?])
+
+        init(_ data: MustacheValue) {
+            walked = ([], [data], [nil])
+        }
+
+        /// The identity and form of the value at `path` in the templates' data: the deepest object on the way that
+        /// names it (`id` for an object that is one figure, `ids` for members that are figures). Consecutive values
+        /// mostly share the start of their path (the cells of one row), so the walk starts where the last one differs.
+        mutating func identity(of scope: [String], _ name: [String]) -> (id: String, form: FigureForm)? {
+            let count = scope.count + name.count
+            @inline(__always) func key(_ index: Int) -> String {
+                index < scope.count ? scope[index] : name[index - scope.count]
+            }
+            var depth = 0
+            while depth < count && depth < walked.keys.count && walked.keys[depth] == key(depth) { depth += 1 }
+            walked.keys.removeSubrange(depth...)
+            walked.values.removeSubrange((depth + 1)...)
+            walked.found.removeSubrange((depth + 1)...)
+            var value = walked.values[depth]
+            var found = walked.found[depth]
+            while depth < count {
+                let key = key(depth)
+                switch value {
+                case .object(let object):
+                    if case .object(let ids)? = object["ids"], case .string(let id)? = ids[key], !id.isEmpty {
+                        found = id
+                    } else if case .string(let id)? = object["id"], !id.isEmpty {
+                        found = id
+                    }
+                    guard let next = object[key] else { return nil }
+                    value = next
+                case .list(let items):
+                    guard let position = Int(key), items.indices.contains(position) else { return nil }
+                    value = items[position]
+                default:
+                    return nil
                 }
-            case .paragraph(let paragraph) where collecting:
-                texts.append(paragraph.text)
+                walked.keys.append(key)
+                walked.values.append(value)
+                walked.found.append(found)
+                depth += 1
+            }
+            guard count > 0, let id = found, let form = FigureForm(last: key(count - 1)) else { return nil }
+            return (id, form)
+        }
+    }
+}
+
+/// A number the document states: a figure placed by a template (with its identity) or a number written into a
+/// template.
+struct StatedNumber {
+    /// Where the text is in the paragraph (UTF-8 offsets of the paragraph text).
+    var range: Range<Int>
+    /// The printed text.
+    var text: String
+    /// Where it is in the markup (the template that wrote it is found from there when a finding needs it).
+    var markup: Int
+    /// For a figure: its identity and form.
+    var id: String?
+    var form: FigureForm?
+    /// Whether a helper rewrote the figure (then its text is not the view's and is checked against the value).
+    var transformed = false
+}
+
+struct TextChecker {
+    let report: RenderedReport
+    let book: ViewFigures
+    var findings: [Finding] = []
+    /// The text regions of the document: paragraphs (cell nil) and body cells, by markup offset.
+    private var regions: [Region] = []
+    /// The identified values in each region, by region index.
+    private var figures: [Int: [StatedNumber]] = [:]
+    /// Every value printed in each region: its range in the region's text, and whether it is the name of a subject
+    /// (which may name a figure) rather than text the department wrote; by region index.
+    private var values: [Int: [(range: Range<Int>, isName: Bool)]] = [:]
+    /// The region of each paragraph, by block index.
+    private var paragraphs: [Int: Int] = [:]
+    /// The table cells of each identity, in document order.
+    private var cells: [String: [CellPlace]] = [:]
+
+    struct Region {
+        let start: Int
+        let length: Int
+        let block: Int
+        let row: Int?
+        let cell: Int?
+    }
+
+    struct CellPlace {
+        let block: Int
+        let row: Int
+        let cell: Int
+        let text: String
+        /// Where it is in the markup.
+        var markup: Int
+        var id = ""
+    }
+
+    /// The figure cells of each table row, by block and row (for the labels in front of them).
+    private var rowCells: [Int: [Int: [CellPlace]]] = [:]
+
+    init(_ report: RenderedReport) {
+        self.report = report
+        book = report.view.figures
+    }
+
+    /// Follows the figures into the document (regions, figures, cells).
+    mutating func follow() {
+        collectRegions()
+        attachFigures()
+    }
+
+    var cellTexts: [String: [String]] { cells.mapValues { $0.map(\.text) } }
+
+    mutating func run() {
+        follow()
+        declaredTables()
+        declaredSections()
+        tableLabels()
+        var section = (part: "", number: "")
+        for (index, block) in report.document.blocks.enumerated() {
+            switch block {
+            case .heading(let heading) where heading.level == 1:
+                section = (String(heading.text.prefix { $0 != " " }), "")
+            case .heading(let heading) where heading.level == 2:
+                section.number = String(heading.text.prefix { $0 != "、" && $0 != " " })
+                if section.number.count > 4 { section.number = "" }
+            case .paragraph(let paragraph):
+                let place = [section.part, section.number].filter { !$0.isEmpty }.joined(separator: " ")
+                check(paragraph: paragraph.text, block: index, place: place)
             default:
                 break
             }
         }
-        return found ? texts : nil
     }
 
-    /// The table exported as `sheet` (e.g. `公开01表`).
-    func table(_ sheet: String) -> Table? {
-        for case .table(let table) in document.blocks where table.sheetName == sheet { return table }
-        return nil
-    }
+    // MARK: Following figures into the document
 
-    /// The text of body cell `column` in the first body row whose cell `labelColumn` satisfies `matches`; a blank
-    /// cell reads as `0.00` (or `0` for counts).
-    func cell(_ sheet: String, labelColumn: Int, _ matches: (String) -> Bool, column: Int) -> String? {
-        guard let grid = grids[sheet] else { return nil }
-        guard let row = grid.first(where: { $0.indices.contains(labelColumn) && matches($0[labelColumn]) }),
-            row.indices.contains(column)
-        else { return nil }
-        return row[column].replacingOccurrences(of: ",", with: "")
-    }
-}
-
-struct TextChecker {
-    let rendered: RenderedDocument
-    let accounts: Accounts
-    let view: ReportView
-    var findings: [Finding] = []
-
-    init(document: Document, accounts: Accounts, view: ReportView) {
-        rendered = RenderedDocument(document: document)
-        self.accounts = accounts
-        self.view = view
-    }
-
-    private mutating func add(_ rule: Rule, _ place: String, _ message: String) {
-        findings.append(rule.finding(FindingLocation(place: place), message))
-    }
-
-    /// Checks that `label` in the section is followed by the number `expected` (then `unit`).
-    private mutating func amount(
-        _ section: String, _ text: String, label: String, expected: String?, unit: String = "万元", source: String
-    ) {
-        let place = "第三部分 \(section)"
-        guard let expected else {
-            return add(RuleCatalogue.textMatchesTables, place, "找不到“\(label)”的表格数据（\(source)）")
-        }
-        let normalised = expected.isEmpty ? (unit == "万元" ? "0.00" : "0") : expected
-        guard let actual = Self.number(after: label, before: unit, in: text) else {
-            return add(RuleCatalogue.textMatchesTables, place, "正文中找不到“\(label) … \(unit)”（\(source)：\(normalised)）")
-        }
-        if actual != normalised {
-            add(RuleCatalogue.textMatchesTables, place, "“\(label)”：正文 \(actual) \(unit)，\(source)为 \(normalised)")
-        }
-    }
-
-    /// The last section text checked and whether it is plain (`TextSearch.isPlain`): a section's clauses are
-    /// checked one after another against the same text.
-    private var plainText: (text: String, plain: Bool)?
-
-    private mutating func isPlain(_ text: String) -> Bool {
-        if let plainText, plainText.text == text { return plainText.plain }
-        let plain = TextSearch.isPlain(text)
-        plainText = (text, plain)
-        return plain
-    }
-
-    /// The number written between the first `label` and `unit` that have one between them: what the regular
-    /// expression `label ?(-?[0-9][0-9,]*(?:\.[0-9]+)?) ?unit` captures (label and unit literal). Matched on UTF-8
-    /// bytes, as the regular expression matches code points.
-    static func number(after label: String, before unit: String, in text: String) -> String? {
-        let bytes = Array(text.utf8)
-        let label = Array(label.utf8)
-        let unit = Array(unit.utf8)
-        func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
-        func at(_ i: Int, _ byte: UInt8) -> Bool { i < bytes.count && bytes[i] == byte }
-        func matches(_ pattern: [UInt8], at i: Int) -> Bool {
-            i + pattern.count <= bytes.count && bytes[i..<i + pattern.count].elementsEqual(pattern)
-        }
-        /// The number's range when the rest of the pattern matches at `i`, tried in the order the regular
-        /// expression backtracks (greedy parts longest first).
-        func number(at i: Int) -> Range<Int>? {
-            for start in at(i, 0x20) ? [i + 1, i] : [i] {
-                var end = start
-                if at(end, UInt8(ascii: "-")) { end += 1 }
-                guard isDigit(end) else { continue }
-                end += 1
-                while isDigit(end) || at(end, UInt8(ascii: ",")) { end += 1 }
-                // The greedy match, then what backtracking could give back; the unit decides.
-                var ends: [Int] = []
-                if at(end, UInt8(ascii: ".")) && isDigit(end + 1) {
-                    var fraction = end + 2
-                    while isDigit(fraction) { fraction += 1 }
-                    ends += (end + 2...fraction).reversed()
+    /// The regions, placed by markup offsets without the escapes' backslashes (`MarkupOrigins.unescaped`), so that
+    /// a region's offsets and its text's advance together.
+    private mutating func collectRegions() {
+        let origins = report.origins
+        for (index, block) in report.document.blocks.enumerated() {
+            switch block {
+            case .paragraph(let paragraph):
+                if let start = origins.texts[index] {
+                    regions.append(
+                        Region(
+                            start: origins.unescaped(start), length: paragraph.text.utf8.count, block: index, row: nil,
+                            cell: nil))
                 }
-                ends += (start + (at(start, UInt8(ascii: "-")) ? 2 : 1)...end).reversed()
-                for candidate in ends {
-                    if matches(unit, at: candidate) || (at(candidate, 0x20) && matches(unit, at: candidate + 1)) {
-                        return start..<candidate
+            case .table(let table):
+                guard let offsets = origins.bodyCells[index] else { continue }
+                for (r, row) in table.body.enumerated() where r < offsets.count {
+                    for (c, cell) in row.enumerated() where c < offsets[r].count {
+                        regions.append(
+                            Region(
+                                start: origins.unescaped(offsets[r][c]), length: cell.text.utf8.count, block: index,
+                                row: r, cell: c))
+                    }
+                }
+            default:
+                break
+            }
+        }
+        regions.sort { $0.start < $1.start }
+        for (index, region) in regions.enumerated() where region.cell == nil { paragraphs[region.block] = index }
+    }
+
+    /// The region whose text contains markup offset `offset`.
+    private func region(containing offset: Int) -> Int? {
+        var low = 0
+        var high = regions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if regions[middle].start <= offset { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return nil }
+        let region = regions[low - 1]
+        return offset < region.start + max(region.length, 1) ? low - 1 : nil
+    }
+
+    private mutating func attachFigures() {
+        let document = report.document
+        let origins = report.origins
+        for (number, value) in report.sources.values.enumerated() {
+            // Offsets without the escapes' backslashes, as the regions' (see `collectRegions`).
+            let lower = origins.unescaped(value.output.lowerBound)
+            guard let index = region(containing: lower) else { continue }
+            let region = regions[index]
+            let start = lower - region.start
+            let end = min(origins.unescaped(value.output.upperBound) - region.start, region.length)
+            guard start >= 0, start < end else { continue }
+            let last = value.name.last ?? value.scope.last ?? ""
+            values[index, default: []].append((start..<end, last == "name" || last == "fullName"))
+            guard let (id, form) = report.identities[number].map({ ($0.id, $0.form) }) else { continue }
+            let text = Self.text(of: region, in: document, range: start..<end)
+            figures[index, default: []].append(
+                StatedNumber(
+                    range: start..<end, text: text, markup: value.output.lowerBound, id: id, form: form,
+                    transformed: !value.helpers.isEmpty))
+            if let row = region.row, let cell = region.cell, form == .amount, end - start == region.length {
+                let place = CellPlace(
+                    block: region.block, row: row, cell: cell, text: text, markup: value.output.lowerBound, id: id)
+                cells[id, default: []].append(place)
+                rowCells[region.block, default: [:]][row, default: []].append(place)
+            }
+        }
+    }
+
+    private static func text(of region: Region, in document: Document, range: Range<Int>) -> String {
+        let whole: String
+        switch document.blocks[region.block] {
+        case .paragraph(let paragraph): whole = paragraph.text
+        case .table(let table):
+            guard let row = region.row, let cell = region.cell else { return "" }
+            whole = table.body[row][cell].text
+        default: return ""
+        }
+        var text = whole
+        return text.withUTF8 {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[range.clamped(to: 0..<$0.count)]), as: UTF8.self)
+        }
+    }
+
+    // MARK: Declared tables and sections
+
+    private mutating func declaredTables() {
+        var present: Set<String> = []
+        for case .table(let table) in report.document.blocks { if let id = table.id { present.insert(id) } }
+        for table in report.set.tables where !present.contains(table.id) {
+            add(
+                RuleCatalogue.textMatchesTables, place: "模板集", detail: "",
+                "模板集声明的\(table.name)（id=\(table.id)）不在报告中：模板没有印这张表，或 @table 没有 id=\(table.id)")
+        }
+    }
+
+    /// Each declared section is there: the text states one of its figures, or a heading has its title.
+    private mutating func declaredSections() {
+        let headings: [String] = report.document.blocks.compactMap {
+            if case .heading(let heading) = $0 { return heading.text }
+            return nil
+        }
+        var stated: Set<String> = []
+        for (index, numbers) in figures where regions[index].cell == nil {
+            for number in numbers { if let id = number.id { stated.insert(id) } }
+        }
+        for section in report.set.sections {
+            let figures = section.figures ?? []
+            guard !figures.contains(where: stated.contains), !headings.contains(where: { $0.contains(section.title) })
+            else { continue }
+            add(RuleCatalogue.textMatchesTables, place: section.place ?? "", detail: "", "报告中找不到“\(section.title)”一节")
+        }
+    }
+
+    // MARK: Table labels
+
+    /// A row label that names a figure (`五、事业收入`, `本年收入合计`) claims the figures after it in its row, up to the
+    /// next label: a cell that prints another figure is a template that put the wrong figure in the table.
+    private mutating func tableLabels() {
+        for (block, rows) in rowCells {
+            guard case .table(let table) = report.document.blocks[block] else { continue }
+            for (row, figures) in rows {
+                let cells = table.body[row]
+                var claim: FigureName?
+                var label = ""
+                for (index, cell) in cells.enumerated() {
+                    if let figure = figures.first(where: { $0.cell == index }) {
+                        guard let claim, !claim.matches(figure.id),
+                            let target = claim.patterns.first(where: { !$0.hasSuffix("*") && !$0.hasPrefix("*:") }),
+                            let printed = Self.numbers(in: figure.text).first.flatMap(Self.parse),
+                            let wanted = expected(target, .amount, places: printed.places, unit: "万元"),
+                            wanted != printed.value
+                        else { continue }
+                        add(
+                            RuleCatalogue.textMatchesTables, place: tableName(table),
+                            detail: template(at: figure.markup),
+                            "“\(label)”一行印的是“\(name(of: figure.id))”的数 \(figure.text)，\(claim.name)为 "
+                                + Format.number(wanted, places: printed.places))
+                    } else if cell.text.utf8.contains(where: { $0 >= 0xE0 }), let name = Self.labelName(cell.text) {
+                        claim = name
+                        label = cell.text
+                    } else if !cell.text.isEmpty && Self.numbers(in: cell.text).isEmpty {
+                        claim = nil
                     }
                 }
             }
+        }
+    }
+
+    /// The figure a row label names: the label without its numbering (`五、`, `（1）`, `1.`, `其中：`), when that is a
+    /// name with exact identities (a 类 name claims a whole subject and is left to the text).
+    private static func labelName(_ text: String) -> FigureName? {
+        if let name = FigureNames.byName[text] { return exact(name) }
+        // Without its numbering: up to the first `、`, `.` or `）` within the first few characters.
+        var label = Substring(text)
+        if label.hasPrefix("其中：") { label = label.dropFirst(3) }
+        let bytes = Array(label.utf8.prefix(12))
+        let marks: [[UInt8]] = [Array("、".utf8), Array(".".utf8), Array("）".utf8)]
+        for mark in marks {
+            guard let end = lastIndex(of: mark, in: bytes) else { continue }
+            let head = String(decoding: bytes[..<end], as: UTF8.self).filter { $0 != "（" }
+            guard head.allSatisfy({ $0.isNumber || "一二三四五六七八九十".contains($0) }) else { continue }
+            label = Substring(String(decoding: Array(label.utf8).dropFirst(end + mark.count), as: UTF8.self))
+            break
+        }
+        return FigureNames.byName[String(label)].flatMap(exact)
+    }
+
+    /// A name with exact identities (a 类 name claims a whole subject and is left to the text).
+    private static func exact(_ name: FigureName) -> FigureName? {
+        name.patterns.contains(where: { !$0.hasSuffix("*") && !$0.hasPrefix("*:") }) ? name : nil
+    }
+
+    /// The set's name for a table, else its sheet name or caption.
+    private func tableName(_ table: Documents.Table) -> String {
+        table.id.flatMap { report.set.table(id: $0)?.name } ?? table.sheetName ?? table.title ?? "表格"
+    }
+
+    // MARK: Paragraphs
+
+    /// What the words before a number claim it to be, and where in the paragraph the claim starts.
+    private struct Claim {
+        let name: FigureName
+        let start: Int
+        let end: Int
+    }
+
+    private mutating func check(paragraph text: String, block: Int, place: String) {
+        guard let regionIndex = paragraphs[block] else { return }
+        let region = regions[regionIndex]
+        let bytes = Array(text.utf8)
+        let placed = figures[regionIndex] ?? []
+        // Every value the templates printed in the paragraph, identified or not: its text is data, not wording.
+        let values = self.values[regionIndex] ?? []
+        let claims = Self.claims(in: bytes, values: values)
+        var stated = placed
+        stated += Self.writtenNumbers(in: bytes, outside: values.map(\.range)).map { range in
+            StatedNumber(
+                range: range, text: String(decoding: bytes[range], as: UTF8.self),
+                markup: report.origins.escaped(region.start + range.lowerBound), id: nil, form: nil)
+        }
+        stated.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var previousEnd = 0
+        var carried: Claim?
+        for number in stated {
+            let segment = Array(bytes[previousEnd..<number.range.lowerBound])
+            let claim = Self.claim(
+                before: number, segment: segment, from: previousEnd, claims: claims, carried: carried)
+            let boundary = Self.hasBoundary(segment)
+            if let claim {
+                carried = claim
+            } else if boundary {
+                carried = nil
+            }
+            let claimed = claim ?? (boundary ? nil : carried)
+            compare(number, claimed: claimed, bytes: bytes, place: place)
+            previousEnd = number.range.upperBound
+        }
+        zeroBudgetRates(stated, bytes: bytes, place: place)
+    }
+
+    /// Every name in the paragraph that claims the number after it: in the template's wording, and in the names of
+    /// subjects the view supplies (`{{name}}` of a 类); never in text the department wrote (reasons, 附件).
+    private static func claims(in bytes: [UInt8], values: [(range: Range<Int>, isName: Bool)]) -> [Claim] {
+        func inDepartmentText(_ range: Range<Int>) -> Bool {
+            values.contains { value, isName in !isName && value.overlaps(range) }
+        }
+        var found: [Claim] = []
+        var position = 0
+        while position + 3 <= bytes.count {
+            // Names start with a three-byte character; a continuation byte starts none.
+            guard bytes[position] >= 0xE0, let candidates = FigureNames.byStart[FigureNames.key(bytes, position)] else {
+                position += 1
+                continue
+            }
+            for (name, needle) in candidates
+            where position + needle.count <= bytes.count
+                && bytes[position..<position + needle.count].elementsEqual(needle)
+            {
+                let range = position..<position + needle.count
+                // A name inside a longer one found already does not count; the longest at a place wins.
+                if !inDepartmentText(range),
+                    !found.contains(where: { $0.start <= range.lowerBound && $0.end >= range.upperBound })
+                {
+                    found.append(Claim(name: name, start: range.lowerBound, end: range.upperBound))
+                }
+                break
+            }
+            position += 1
+        }
+        return found.sorted { ($0.end, $1.start) < ($1.end, $0.start) }
+    }
+
+    /// The claim of a number: the last name between the previous number and this one — for a percentage, the last
+    /// before `占` (the words after it name the total it is a share of); nil when the segment names nothing.
+    private static func claim(
+        before number: StatedNumber, segment: [UInt8], from offset: Int, claims: [Claim], carried: Claim?
+    ) -> Claim? {
+        var limit = number.range.lowerBound
+        if let share = lastIndex(of: Array("占".utf8), in: segment) { limit = offset + share }
+        return claims.last { $0.start >= offset && $0.end <= limit }
+    }
+
+    private static func lastIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard needle.count <= bytes.count else { return nil }
+        for start in stride(from: bytes.count - needle.count, through: 0, by: -1)
+        where bytes[start..<start + needle.count].elementsEqual(needle) {
+            return start
+        }
+        return nil
+    }
+
+    /// A sentence or clause ends in the segment (`。` or `；`): what was named before no longer carries on.
+    private static func hasBoundary(_ segment: [UInt8]) -> Bool {
+        lastIndex(of: Array("。".utf8), in: segment) != nil || lastIndex(of: Array("；".utf8), in: segment) != nil
+    }
+
+    /// Numbers written into a template (outside every printed value) followed by `万元`, `元` or `%`.
+    private static func writtenNumbers(in bytes: [UInt8], outside values: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
+        var i = 0
+        while i < bytes.count {
+            guard isDigit(i), i == 0 || !(isDigit(i - 1) || bytes[i - 1] == UInt8(ascii: ".")) else {
+                i += 1
+                continue
+            }
+            var end = i
+            while isDigit(end) || (end < bytes.count && bytes[end] == UInt8(ascii: ",") && isDigit(end + 1)) {
+                end += 1
+            }
+            if end < bytes.count && bytes[end] == UInt8(ascii: ".") && isDigit(end + 1) {
+                end += 1
+                while isDigit(end) { end += 1 }
+            }
+            let range = i..<end
+            i = end
+            guard !values.contains(where: { $0.overlaps(range) }) else { continue }
+            var after = end
+            if after < bytes.count && bytes[after] == 0x20 { after += 1 }
+            let rest = bytes[after...]
+            if rest.starts(with: "万元".utf8) || rest.starts(with: "元".utf8) || rest.starts(with: "%".utf8) {
+                result.append(range)
+            }
+        }
+        return result
+    }
+
+    // MARK: Comparing
+
+    /// The unit after a number in the paragraph: `万元`, `元`, `%`, or the first word for a count (`辆`, `个`).
+    private static func unit(after range: Range<Int>, in bytes: [UInt8]) -> String {
+        var after = range.upperBound
+        if after < bytes.count && bytes[after] == 0x20 { after += 1 }
+        let rest = bytes[after...]
+        for unit in ["万元", "元", "%", "人次", "辆", "个", "批", "台", "人", "套"] where rest.starts(with: unit.utf8) {
+            return unit
+        }
+        return ""
+    }
+
+    /// The numbers in a printed text (thousands separators removed), in order.
+    static func numbers(in text: String) -> [String] {
+        var result: [String] = []
+        var current: [UInt8] = []
+        var previous: UInt8 = 0x20
+        func flush() {
+            if current.last == UInt8(ascii: ".") { current.removeLast() }
+            if !current.isEmpty && current != [UInt8(ascii: "-")] {
+                result.append(String(decoding: current, as: UTF8.self))
+            }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                if current.isEmpty && previous == UInt8(ascii: "-") { current.append(previous) }
+                current.append(byte)
+            } else if byte == UInt8(ascii: ".") && !current.isEmpty && !current.contains(UInt8(ascii: ".")) {
+                current.append(byte)
+            } else if byte == UInt8(ascii: ",") && !current.isEmpty {
+                // A thousands separator.
+            } else {
+                flush()
+            }
+            previous = byte
+        }
+        flush()
+        return result
+    }
+
+    /// The value a figure has in `form`, for a number printed with `places` decimals in `unit`; nil when the form
+    /// has no value (a completion rate without a budget).
+    func expected(_ id: String, _ form: FigureForm, places: Int, unit: String) -> Decimal? {
+        guard let figure = book[id] else { return nil }
+        let scale: Decimal = unit == "元" && !figure.isCount ? 10000 : 1
+        var value: Decimal
+        switch form {
+        case .amount: value = figure.value
+        case .prior: value = figure.prior ?? 0
+        case .delta: value = abs(figure.value - (figure.prior ?? 0))
+        case .changePercent:
+            guard let prior = figure.prior, !prior.isZero else { return nil }
+            value = abs(figure.value - prior) / abs(prior) * 100
+            return Format.rounded(value, places: places)
+        case .share:
+            guard let base = figure.shareBase else { return nil }
+            value = base.isZero ? 0 : figure.value / base * 100
+            return Format.rounded(value, places: places)
+        case .completion:
+            guard let budget = figure.budget, !Format.rounded(budget).isZero else { return nil }
+            return Format.rounded(figure.value / budget * 100, places: places)
+        case .phrase, .direction:
             return nil
         }
-        var i = 0
-        while i + label.count <= bytes.count {
-            if matches(label, at: i), let range = number(at: i + label.count) {
-                return String(decoding: bytes[range], as: UTF8.self)
+        return Format.rounded(value * scale, places: places)
+    }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// The printed number's value and decimals.
+    private static func parse(_ text: String) -> (value: Decimal, places: Int)? {
+        guard let value = Decimal(string: text, locale: posix) else { return nil }
+        let places = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? 0
+        return (value, places)
+    }
+
+    private mutating func compare(_ number: StatedNumber, claimed: Claim?, bytes: [UInt8], place: String) {
+        let unit = Self.unit(after: number.range, in: bytes)
+        guard let id = number.id, let form = number.form else {
+            // A number written into the template: compared with the figure the words before it name.
+            guard let claimed, let target = claimed.name.primary,
+                let printed = Self.parse(number.text.replacingOccurrences(of: ",", with: ""))
+            else { return }
+            let form: FigureForm =
+                unit == "%"
+                ? Self.percentForm(before: number.range, in: bytes)
+                : Self.amountForm(after: claimed, before: number.range.lowerBound, in: bytes)
+            guard let figure = book[target], !figure.isCount,
+                let wanted = expected(target, form, places: printed.places, unit: unit), wanted != printed.value
+            else { return }
+            report(
+                claimedName: claimed.name.name, form: form, printed: number.text, unit: unit, wanted: wanted,
+                places: printed.places, claimedID: target, place: place, detail: template(at: number.markup))
+            return
+        }
+        // The figure the words before it name, when they name another one.
+        var target = id
+        var claimedLabel: String?
+        if let claimed, !claimed.name.matches(id) {
+            claimedLabel = claimed.name.name
+            let label = claimed.name.name
+            guard let claimedID = claimed.name.claimedID(for: id), book[claimedID] != nil else {
+                let printed = Self.numbers(in: number.text).first ?? number.text
+                add(
+                    form.isPercentage ? RuleCatalogue.textMatchesFigures : RuleCatalogue.textMatchesTables,
+                    place: place, detail: template(at: number.markup),
+                    "“\(label)\(form.word.isEmpty ? "" : " " + form.word)”：正文 \(printed)\(form.isPercentage ? "%" : " " + unit) "
+                        + "不是\(label)的数，是“\(name(of: id))”的数")
+                return
             }
-            i += 1
+            target = claimedID
         }
-        return nil
-    }
-
-    /// Checks that the section contains `expected` (a clause with a computed percentage or phrase).
-    private mutating func clause(_ section: String, _ text: String, _ expected: String, what: String) {
-        if !TextSearch.contains(text, expected, textIsPlain: isPlain(text)) {
-            add(RuleCatalogue.textMatchesFigures, "第三部分 \(section)", "“\(what)”应为“\(expected)”，正文中没有这句")
+        if form == .phrase || form == .direction {
+            // The view words its own phrases right; one a helper rewrote, or one under another figure's name, is
+            // read again.
+            guard number.transformed || target != id else { return }
+            return checkPhrase(number, id: target, label: claimedLabel, form: form, place: place)
         }
-    }
-
-    private func sectionText(_ title: String) -> String? {
-        rendered.section(title)?.joined(separator: "\n")
-    }
-
-    mutating func run() {
-        incomeSection()
-        expenditureSection()
-        fiscalSection()
-        basicSection()
-        threePublicSection()
-        operatingCostsSection()
-        assetsSection()
-        zeroBudgetRates()
-    }
-
-    private mutating func missingSection(_ number: String, _ title: String) {
-        add(RuleCatalogue.textMatchesTables, "第三部分 \(number)", "报告中找不到“\(title)”一节")
-    }
-
-    private func t01(_ label: String, right: Bool = false) -> String? {
-        rendered.cell("公开01表", labelColumn: right ? 3 : 0, { $0 == label }, column: right ? 5 : 2)
-    }
-
-    private mutating func incomeSection() {
-        guard let text = sectionText("收入决算情况说明") else { return missingSection("一", "收入决算情况说明") }
-        amount("一", text, label: "收入总计", expected: t01("总计"), source: "公开01表 总计（行 31）")
-        amount("一", text, label: "年初结转和结余", expected: t01("年初结转和结余"), source: "公开01表 行 29")
-        amount(
-            "一", text, label: "使用非财政拨款结余（含专用结余）", expected: t01("使用非财政拨款结余（含专用结余）"),
-            source: "公开01表 行 28")
-        amount("一", text, label: "本年收入合计", expected: t01("本年收入合计"), source: "公开01表 行 27")
-        for (label, row) in [
-            ("事业收入", "五、事业收入"), ("经营收入", "六、经营收入"), ("上级补助收入", "四、上级补助收入"),
-            ("附属单位上缴收入", "七、附属单位上缴收入"), ("其他收入", "八、其他收入"),
-        ] {
-            amount("一", text, label: label, expected: t01(row), source: "公开01表 \(row)")
-        }
-        let income = accounts.total.income
-        let total = accounts.incomeTotal
-        amount("一", text, label: "财政拨款收入", expected: Format.amount(income.fiscal), source: "公开01表 行 1–3 之和")
-        for (label, part) in [
-            ("财政拨款收入", income.fiscal), ("事业收入", income.business), ("经营收入", income.operating),
-            ("上级补助收入", income.superiorSubsidy), ("附属单位上缴收入", income.affiliated), ("其他收入", income.other),
-        ] {
-            clause(
-                "一", text, "\(label) \(Format.amount(part)) 万元，占 \(Format.percent(Ratio.share(part, of: total)))",
-                what: "\(label)占本年收入合计的比例")
-        }
-        let prior = accounts.input.priorYear
-        for (label, current, priorValue) in [
-            ("年初结转和结余", accounts.carryIn, prior.carryIn), ("本年收入合计", total, prior.income),
-        ] {
-            let phrase = ChangeView(YearOnYear(current: current, prior: priorValue.orZero)).phrase
-            clause("一", text, "\(label) \(Format.amount(current)) 万元，\(phrase)", what: "\(label)比上年")
-        }
-    }
-
-    private mutating func expenditureSection() {
-        guard let text = sectionText("支出决算情况说明") else { return missingSection("二", "支出决算情况说明") }
-        amount("二", text, label: "支出总计", expected: t01("总计", right: true), source: "公开01表 总计（行 62）")
-        amount("二", text, label: "本年支出合计", expected: t01("本年支出合计", right: true), source: "公开01表 行 58")
-        amount("二", text, label: "结余分配", expected: t01("结余分配", right: true), source: "公开01表 行 59")
-        amount("二", text, label: "年末结转和结余", expected: t01("年末结转和结余", right: true), source: "公开01表 行 60")
-        for (label, column) in [("基本支出", 5), ("项目支出", 6), ("上缴上级支出", 7), ("经营支出", 8), ("对附属单位补助支出", 9)] {
-            amount(
-                "二", text, label: label,
-                expected: rendered.cell("公开03表", labelColumn: 0, { $0 == "合计" }, column: column),
-                source: "公开03表 合计 \(label)")
-        }
-        let spending = accounts.total.expenditure
-        let total = accounts.expenditureTotal
-        for (label, part) in [("基本支出", spending.basic), ("项目支出", spending.project)] {
-            clause(
-                "二", text, "\(label) \(Format.amount(part)) 万元，占 \(Format.percent(Ratio.share(part, of: total)))",
-                what: "\(label)占本年支出合计的比例")
-        }
-        let prior = accounts.input.priorYear
-        for (label, current, priorValue) in [
-            ("本年支出合计", total, prior.expenditure), ("年末结转和结余", accounts.carryOut, prior.carryOut),
-        ] {
-            let phrase = ChangeView(YearOnYear(current: current, prior: priorValue.orZero)).phrase
-            clause("二", text, "\(label) \(Format.amount(current)) 万元，\(phrase)", what: "\(label)比上年")
-        }
-    }
-
-    private mutating func fiscalSection() {
-        guard let text = sectionText("财政拨款支出决算情况说明") else { return missingSection("三", "财政拨款支出决算情况说明") }
-        let budgets = accounts.input.fiscalInitialBudget.byCategory
-        amount(
-            "三", text, label: "财政拨款本年支出年初预算数 \(Format.amount(accounts.fiscalInitialBudgetTotal)) 万元，决算数",
-            expected: rendered.cell("公开04表", labelColumn: 3, { $0 == "本年支出合计" }, column: 5),
-            source: "公开04表 本年支出合计（行 59）")
-        for line in accounts.subjectLines where line.level == .category && !line.fiscalExpenditure.isZero {
-            let budget = budgets[line.code].orZero
-            amount(
-                "三", text, label: "\(line.name)（类）年初预算数 \(Format.amount(budget)) 万元，决算数",
-                expected: rendered.cell("公开04表", labelColumn: 3, { $0.hasSuffix("、" + line.name) }, column: 5),
-                source: "公开04表 \(line.name) 合计")
-            if let rate = Ratio.completion(line.fiscalExpenditure, of: budget) {
-                clause(
-                    "三", text,
-                    "\(line.name)（类）年初预算数 \(Format.amount(budget)) 万元，决算数 \(Format.amount(line.fiscalExpenditure)) 万元，完成年初预算的 \(Format.percent(rate))",
-                    what: "\(line.name) 完成年初预算的比例")
+        guard let printedText = Self.numbers(in: number.text).first else { return }
+        if target != id {
+            guard let printed = Self.parse(printedText) else { return }
+            if let wanted = expected(target, form, places: printed.places, unit: unit), wanted != printed.value {
+                report(
+                    claimedName: claimedLabel ?? name(of: id), form: form, printed: printedText, unit: unit,
+                    wanted: wanted, places: printed.places, claimedID: target, place: place,
+                    detail: template(at: number.markup))
             }
+            return
+        }
+        // The figure itself: its table cell and its computed value.
+        if form == .amount, unit != "元", let cell = cells[id]?.first, let cellText = Self.numbers(in: cell.text).first,
+            cellText != printedText, let printed = Self.parse(printedText), let cellValue = Self.parse(cellText),
+            cellValue.places == printed.places, cellValue.value != printed.value
+        {
+            add(
+                RuleCatalogue.textMatchesTables, place: place, detail: template(at: number.markup),
+                "“\(name(of: id))”：正文 \(printedText) \(unit)，\(cellPlace(cell))为 \(cellText)")
+            return
+        }
+        // The view's own strings are the computed values; a helper's text is computed again.
+        guard number.transformed, let printed = Self.parse(printedText) else { return }
+        if let wanted = expected(id, form, places: printed.places, unit: unit), wanted != printed.value {
+            report(
+                claimedName: name(of: id), form: form, printed: printedText, unit: unit, wanted: wanted,
+                places: printed.places, claimedID: "", place: place, detail: template(at: number.markup))
         }
     }
 
-    private mutating func basicSection() {
-        guard let text = sectionText("一般公共预算财政拨款基本支出决算情况说明") else {
-            return missingSection("四", "一般公共预算财政拨款基本支出决算情况说明")
+    /// A percentage written into the template: a completion rate after `完成`, a change after `增长`/`下降`, else a
+    /// share.
+    /// The form of an amount written into a template after a name: the change (`比上年减少 92.18 万元`) when the words
+    /// between them say 增加 or 减少, last year's amount when they or the word just before the name say 上年
+    /// (`上年收入总计`), else the figure itself.
+    private static func amountForm(after claim: Claim, before end: Int, in bytes: [UInt8]) -> FigureForm {
+        let between = claim.end < end ? Array(bytes[claim.end..<end]) : []
+        if lastIndex(of: Array("增加".utf8), in: between) != nil || lastIndex(of: Array("减少".utf8), in: between) != nil {
+            return .delta
         }
-        amount(
-            "四", text, label: "一般公共预算财政拨款基本支出",
-            expected: rendered.cell("公开05表", labelColumn: 0, { $0 == "合计" }, column: 5), source: "公开05表 合计 基本支出")
-        for (label, code) in [("工资福利支出", "301"), ("商品和服务支出", "302"), ("对个人和家庭补助支出", "303"), ("资本性支出", "310")] {
-            amount(
-                "四", text, label: label, expected: economicCell(code), source: "公开06表 \(code)")
-        }
+        let prior = Array("上年".utf8)
+        let justBefore = bytes[max(0, claim.start - prior.count)..<claim.start]
+        return lastIndex(of: prior, in: between) != nil || justBefore.elementsEqual(prior) ? .prior : .amount
     }
 
-    /// The amount of economic code `code` in table 06 (three code/name/amount column groups).
-    private func economicCell(_ code: String) -> String? {
-        for column in [0, 3, 6] {
-            if let value = rendered.cell("公开06表", labelColumn: column, { $0 == code }, column: column + 2) {
-                return value
+    private static func percentForm(before range: Range<Int>, in bytes: [UInt8]) -> FigureForm {
+        let before = Array(bytes[max(0, range.lowerBound - 30)..<range.lowerBound])
+        if lastIndex(of: Array("完成".utf8), in: before) != nil { return .completion }
+        if lastIndex(of: Array("增长".utf8), in: before) != nil || lastIndex(of: Array("下降".utf8), in: before) != nil {
+            return .changePercent
+        }
+        return .share
+    }
+
+    /// A year-on-year phrase or direction: its words agree with the change and its numbers with its size.
+    private mutating func checkPhrase(
+        _ number: StatedNumber, id: String, label: String?, form: FigureForm, place: String
+    ) {
+        guard let figure = book[id], let prior = figure.prior else { return }
+        let change = YearOnYear(current: Amount(figure.value), prior: Amount(prior))
+        let words: [String]
+        var parts: [FigureForm] = []
+        switch change {
+        case .same: words = ["持平"]
+        case .increaseFromZero: (words, parts) = (["增加", "增长"], [.delta])
+        case .increase: (words, parts) = (["增加", "增长"], [.delta, .changePercent])
+        case .decrease: (words, parts) = (["减少", "下降"], [.delta, .changePercent])
+        }
+        let others = ["持平", "增加", "增长", "减少", "下降"].filter { !words.contains($0) }
+        var right =
+            !others.contains(where: { number.text.contains($0) }) && words.contains(where: { number.text.contains($0) })
+        if right && form == .phrase {
+            for (part, text) in zip(parts, Self.numbers(in: number.text)) {
+                guard let value = Self.parse(text),
+                    let wanted = expected(id, part, places: value.places, unit: "万元"), wanted != value.value
+                else { continue }
+                right = false
             }
         }
-        return nil
-    }
-
-    private mutating func threePublicSection() {
-        guard let text = sectionText("财政拨款“三公”经费支出决算情况说明") else {
-            return missingSection("五", "财政拨款“三公”经费支出决算情况说明")
-        }
-        func t09(_ prefix: String, _ column: Int) -> String? {
-            rendered.cell("公开09表", labelColumn: 0, { $0.hasPrefix(prefix) }, column: column)
-        }
-        let items: [(String, String, String)] = [
-            ("“三公”经费支出全年预算数", "一、“三公”经费支出", "行 1"),
-            ("因公出国（境）费全年预算数", "1.因公出国（境）费", "行 2"),
-            ("公务用车购置及运行维护费全年预算数", "2.公务用车购置及运行维护费", "行 3"),
-            ("公务用车购置全年预算数", "（1）公务用车购置费", "行 4"),
-            ("公务用车运行维护费全年预算数", "（2）公务用车运行维护费", "行 5"),
-            ("公务接待费全年预算数", "3.公务接待费", "行 6"),
-        ]
-        for (label, row, rowName) in items {
-            amount("五", text, label: label, expected: t09(row, 3), source: "公开09表 \(rowName) 全年预算数")
-            let budget = t09(row, 3).map { $0.isEmpty ? "0.00" : $0 } ?? ""
-            amount(
-                "五", text, label: "\(label) \(budget) 万元，决算数", expected: t09(row, 4), source: "公开09表 \(rowName) 决算数")
-        }
-        for (label, unit, row, rowName) in [
-            ("全年安排因公出国（境）团组", "个", "1.因公出国（境）团组数", "行 11"),
-            ("个，累计", "人次", "2.因公出国（境）人次数", "行 12"),
-            ("全年使用财政拨款购置公务用车", "辆", "3.公务用车购置数", "行 13"),
-            ("公务用车保有量", "辆", "4.公务用车保有量", "行 14"),
-            ("全年国内公务接待", "批", "5.国内公务接待批次", "行 15"),
-            ("累计接待", "人次", "6.国内公务接待人次", "行 17"),
-        ] {
-            amount("五", text, label: label, expected: t09(row, 4), unit: unit, source: "公开09表 \(rowName)")
+        if !right {
+            add(
+                RuleCatalogue.textMatchesFigures, place: place, detail: template(at: number.markup),
+                "“\(label ?? name(of: id)) 比上年”：正文“\(number.text)”，应为“\(ChangeView(change, prior: Amount(prior)).phrase)”"
+            )
         }
     }
 
-    private mutating func operatingCostsSection() {
-        guard let text = sectionText("机关运行经费支出情况说明") else { return missingSection("六", "机关运行经费支出情况说明") }
-        if accounts.input.operatingCosts == nil {
-            amount(
-                "六", text, label: "机关运行经费支出",
-                expected: rendered.cell("公开06表", labelColumn: 3, { $0 == "公用经费合计" }, column: 8),
-                source: "公开06表 公用经费合计")
+    private mutating func report(
+        claimedName: String, form: FigureForm, printed: String, unit: String, wanted: Decimal, places: Int,
+        claimedID: String, place: String, detail: String
+    ) {
+        let expectedText = Format.number(wanted, places: places)
+        if form == .amount, unit != "元", !claimedID.isEmpty, let cell = cells[claimedID]?.first {
+            let cellText = Self.numbers(in: cell.text).first ?? cell.text
+            add(
+                RuleCatalogue.textMatchesTables, place: place, detail: detail,
+                "“\(claimedName)”：正文 \(printed) \(unit)，\(cellPlace(cell))为 \(cellText)")
+        } else if form.isPercentage {
+            add(
+                RuleCatalogue.textMatchesFigures, place: place, detail: detail,
+                "“\(claimedName) \(form.word)”：正文 \(printed)%，计算结果 \(expectedText)%")
+        } else {
+            add(
+                RuleCatalogue.textMatchesTables, place: place, detail: detail,
+                "“\(claimedName)\(form.word.isEmpty ? "" : " " + form.word)”：正文 \(printed) \(unit)，计算结果 \(expectedText)"
+            )
         }
     }
 
-    private mutating func assetsSection() {
-        guard let text = sectionText("国有资产占用情况说明") else { return missingSection("八", "国有资产占用情况说明") }
-        func t10(_ row: String) -> String? { rendered.cell("公开10表", labelColumn: 1, { $0 == row }, column: 2) }
-        amount("八", text, label: "本部门共有车辆", expected: t10("1"), unit: "辆", source: "公开10表 行 1")
-        for (index, label) in [
-            "副部（省）级及以上领导用车", "主要负责人用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车",
-            "离退休干部服务用车", "其他用车",
-        ].enumerated() {
-            amount("八", text, label: label, expected: t10(String(index + 2)), unit: "辆", source: "公开10表 行 \(index + 2)")
+    /// A name for a figure in a message: the first name that claims it exactly, else its identity.
+    private func name(of id: String) -> String {
+        if let name = FigureNames.fixed.first(where: { $0.patterns.contains(id) }) { return name.name }
+        let (subject, measure) = FigureID.split(id)
+        if subject == "dept", measure.hasPrefix("econ."), let code = EconomicCodes.named(String(measure.dropFirst(5))) {
+            return "\(code.code) \(code.name)"
         }
-        amount("八", text, label: "（不含车辆）", expected: t10("10"), unit: "台", source: "公开10表 行 10")
+        if subject != "dept", let line = report.view.figures[id] != nil ? String(subject) : nil {
+            return "科目 \(line) "
+                + (FigureNames.fixed.first { $0.patterns.contains("dept:" + measure) }?.name ?? String(measure))
+        }
+        return id
     }
 
-    /// N-01: no completion rate on a zero budget anywhere in 第三部分.
-    private mutating func zeroBudgetRates() {
-        let pattern = "预算数 0\\.00 万元，决算数 [0-9.]+ 万元，完成"
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return }
-        var inPart3 = false
-        for block in rendered.document.blocks {
-            if case .heading(let heading) = block, heading.level == 1 { inPart3 = heading.text.hasPrefix("第三部分") }
-            guard inPart3, case .paragraph(let paragraph) = block else { continue }
-            let text = paragraph.text
-            if regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil {
-                add(RuleCatalogue.zeroBudgetRate, "第三部分", "预算数为 0 时写了完成率：“\(String(text.prefix(60)))…”")
-            }
-        }
-    }
-}
-
-/// Foundation's `contains` for report sentences without its cost: it searches by composed characters with canonical
-/// equivalence (through CFString), which for texts made only of characters that have no decomposition and that join
-/// no neighbour is the same as finding the UTF-8 bytes.
-enum TextSearch {
-    /// `text.contains(part)` as Foundation answers it.
-    static func contains(_ text: String, _ part: String, textIsPlain: Bool? = nil) -> Bool {
-        guard !part.isEmpty, isPlain(part), textIsPlain ?? isPlain(text) else { return text.contains(part) }
-        var text = text
-        var part = part
-        return text.withUTF8 { haystack in
-            part.withUTF8 { needle in
-                guard needle.count <= haystack.count else { return false }
-                for start in 0...(haystack.count - needle.count)
-                where haystack[start] == needle[0]
-                    && memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0
+    /// `公开01表 总计（行 31）`, `公开05表 合计 基本支出`: the set's name for the table, the row's label (and 行次), the
+    /// column's heading when the row has other figures under other headings.
+    private func cellPlace(_ place: CellPlace) -> String {
+        guard case .table(let table) = report.document.blocks[place.block] else { return "" }
+        let tableName = self.tableName(table)
+        let grid = TableGrid(rows: table.body, columnCount: table.columns.count)
+        let texts = grid.texts
+        let column = Self.column(of: place.cell, in: table.body[place.row])
+        var label = ""
+        var line = ""
+        var index = column - 1
+        while index >= 0 && place.row < texts.count {
+            let text = texts[place.row][index].trimmingCharacters(in: .whitespaces)
+            if !text.isEmpty {
+                if text.allSatisfy(\.isNumber), line.isEmpty, label.isEmpty {
+                    line = text
+                } else if Self.numbers(in: text).isEmpty
+                    || text.contains(where: { $0.unicodeScalars.first!.value > 0x2000 })
                 {
-                    return true
+                    label = text
+                    break
                 }
-                return false
             }
+            index -= 1
+        }
+        var result = tableName
+        if !label.isEmpty { result += " " + label }
+        let heading = columnHeading(table, column: column, row: place.row, texts: texts)?.replacingOccurrences(
+            of: " ", with: "")
+        let notes = [line.isEmpty ? nil : "行 \(line)", heading].compactMap { $0 }
+        if !notes.isEmpty { result += "（" + notes.joined(separator: "，") + "）" }
+        return result
+    }
+
+    /// The grid column where the `index`th cell of a row starts.
+    private static func column(of index: Int, in row: [Cell]) -> Int {
+        row.prefix(index).reduce(0) { $0 + $1.colSpan }
+    }
+
+    /// The heading of a column, when the row has figures under other headings too.
+    private func columnHeading(_ table: Documents.Table, column: Int, row: Int, texts: [[String]]) -> String? {
+        let header = TableGrid(rows: table.header, columnCount: table.columns.count).texts
+        func heading(_ column: Int) -> String? {
+            for headerRow in header.reversed() where column < headerRow.count {
+                let text = headerRow[column].trimmingCharacters(in: .whitespaces)
+                if !text.isEmpty && Self.numbers(in: text).isEmpty { return text }
+            }
+            return nil
+        }
+        guard let own = heading(column) else { return nil }
+        let numericColumns = table.columns.indices.filter { table.columns[$0].numeric && $0 != column }
+        let others = numericColumns.compactMap { other -> String? in
+            guard row < texts.count, other < texts[row].count, !Self.numbers(in: texts[row][other]).isEmpty else {
+                return nil
+            }
+            return heading(other)
+        }
+        return others.contains(where: { $0 != own }) ? own : nil
+    }
+
+    /// N-01: no completion rate on a zero budget. In each clause, a percentage after `完成` is a completion rate; the
+    /// budget it is a rate of is the last amount named as a budget before it (a figure whose identity is a budget,
+    /// or a number after `预算`).
+    private mutating func zeroBudgetRates(_ stated: [StatedNumber], bytes: [UInt8], place: String) {
+        var lastBudget: StatedNumber?
+        var previousEnd = 0
+        for number in stated {
+            let segment = Array(bytes[previousEnd..<number.range.lowerBound])
+            if Self.hasBoundary(segment) { lastBudget = nil }
+            let unit = Self.unit(after: number.range, in: bytes)
+            let isBudget =
+                number.id.map {
+                    Self.budgetMeasures.contains(String(FigureID.split($0).measure.split(separator: ".").last ?? ""))
+                }
+                ?? (lastIndex(of: Array("预算".utf8), in: segment) != nil)
+            if unit == "%" && Self.lastIndex(of: Array("完成".utf8), in: segment) != nil {
+                if let budget = lastBudget, let value = Self.numbers(in: budget.text).first.flatMap(Self.parse),
+                    value.value.isZero
+                {
+                    add(
+                        RuleCatalogue.zeroBudgetRate, place: place,
+                        detail: template(at: number.markup),
+                        "预算数为 0 时写了完成率：“\(String(decoding: bytes[max(0, budget.range.lowerBound - 30)..<number.range.upperBound], as: UTF8.self))”"
+                    )
+                }
+            } else if isBudget && unit != "%" {
+                lastBudget = number
+            }
+            previousEnd = number.range.upperBound
         }
     }
 
-    /// Only LF, printable ASCII, CJK ideographs, CJK and full-width punctuation and the quotes, dashes and ellipsis
-    /// of Chinese text: characters without a canonical decomposition that never join a neighbour.
-    static func isPlain(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { scalar in
-            switch scalar.value {
-            case 0x0A, 0x20...0x7E, 0x3000...0x3029, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
-            case 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026: return true
-            default: return false
-            }
-        }
+    private func lastIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? { Self.lastIndex(of: needle, in: bytes) }
+
+    /// `模板 part3/s1:3:45`: the template position that wrote markup offset `offset`.
+    private func template(at offset: Int) -> String {
+        report.sources.location(at: offset).map { "模板 \($0.template):\($0.line):\($0.column)" } ?? ""
+    }
+
+    /// The last part of the measure of a budget figure.
+    static let budgetMeasures: Set<String> = ["fiscalBudget", "adjustedBudget", "initialBudget", "generalBudgetBudget"]
+
+    private mutating func add(_ rule: Rule, place: String, detail: String, _ message: String) {
+        let finding = rule.finding(FindingLocation(place: place, detail: detail), message)
+        if !findings.contains(finding) { findings.append(finding) }
     }
 }

@@ -3,9 +3,10 @@ import Foundation
 /// Runs the rules of the catalogue on one department. Data rules run on the accounts and the view; the
 /// table-to-text rules run on the rendered document (`textFindings`).
 public enum Validator {
-    /// Every finding of the data rules, most serious first (stable order within a severity).
-    public static func findings(accounts: Accounts, view: ReportView) -> [Finding] {
-        var collector = FindingCollector(accounts: accounts)
+    /// Every finding of the data rules, most serious first (stable order within a severity). Findings name the
+    /// tables as `tables` does (the template set's names).
+    public static func findings(accounts: Accounts, view: ReportView, tables: TableNames = .standard) -> [Finding] {
+        var collector = FindingCollector(accounts: accounts, tables: tables)
         collector.inputRules()
         collector.crossTableRules()
         collector.priorYearRules()
@@ -28,10 +29,13 @@ struct FindingCollector {
     /// The figures derived from the leaves only: what the identities and the official totals are checked on.
     let derived: Accounts
     var input: DepartmentInput { accounts.input }
+    /// How findings name the tables.
+    let tables: TableNames
     var findings: [Finding] = []
 
-    init(accounts: Accounts) {
+    init(accounts: Accounts, tables: TableNames = .standard) {
         self.accounts = accounts
+        self.tables = tables
         derived = accounts.derivedFromLeaves
     }
 

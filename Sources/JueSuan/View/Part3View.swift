@@ -11,10 +11,20 @@ public struct Part3View: Encodable, Sendable {
     public var s7: ProcurementSection
     public var s8: AssetsSection
     public var s9: PerformanceSection
+    /// 收入支出总计 and 财政拨款收入支出总计 with their year-on-year comparison (中央、四川 formats' 一、四).
+    public var totals: TotalsSection
+    /// 一般公共预算财政拨款支出: total, share, comparison, structure per 类, 年初预算 per 项 (中央 format's 五、六).
+    public var generalBudget: GeneralBudgetSection
+    /// 政府性基金预算财政拨款 (中央 format's 七).
+    public var governmentFund: FundSection
+    /// 国有资本经营预算财政拨款支出 (中央 format's 八).
+    public var stateCapital: StateCapitalSection
 }
 
 /// 一、收入决算情况说明.
 public struct IncomeSection: Encodable, Sendable {
+    /// The identities of the members that are plain strings.
+    public var ids: [String: String]
     /// 收入总计.
     public var total: String
     /// 年初结转和结余 (no reason slot).
@@ -30,10 +40,16 @@ public struct IncomeSection: Encodable, Sendable {
     public var superiorSubsidy: ShareView
     public var affiliated: ShareView
     public var other: ShareView
+    /// 财政拨款收入 by source, for formats that list them (一般公共预算、政府性基金、国有资本经营).
+    public var generalBudget: ShareView
+    public var governmentFund: ShareView
+    public var stateCapital: ShareView
 }
 
 /// 二、支出决算情况说明.
 public struct ExpenditureSection: Encodable, Sendable {
+    /// The identities of the members that are plain strings.
+    public var ids: [String: String]
     /// 支出总计.
     public var total: String
     public var expenditure: ComparedFigure
@@ -50,8 +66,14 @@ public struct ExpenditureSection: Encodable, Sendable {
 /// 三、财政拨款支出决算情况说明.
 public struct FiscalSection: Encodable, Sendable {
     public struct Item: Encodable, Sendable {
+        /// The identities of `budget`, `actual` and `completion`.
+        public var ids: [String: String]
         /// `（一）`.
         public var number: String
+        /// `1`, and `一`: for a template that numbers the items its own way.
+        public var index: String
+        public var cn: String
+        public var code: String
         public var name: String
         public var budget: String
         public var actual: String
@@ -60,6 +82,8 @@ public struct FiscalSection: Encodable, Sendable {
         public var reason: ReasonView
     }
 
+    /// The identities of `budget`, `actual` and `completion`.
+    public var ids: [String: String]
     public var budget: String
     public var actual: String
     @Nullable public var completion: String?
@@ -68,6 +92,8 @@ public struct FiscalSection: Encodable, Sendable {
 
 /// 四、一般公共预算财政拨款基本支出决算情况说明.
 public struct BasicSection: Encodable, Sendable {
+    /// The identity of `total`.
+    public var ids: [String: String]
     public var total: String
     /// 工资福利支出 (301).
     public var wages: ComparedFigure
@@ -83,6 +109,10 @@ public struct BasicSection: Encodable, Sendable {
 public struct ThreePublicSection: Encodable, Sendable {
     /// One item with budget, actual, completion, reasons and year-on-year change.
     public struct Item: Encodable, Sendable {
+        /// The identities of the figures (`budget`, `actual`, `initialBudget`, `completion`, `change`, `share`).
+        public var ids: [String: String]
+        /// 年初预算数.
+        public var initialBudget: String
         /// 全年预算数.
         public var budget: String
         /// 决算数.
@@ -96,15 +126,22 @@ public struct ThreePublicSection: Encodable, Sendable {
         public var changeReason: ReasonView
         /// 主要是：… (出国, 接待).
         public var description: ReasonView
+        /// The 决算数's share of the 三公 total 决算数: `12.50%`.
+        public var share: String
+        public var shareValue: String
     }
 
+    /// The identities of the members that are plain strings.
+    public var ids: [String: String]
     public var total: Item
     public var abroad: Item
     public var abroadGroups: String
     public var abroadPersonTimes: String
-    /// 公务用车购置及运行维护费 (no percentage, no comparison).
+    /// 公务用车购置及运行维护费 (no percentage, no comparison in the standard format).
     public var vehiclesBudget: String
     public var vehiclesActual: String
+    /// The same as an item, for formats that compare and share it.
+    public var vehicles: Item
     public var vehiclePurchase: Item
     public var vehiclesPurchased: String
     public var vehicleOperation: Item
@@ -121,6 +158,8 @@ public struct OperatingCostsSection: Encodable, Sendable {
 
 /// 七、政府采购支出情况说明.
 public struct ProcurementSection: Encodable, Sendable {
+    /// The identities of the members.
+    public var ids: [String: String]
     public var total: String
     public var goods: String
     public var works: String
@@ -138,6 +177,8 @@ public struct ProcurementSection: Encodable, Sendable {
 
 /// 八、国有资产占用情况说明.
 public struct AssetsSection: Encodable, Sendable {
+    /// The identities of the members.
+    public var ids: [String: String]
     public var vehicles: String
     public var ministerial: String
     public var principal: String
@@ -173,6 +214,8 @@ public struct PerformanceSection: Encodable, Sendable {
         public var assessment: String
     }
 
+    /// The identities of `amount` and `share`.
+    public var ids: [String: String]
     /// 二级项目个数.
     public var projectCount: String
     /// The sentence on the grades, as the department chose to write it (`其中，…。`).
@@ -196,20 +239,140 @@ public struct PerformanceSection: Encodable, Sendable {
     public var notes: [String]
 }
 
+/// A figure with every part a template may phrase: the amount, its share of a total, its comparison with last year
+/// and a reason. Parts that do not apply are null.
+public struct FigureView: Encodable, Sendable {
+    /// The figure's identity.
+    public var id: String
+    /// `2443.08`.
+    public var amount: String
+    /// `2,443.08`.
+    public var t: String
+    /// The exact amount, for the helpers.
+    public var value: String
+    public var zero: Bool
+    /// The share of its total: `98.73%`; null when it has none (or the total is 0).
+    @Nullable public var share: String?
+    @Nullable public var shareValue: String?
+    /// The comparison with last year; null when last year's figure is not in the input.
+    @Nullable public var change: ChangeView?
+    /// The department's reason, when it gave one.
+    @Nullable public var reason: ReasonView?
+}
+
+/// 收入支出总计 and 财政拨款收入支出总计.
+public struct TotalsSection: Encodable, Sendable {
+    /// 收入总计, compared with 上年收入总计 (上年年初结转和结余 + 使用非财政拨款结余 + 本年收入合计).
+    public var income: FigureView
+    /// 支出总计, compared with 上年支出总计 (上年本年支出合计 + 结余分配 + 年末结转和结余).
+    public var expenditure: FigureView
+    /// 财政拨款收入支出总计 (公开04表 总计), compared with `priorYear.fiscalTotal` when given.
+    public var fiscal: FigureView
+    /// 本年财政拨款收入, 年初财政拨款结转和结余, 本年财政拨款支出, 年末财政拨款结转和结余.
+    public var fiscalIncome: FigureView
+    public var fiscalCarryIn: FigureView
+    public var fiscalExpenditure: FigureView
+    public var fiscalCarryOut: FigureView
+}
+
+/// One 类 or 项 of a fund's spending, numbered.
+public struct SubjectFigureView: Encodable, Sendable {
+    /// `1`, `一`, `（一）`.
+    public var index: String
+    public var cn: String
+    public var number: String
+    public var code: String
+    public var name: String
+    /// `一般公共服务支出（类）人大事务（款）行政运行（项）` for a 项; `一般公共服务支出（类）` for a 类.
+    public var fullName: String
+    /// The amount, its share of the fund's total.
+    public var amount: FigureView
+    /// The identities of `budget` and `completion`.
+    public var ids: [String: String]
+    /// 年初预算数 (项 of 一般公共预算, when the input gives it).
+    @Nullable public var budget: String?
+    /// 完成年初预算的 …; null without a budget, or when it is 0.
+    @Nullable public var completion: String?
+    /// The 项 of a 类 (一般公共预算: every 项 with spending).
+    public var items: [SubjectFigureView]
+    /// Whether this is the last of its list (for a template that joins the list into one sentence).
+    public var last: Bool
+}
+
+/// 一般公共预算财政拨款支出.
+public struct GeneralBudgetSection: Encodable, Sendable {
+    /// The total, its share of 本年支出合计, its comparison with `priorYear.generalBudgetExpenditure`.
+    public var total: FigureView
+    /// 基本支出 and 项目支出, with their shares of the total.
+    public var basic: FigureView
+    public var project: FigureView
+    /// The identities of `budget` and `completion`.
+    public var ids: [String: String]
+    /// 年初预算数: the sum of `fiscalInitialBudget.generalBudgetByItem`; null when the input gives none.
+    @Nullable public var budget: String?
+    @Nullable public var completion: String?
+    /// Each 类 with its share of the total and its 项.
+    public var categories: [SubjectFigureView]
+    /// 人员经费 and 公用经费 (公开06表), and the names of their economic codes with spending: `基本工资、津贴补贴…`.
+    public var personnel: FigureView
+    public var publicExpenses: FigureView
+    public var personnelItems: String
+    public var publicExpenseItems: String
+}
+
+/// 政府性基金预算财政拨款 (公开07表).
+public struct FundSection: Encodable, Sendable {
+    /// No figure at all (most departments): the formats say so in one sentence.
+    public var empty: Bool
+    public var carryIn: FigureView
+    public var income: FigureView
+    public var spending: FigureView
+    public var basic: FigureView
+    public var project: FigureView
+    public var carryOut: FigureView
+    /// Each 类 with spending.
+    public var categories: [SubjectFigureView]
+}
+
+/// 国有资本经营预算财政拨款支出 (公开08表).
+public struct StateCapitalSection: Encodable, Sendable {
+    public var empty: Bool
+    public var total: FigureView
+    public var basic: FigureView
+    public var project: FigureView
+    public var categories: [SubjectFigureView]
+}
+
 extension ViewBuilder {
     mutating func buildPart3() -> Part3View {
         Part3View(
             s1: incomeSection(), s2: expenditureSection(), s3: fiscalSection(), s4: basicSection(),
             s5: threePublicSection(), s6: operatingCostsSection(), s7: procurementSection(), s8: assetsSection(),
-            s9: performanceSection())
+            s9: performanceSection(), totals: totalsSection(), generalBudget: generalBudgetSection(),
+            governmentFund: fundSection(), stateCapital: stateCapitalSection())
+    }
+
+    /// A figure with the parts that apply, recorded in the book.
+    mutating func figure(
+        _ amount: Amount, _ id: String, of base: Amount? = nil, prior: Amount? = nil, reason: String? = nil
+    ) -> FigureView {
+        book.add(id, amount.value, prior: prior?.value, shareBase: base?.value)
+        let share = base.flatMap { Ratio.percent(amount, of: $0) }
+        return FigureView(
+            id: id, amount: Format.amount(amount), t: Format.amount(amount, grouping: true),
+            value: Format.exact(amount.value), zero: Format.rounded(amount.value).isZero,
+            share: share.map { Format.percent($0) }, shareValue: share.map { Format.exact($0) },
+            change: prior.map { ChangeView(current: amount, prior: $0) },
+            reason: ReasonView.clean(reason).map { ReasonView($0, expected: false) })
     }
 
     /// A compared figure; `reasonPath` nil means the slot carries no reason. In 第三部分 一、二 a reason is never
     /// printed on 与上年持平.
     private mutating func compared(
-        _ current: Amount, prior: Amount?, reason: String?, reasonPath: String?, location: String,
+        _ current: Amount, _ id: String, prior: Amount?, reason: String?, reasonPath: String?, location: String,
         reasonOnSame: Bool = true
     ) -> ComparedFigure {
+        book.add(id, current.value, prior: prior.orZero.value)
         let change = YearOnYear(current: current, prior: prior.orZero)
         var reasonView = ReasonView(nil, expected: false)
         if let reasonPath, reasonOnSame || change != .same {
@@ -217,55 +380,78 @@ extension ViewBuilder {
         } else if let reasonPath {
             notPrinted(reason, path: reasonPath, location: location, why: "与上年持平，这里不写变动原因")
         }
-        return ComparedFigure(amount: Format.amount(current), change: ChangeView(change), reason: reasonView)
+        return ComparedFigure(
+            id: id, amount: Format.amount(current), value: Format.exact(current.value),
+            change: ChangeView(change, prior: prior.orZero), reason: reasonView)
     }
 
-    private func share(_ part: Amount, of whole: Amount) -> ShareView {
-        ShareView(amount: Format.amount(part), share: Format.percent(Ratio.share(part, of: whole)))
+    private mutating func share(_ part: Amount, of whole: Amount, _ id: String) -> ShareView {
+        book.add(id, part.value, shareBase: whole.value)
+        let ratio = Ratio.share(part, of: whole)
+        return ShareView(
+            id: id, amount: Format.amount(part), value: Format.exact(part.value), share: Format.percent(ratio),
+            shareValue: Format.exact(ratio))
     }
 
-    /// `完成…预算的 …%`; none when the budget prints as 0.00 (N-01: no completion rate on a zero budget).
-    private func completion(_ actual: Amount, of budget: Amount) -> String? {
-        Ratio.completion(actual, of: budget).map { Format.percent($0) }
+    /// `完成…预算的 …%`; none when the budget prints as 0.00 (N-01: no completion rate on a zero budget). The
+    /// budget is recorded as the one of `id`'s completion rate.
+    private mutating func completion(_ actual: Amount, of budget: Amount, _ id: String) -> String? {
+        book.add(id, actual.value, budget: budget.value)
+        return Ratio.completion(actual, of: budget).map { Format.percent($0) }
     }
 
     private mutating func incomeSection() -> IncomeSection {
         let prior = input.priorYear
         let income = accounts.total.income
         let total = accounts.incomeTotal
+        book.add(FigureID.dept("grandTotal.income"), accounts.grandTotal.value)
         return IncomeSection(
+            ids: ["total": FigureID.dept("grandTotal.income")],
             total: Format.amount(accounts.grandTotal),
             carryIn: compared(
-                accounts.carryIn, prior: prior.carryIn, reason: nil, reasonPath: nil, location: "第三部分 一 年初结转和结余"),
+                accounts.carryIn, FigureID.dept("carryIn"), prior: prior.carryIn, reason: nil, reasonPath: nil,
+                location: "第三部分 一 年初结转和结余"),
             nonFiscalBalanceUsed: compared(
-                accounts.nonFiscalBalanceUsed, prior: prior.nonFiscalBalanceUsed, reason: nil, reasonPath: nil,
+                accounts.nonFiscalBalanceUsed, FigureID.dept("nonFiscalBalanceUsed"),
+                prior: prior.nonFiscalBalanceUsed, reason: nil, reasonPath: nil,
                 location: "第三部分 一 使用非财政拨款结余"),
             income: compared(
-                total, prior: prior.income, reason: input.reasons.income, reasonPath: "$.reasons.income",
-                location: "第三部分 一 本年收入合计", reasonOnSame: false),
-            fiscal: share(income.fiscal, of: total), business: share(income.business, of: total),
-            operating: share(income.operating, of: total), superiorSubsidy: share(income.superiorSubsidy, of: total),
-            affiliated: share(income.affiliated, of: total), other: share(income.other, of: total))
+                total, FigureID.dept("income.total"), prior: prior.income, reason: input.reasons.income,
+                reasonPath: "$.reasons.income", location: "第三部分 一 本年收入合计", reasonOnSame: false),
+            fiscal: share(income.fiscal, of: total, FigureID.dept("income.fiscal")),
+            business: share(income.business, of: total, FigureID.dept("income.business")),
+            operating: share(income.operating, of: total, FigureID.dept("income.operating")),
+            superiorSubsidy: share(income.superiorSubsidy, of: total, FigureID.dept("income.superiorSubsidy")),
+            affiliated: share(income.affiliated, of: total, FigureID.dept("income.affiliated")),
+            other: share(income.other, of: total, FigureID.dept("income.other")),
+            generalBudget: share(income.generalBudget, of: total, FigureID.dept("income.generalBudget")),
+            governmentFund: share(income.governmentFund, of: total, FigureID.dept("income.governmentFund")),
+            stateCapital: share(income.stateCapital, of: total, FigureID.dept("income.stateCapital")))
     }
 
     private mutating func expenditureSection() -> ExpenditureSection {
         let prior = input.priorYear
         let spending = accounts.total.expenditure
         let total = accounts.expenditureTotal
+        book.add(FigureID.dept("grandTotal.expenditure"), accounts.grandTotal.value)
         return ExpenditureSection(
+            ids: ["total": FigureID.dept("grandTotal.expenditure")],
             total: Format.amount(accounts.grandTotal),
             expenditure: compared(
-                total, prior: prior.expenditure, reason: input.reasons.expenditure,
-                reasonPath: "$.reasons.expenditure", location: "第三部分 二 本年支出合计", reasonOnSame: false),
+                total, FigureID.dept("expenditure.total"), prior: prior.expenditure,
+                reason: input.reasons.expenditure, reasonPath: "$.reasons.expenditure",
+                location: "第三部分 二 本年支出合计", reasonOnSame: false),
             surplusDistribution: compared(
-                accounts.surplusDistribution, prior: prior.surplusDistribution, reason: nil, reasonPath: nil,
-                location: "第三部分 二 结余分配"),
+                accounts.surplusDistribution, FigureID.dept("surplusDistribution"), prior: prior.surplusDistribution,
+                reason: nil, reasonPath: nil, location: "第三部分 二 结余分配"),
             carryOut: compared(
-                accounts.carryOut, prior: prior.carryOut, reason: input.reasons.carryOut,
+                accounts.carryOut, FigureID.dept("carryOut"), prior: prior.carryOut, reason: input.reasons.carryOut,
                 reasonPath: "$.reasons.carryOut", location: "第三部分 二 年末结转和结余", reasonOnSame: false),
-            basic: share(spending.basic, of: total), project: share(spending.project, of: total),
-            operating: share(spending.operating, of: total), toSuperior: share(spending.toSuperior, of: total),
-            toAffiliated: share(spending.toAffiliated, of: total))
+            basic: share(spending.basic, of: total, FigureID.dept("expenditure.basic")),
+            project: share(spending.project, of: total, FigureID.dept("expenditure.project")),
+            operating: share(spending.operating, of: total, FigureID.dept("expenditure.operating")),
+            toSuperior: share(spending.toSuperior, of: total, FigureID.dept("expenditure.toSuperior")),
+            toAffiliated: share(spending.toAffiliated, of: total, FigureID.dept("expenditure.toAffiliated")))
     }
 
     private mutating func fiscalSection() -> FiscalSection {
@@ -285,11 +471,15 @@ extension ViewBuilder {
                 differs
                 ? self.reason(supplied, expected: true, path: path, location: location)
                 : ReasonView(nil, expected: false)
+            let actualID = FigureID.line(line.code, "fiscalExpenditure.total")
+            let budgetID = FigureID.line(line.code, "fiscalBudget")
             items.append(
                 FiscalSection.Item(
-                    number: ChineseNumeral.parenthesized(items.count + 1), name: line.name,
-                    budget: Format.amount(budget),
-                    actual: Format.amount(actual), completion: completion(actual, of: budget), reason: reason))
+                    ids: ["budget": budgetID, "actual": actualID, "completion": actualID],
+                    number: ChineseNumeral.parenthesized(items.count + 1), index: String(items.count + 1),
+                    cn: ChineseNumeral.of(items.count + 1), code: line.code, name: line.name,
+                    budget: amount(budget, budgetID), actual: amount(actual, actualID),
+                    completion: completion(actual, of: budget, actualID), reason: reason))
         }
         let listed = Set(
             accounts.subjectLines.filter { $0.level == .category && !$0.fiscalExpenditure.isZero }.map(\.code))
@@ -302,9 +492,12 @@ extension ViewBuilder {
         }
         let budget = accounts.fiscalInitialBudgetTotal
         let actual = accounts.fiscalExpenditure.total
+        let actualID = FigureID.dept("fiscalExpenditure.total")
+        let budgetID = FigureID.dept("fiscalBudget")
         return FiscalSection(
-            budget: Format.amount(budget), actual: Format.amount(actual), completion: completion(actual, of: budget),
-            items: items)
+            ids: ["budget": budgetID, "actual": actualID, "completion": actualID],
+            budget: amount(budget, budgetID), actual: amount(actual, actualID),
+            completion: completion(actual, of: budget, actualID), items: items)
     }
 
     private mutating func basicSection() -> BasicSection {
@@ -312,18 +505,20 @@ extension ViewBuilder {
         let prior = input.priorYear.basic
         let reasons = input.reasons.basic
         return BasicSection(
-            total: Format.amount(accounts.total.generalBudget.basic),
+            ids: ["total": FigureID.dept("generalBudget.basic")],
+            total: amount(accounts.total.generalBudget.basic, FigureID.dept("generalBudget.basic")),
             wages: compared(
-                table.amount("301"), prior: prior?.wages, reason: reasons?.wages, reasonPath: "$.reasons.basic.wages",
-                location: "第三部分 四（一）工资福利支出"),
+                table.amount("301"), FigureID.dept("econ.301"), prior: prior?.wages, reason: reasons?.wages,
+                reasonPath: "$.reasons.basic.wages", location: "第三部分 四（一）工资福利支出"),
             goodsAndServices: compared(
-                table.amount("302"), prior: prior?.goodsAndServices, reason: reasons?.goodsAndServices,
-                reasonPath: "$.reasons.basic.goodsAndServices", location: "第三部分 四（二）商品和服务支出"),
+                table.amount("302"), FigureID.dept("econ.302"), prior: prior?.goodsAndServices,
+                reason: reasons?.goodsAndServices, reasonPath: "$.reasons.basic.goodsAndServices",
+                location: "第三部分 四（二）商品和服务支出"),
             subsidies: compared(
-                table.amount("303"), prior: prior?.subsidies, reason: reasons?.subsidies,
+                table.amount("303"), FigureID.dept("econ.303"), prior: prior?.subsidies, reason: reasons?.subsidies,
                 reasonPath: "$.reasons.basic.subsidies", location: "第三部分 四（三）对个人和家庭补助支出"),
             capital: compared(
-                table.amount("310"), prior: prior?.capital, reason: reasons?.capital,
+                table.amount("310"), FigureID.dept("econ.310"), prior: prior?.capital, reason: reasons?.capital,
                 reasonPath: "$.reasons.basic.capital", location: "第三部分 四（四）资本性支出"))
     }
 
@@ -332,82 +527,144 @@ extension ViewBuilder {
         let prior = input.priorYear.threePublic
         let reasons = input.reasons.threePublic
         let statistics = input.threePublic.statistics
+        let totalActual = figures.total.actual
 
         func item(
-            _ row: ThreePublicFigures.Row, prior: Amount?, budgetReason: String?, changeReason: String?,
-            descriptionReason: String?, key: String, location: String, describedCount: Int?
+            _ row: ThreePublicFigures.Row, key: String, prior: Amount?, budgetReason: ReasonView,
+            changeReason: (YearOnYear) -> ReasonView, description: ReasonView, builder: inout ViewBuilder
         ) -> ThreePublicSection.Item {
+            let prefix = "threePublic." + key
+            let actualID = FigureID.dept(prefix + ".actual")
+            let budgetID = FigureID.dept(prefix + ".adjustedBudget")
+            let initialID = FigureID.dept(prefix + ".initialBudget")
             let change = YearOnYear(current: row.actual, prior: prior.orZero)
-            let differs = !Format.rounded((row.actual - row.adjustedBudget).value).isZero
-            let path = "$.reasons.threePublic.\(key)"
+            builder.book.add(actualID, row.actual.value, prior: prior.orZero.value, shareBase: totalActual.value)
+            let ratio = Ratio.share(row.actual, of: totalActual)
             return ThreePublicSection.Item(
-                budget: Format.amount(row.adjustedBudget), actual: Format.amount(row.actual),
-                completion: completion(row.actual, of: row.adjustedBudget),
-                budgetReason: reason(
-                    budgetReason, expected: differs, path: path + ".budget", location: location + " 预算执行"),
-                change: ChangeView(change),
-                changeReason: reason(
-                    changeReason, expected: change.needsReason, path: path + ".change", location: location + " 比上年"),
-                description: describedCount.map {
-                    reason(
-                        descriptionReason, expected: $0 > 0, path: path + ".description", location: location + " 主要是"
-                    )
-                } ?? ReasonView(nil, expected: false))
+                ids: [
+                    "initialBudget": initialID, "budget": budgetID, "actual": actualID, "completion": actualID,
+                    "change": actualID, "share": actualID, "shareValue": actualID,
+                ],
+                initialBudget: builder.amount(row.initialBudget, initialID),
+                budget: builder.amount(row.adjustedBudget, budgetID), actual: Format.amount(row.actual),
+                completion: builder.completion(row.actual, of: row.adjustedBudget, actualID),
+                budgetReason: budgetReason, change: ChangeView(change, prior: prior.orZero),
+                changeReason: changeReason(change), description: description, share: Format.percent(ratio),
+                shareValue: Format.exact(ratio))
         }
 
-        let priorTotal = accounts.priorThreePublicTotal
-        let total = ThreePublicSection.Item(
-            budget: Format.amount(figures.total.adjustedBudget), actual: Format.amount(figures.total.actual),
-            completion: completion(figures.total.actual, of: figures.total.adjustedBudget),
-            budgetReason: ReasonView(nil, expected: false),
-            change: ChangeView(YearOnYear(current: figures.total.actual, prior: priorTotal)),
-            changeReason: ReasonView(nil, expected: false), description: ReasonView(nil, expected: false))
+        /// The reasons of an item the standard report explains.
+        func explained(
+            _ row: ThreePublicFigures.Row, key: String, prior: Amount?, budgetReason: String?, changeReason: String?,
+            descriptionReason: String?, location: String, describedCount: Int?
+        ) -> ThreePublicSection.Item {
+            let differs = !Format.rounded((row.actual - row.adjustedBudget).value).isZero
+            let path = "$.reasons.threePublic.\(key)"
+            let budget = reason(budgetReason, expected: differs, path: path + ".budget", location: location + " 预算执行")
+            let change = YearOnYear(current: row.actual, prior: prior.orZero)
+            let fixed = reason(
+                changeReason, expected: change.needsReason, path: path + ".change", location: location + " 比上年")
+            let description =
+                describedCount.map {
+                    reason(
+                        descriptionReason, expected: $0 > 0, path: path + ".description", location: location + " 主要是")
+                } ?? ReasonView(nil, expected: false)
+            return item(
+                row, key: key, prior: prior, budgetReason: budget, changeReason: { _ in fixed },
+                description: description, builder: &self)
+        }
+
+        let none = ReasonView(nil, expected: false)
+        let total = item(
+            figures.total, key: "total", prior: accounts.priorThreePublicTotal, budgetReason: none,
+            changeReason: { _ in none }, description: none, builder: &self)
+        let vehiclesPrior = prior.map { $0.vehiclePurchase.orZero + $0.vehicleOperation.orZero }
+        let vehicles = item(
+            figures.vehicles, key: "vehicles", prior: vehiclesPrior, budgetReason: none, changeReason: { _ in none },
+            description: none, builder: &self)
+        let counted: [String: String] = [
+            "abroadGroups": counted(statistics.abroadGroups ?? 0, FigureID.dept("threePublic.abroadGroups")),
+            "abroadPersonTimes": counted(
+                statistics.abroadPersonTimes ?? 0, FigureID.dept("threePublic.abroadPersonTimes")),
+            "vehiclesPurchased": counted(
+                statistics.vehiclesPurchased ?? 0, FigureID.dept("threePublic.vehiclesPurchased")),
+            "vehiclesHeld": counted(statistics.vehiclesHeld ?? 0, FigureID.dept("threePublic.vehiclesHeld")),
+            "receptionBatches": counted(
+                statistics.domesticReceptionBatches ?? 0, FigureID.dept("threePublic.domesticReceptionBatches")),
+            "receptionPersonTimes": counted(
+                statistics.domesticReceptionPersonTimes ?? 0,
+                FigureID.dept("threePublic.domesticReceptionPersonTimes")),
+        ]
         return ThreePublicSection(
+            ids: [
+                "abroadGroups": FigureID.dept("threePublic.abroadGroups"),
+                "abroadPersonTimes": FigureID.dept("threePublic.abroadPersonTimes"),
+                "vehiclesBudget": FigureID.dept("threePublic.vehicles.adjustedBudget"),
+                "vehiclesActual": FigureID.dept("threePublic.vehicles.actual"),
+                "vehiclesPurchased": FigureID.dept("threePublic.vehiclesPurchased"),
+                "vehiclesHeld": FigureID.dept("threePublic.vehiclesHeld"),
+                "receptionBatches": FigureID.dept("threePublic.domesticReceptionBatches"),
+                "receptionPersonTimes": FigureID.dept("threePublic.domesticReceptionPersonTimes"),
+            ],
             total: total,
-            abroad: item(
-                figures.abroad, prior: prior?.abroad, budgetReason: reasons?.abroad?.budget,
-                changeReason: reasons?.abroad?.change, descriptionReason: reasons?.abroad?.description, key: "abroad",
+            abroad: explained(
+                figures.abroad, key: "abroad", prior: prior?.abroad, budgetReason: reasons?.abroad?.budget,
+                changeReason: reasons?.abroad?.change, descriptionReason: reasons?.abroad?.description,
                 location: "第三部分 五（一）因公出国（境）费", describedCount: statistics.abroadGroups ?? 0),
-            abroadGroups: String(statistics.abroadGroups ?? 0),
-            abroadPersonTimes: String(statistics.abroadPersonTimes ?? 0),
+            abroadGroups: counted["abroadGroups"]!, abroadPersonTimes: counted["abroadPersonTimes"]!,
             vehiclesBudget: Format.amount(figures.vehicles.adjustedBudget),
-            vehiclesActual: Format.amount(figures.vehicles.actual),
-            vehiclePurchase: item(
-                figures.vehiclePurchase, prior: prior?.vehiclePurchase, budgetReason: reasons?.vehiclePurchase?.budget,
-                changeReason: reasons?.vehiclePurchase?.change, descriptionReason: nil,
-                key: "vehiclePurchase", location: "第三部分 五（二）公务用车购置", describedCount: nil),
-            vehiclesPurchased: String(statistics.vehiclesPurchased ?? 0),
-            vehicleOperation: item(
-                figures.vehicleOperation, prior: prior?.vehicleOperation,
-                budgetReason: reasons?.vehicleOperation?.budget,
-                changeReason: reasons?.vehicleOperation?.change, descriptionReason: nil,
-                key: "vehicleOperation", location: "第三部分 五（二）公务用车运行维护费", describedCount: nil),
-            vehiclesHeld: String(statistics.vehiclesHeld ?? 0),
-            reception: item(
-                figures.reception, prior: prior?.reception, budgetReason: reasons?.reception?.budget,
-                changeReason: reasons?.reception?.change, descriptionReason: reasons?.reception?.description,
-                key: "reception",
-                location: "第三部分 五（三）公务接待费", describedCount: statistics.domesticReceptionBatches ?? 0),
-            receptionBatches: String(statistics.domesticReceptionBatches ?? 0),
-            receptionPersonTimes: String(statistics.domesticReceptionPersonTimes ?? 0))
+            vehiclesActual: Format.amount(figures.vehicles.actual), vehicles: vehicles,
+            vehiclePurchase: explained(
+                figures.vehiclePurchase, key: "vehiclePurchase", prior: prior?.vehiclePurchase,
+                budgetReason: reasons?.vehiclePurchase?.budget, changeReason: reasons?.vehiclePurchase?.change,
+                descriptionReason: nil, location: "第三部分 五（二）公务用车购置", describedCount: nil),
+            vehiclesPurchased: counted["vehiclesPurchased"]!,
+            vehicleOperation: explained(
+                figures.vehicleOperation, key: "vehicleOperation", prior: prior?.vehicleOperation,
+                budgetReason: reasons?.vehicleOperation?.budget, changeReason: reasons?.vehicleOperation?.change,
+                descriptionReason: nil, location: "第三部分 五（二）公务用车运行维护费", describedCount: nil),
+            vehiclesHeld: counted["vehiclesHeld"]!,
+            reception: explained(
+                figures.reception, key: "reception", prior: prior?.reception,
+                budgetReason: reasons?.reception?.budget, changeReason: reasons?.reception?.change,
+                descriptionReason: reasons?.reception?.description, location: "第三部分 五（三）公务接待费",
+                describedCount: statistics.domesticReceptionBatches ?? 0),
+            receptionBatches: counted["receptionBatches"]!, receptionPersonTimes: counted["receptionPersonTimes"]!)
     }
 
     private mutating func operatingCostsSection() -> OperatingCostsSection {
         OperatingCostsSection(
             costs: compared(
-                accounts.operatingCosts, prior: input.priorYear.operatingCosts, reason: input.reasons.operatingCosts,
-                reasonPath: "$.reasons.operatingCosts", location: "第三部分 六 机关运行经费"))
+                accounts.operatingCosts, FigureID.dept("operatingCosts"), prior: input.priorYear.operatingCosts,
+                reason: input.reasons.operatingCosts, reasonPath: "$.reasons.operatingCosts",
+                location: "第三部分 六 机关运行经费"))
     }
 
-    private func procurementSection() -> ProcurementSection {
+    private mutating func procurementSection() -> ProcurementSection {
         let p = input.procurement
         let goods = p.goods.orZero
         let works = p.works.orZero
         let services = p.services.orZero
         let total = accounts.procurementTotal
         let sme = p.smeTotal
+        func id(_ measure: String) -> String { FigureID.dept("procurement." + measure) }
+        book.add(id("total"), total.value)
+        book.add(id("goods"), goods.value)
+        book.add(id("works"), works.value)
+        book.add(id("services"), services.value)
+        book.add(id("sme"), sme.value, shareBase: total.value)
+        book.add(id("micro"), p.micro.orZero.value, shareBase: sme.value)
+        book.add(id("smeGoods"), p.smeGoods.orZero.value, shareBase: goods.value)
+        book.add(id("smeWorks"), p.smeWorks.orZero.value, shareBase: works.value)
+        book.add(id("smeServices"), p.smeServices.orZero.value, shareBase: services.value)
         func percent(_ part: Amount, _ whole: Amount) -> String { Format.percent(Ratio.share(part, of: whole)) }
         return ProcurementSection(
+            ids: [
+                "total": id("total"), "goods": id("goods"), "works": id("works"), "services": id("services"),
+                "sme": id("sme"), "smeShare": id("sme"), "micro": id("micro"), "microShare": id("micro"),
+                "goodsSmeShare": id("smeGoods"), "worksSmeShare": id("smeWorks"),
+                "servicesSmeShare": id("smeServices"),
+            ],
             total: Format.amount(total), goods: Format.amount(goods), works: Format.amount(works),
             services: Format.amount(services), sme: Format.amount(sme), smeShare: percent(sme, total),
             micro: Format.amount(p.micro.orZero), microShare: percent(p.micro.orZero, sme),
@@ -423,7 +680,10 @@ extension ViewBuilder {
                 input.reasons.otherVehiclesUse, path: "$.reasons.otherVehiclesUse", location: "第三部分 八",
                 why: "没有其他用车（assets.vehicles.other 为 0），不写用途")
         }
+        var ids = ["vehicles": FigureID.dept("vehicles.total"), "equipment": FigureID.dept("equipment")]
+        for kind in Self.vehicleKinds { ids[kind] = FigureID.dept("vehicles." + kind) }
         return AssetsSection(
+            ids: ids,
             vehicles: String(accounts.vehicleTotal), ministerial: String(v.ministerial ?? 0),
             principal: String(v.principal ?? 0), confidential: String(v.confidential ?? 0),
             emergency: String(v.emergency ?? 0), lawEnforcement: String(v.lawEnforcement ?? 0),
@@ -437,14 +697,17 @@ extension ViewBuilder {
             equipment: String(input.assets.equipmentOverOneMillion ?? 0))
     }
 
-    private func performanceSection() -> PerformanceSection {
+    private mutating func performanceSection() -> PerformanceSection {
         let performance = input.performance
         let summary = performance.selfEvaluation
         let grades = summary.grades
         let counts = [grades.excellent, grades.good, grades.fair, grades.poor].map { $0 ?? 0 }
         let base = summary.projectExpenditureTotal ?? accounts.total.expenditure.project
         let tables = performance.selfEvaluationTables
+        let amountID = FigureID.dept("performance.amount")
+        book.add(amountID, summary.amount.value, shareBase: base.value)
         return PerformanceSection(
+            ids: ["amount": amountID, "share": amountID],
             projectCount: String(counts.reduce(0, +)),
             gradeSentence: Self.gradeSentence(summary.gradeSentence ?? .everyGrade, counts: counts, tables: tables),
             amount: Format.amount(summary.amount),

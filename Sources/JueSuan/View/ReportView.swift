@@ -15,6 +15,11 @@ public struct ReportView: Encodable, Sendable {
     public var part3: Part3View
     public var part4: Part4View
     public var part5: Part5View
+    /// The input's `local` object, untouched (null without one): a locality's own data for its templates.
+    public var local: LocalData
+
+    /// Every figure printed, by identity (not encoded: the identities are in the objects).
+    public var figures: ViewFigures
 
     /// Reason slots that print the placeholder (validation reports each as a warning).
     public var missingReasons: [MissingReason]
@@ -22,7 +27,7 @@ public struct ReportView: Encodable, Sendable {
     public var unusedInputs: [UnusedInput]
 
     private enum CodingKeys: String, CodingKey {
-        case department, year, priorYear, level, title, part1, tables, part3, part4, part5
+        case department, year, priorYear, level, title, part1, tables, part3, part4, part5, local
     }
 }
 
@@ -58,6 +63,7 @@ struct ViewBuilder {
     var input: DepartmentInput { accounts.input }
     var missing: [MissingReason] = []
     var unused: [UnusedInput] = []
+    var book = ViewFigures()
 
     init(accounts: Accounts) {
         self.accounts = accounts
@@ -72,8 +78,9 @@ struct ViewBuilder {
         return ReportView(
             department: input.department.name, year: String(input.year), priorYear: String(input.year - 1),
             level: input.department.level.rawValue, title: "\(input.department.name) \(input.year) 年度部门决算",
-            part1: part1, tables: tables, part3: part3, part4: part4, part5: part5, missingReasons: missing,
-            unusedInputs: unused)
+            part1: part1, tables: tables, part3: part3, part4: part4, part5: part5, local: input.local ?? .null,
+            figures: book,
+            missingReasons: missing, unusedInputs: unused)
     }
 
     /// Records that `text` (if the department wrote one) is not printed.

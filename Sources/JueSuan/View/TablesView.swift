@@ -69,13 +69,6 @@ public struct Table04View: Encodable, Sendable {
         public var c4: MoneyView
         /// 国有资本经营预算财政拨款.
         public var c5: MoneyView
-
-        init(_ sources: FiscalSources) {
-            c2 = MoneyView(sources.total)
-            c3 = MoneyView(sources.generalBudget)
-            c4 = MoneyView(sources.governmentFund)
-            c5 = MoneyView(sources.stateCapital)
-        }
     }
 
     public var left: [String: MoneyView]
@@ -157,50 +150,84 @@ struct DynamicKey: CodingKey {
 }
 
 extension ViewBuilder {
-    func buildTables() -> TablesView {
+    mutating func buildTables() -> TablesView {
         TablesView(
             t01: table01(), t02: table02(), t03: table03(), t04: table04(), t05: table05(), t06: table06(),
             t07: table07(), t08: table08(), t09: table09(), t10: table10())
     }
 
-    private func table01() -> Table01View {
+    private mutating func table01() -> Table01View {
         let income = accounts.total.income
         let left: [String: MoneyView] = [
-            "r1": MoneyView(income.generalBudget), "r2": MoneyView(income.governmentFund),
-            "r3": MoneyView(income.stateCapital), "r4": MoneyView(income.superiorSubsidy),
-            "r5": MoneyView(income.business), "r6": MoneyView(income.operating), "r7": MoneyView(income.affiliated),
-            "r8": MoneyView(income.other), "r27": MoneyView(accounts.incomeTotal),
-            "r28": MoneyView(accounts.nonFiscalBalanceUsed), "r29": MoneyView(accounts.carryIn),
-            "r31": MoneyView(accounts.grandTotal),
+            "r1": money(income.generalBudget, FigureID.dept("income.generalBudget")),
+            "r2": money(income.governmentFund, FigureID.dept("income.governmentFund")),
+            "r3": money(income.stateCapital, FigureID.dept("income.stateCapital")),
+            "r4": money(income.superiorSubsidy, FigureID.dept("income.superiorSubsidy")),
+            "r5": money(income.business, FigureID.dept("income.business")),
+            "r6": money(income.operating, FigureID.dept("income.operating")),
+            "r7": money(income.affiliated, FigureID.dept("income.affiliated")),
+            "r8": money(income.other, FigureID.dept("income.other")),
+            "r27": money(accounts.incomeTotal, FigureID.dept("income.total")),
+            "r28": money(accounts.nonFiscalBalanceUsed, FigureID.dept("nonFiscalBalanceUsed")),
+            "r29": money(accounts.carryIn, FigureID.dept("carryIn")),
+            "r31": money(accounts.grandTotal, FigureID.dept("grandTotal.income")),
         ]
         var categories: [String: MoneyView] = [:]
         for category in FunctionalCategories.all {
-            categories["c" + category.code] = MoneyView(accounts.categoryExpenditure(category.code))
+            categories["c" + category.code] = money(
+                accounts.categoryExpenditure(category.code), FigureID.line(category.code, "expenditure.total"))
         }
         let right: [String: MoneyView] = [
-            "r58": MoneyView(accounts.expenditureTotal), "r59": MoneyView(accounts.surplusDistribution),
-            "r60": MoneyView(accounts.carryOut), "r62": MoneyView(accounts.grandTotal),
+            "r58": money(accounts.expenditureTotal, FigureID.dept("expenditure.total")),
+            "r59": money(accounts.surplusDistribution, FigureID.dept("surplusDistribution")),
+            "r60": money(accounts.carryOut, FigureID.dept("carryOut")),
+            "r62": money(accounts.grandTotal, FigureID.dept("grandTotal.expenditure")),
         ]
         return Table01View(left: left, categories: categories, right: right)
     }
 
-    private func subjectTable(
-        include: (SubjectLine) -> Bool, columns: (SubjectLine) -> [Amount]
+    /// The measures of the columns of each subject table, in column order.
+    static let subjectMeasures: [String: [String]] = [
+        "t02": [
+            "income.total", "income.fiscal", "income.superiorSubsidy", "income.business", "income.operating",
+            "income.affiliated", "income.other",
+        ],
+        "t03": [
+            "expenditure.total", "expenditure.basic", "expenditure.project", "expenditure.toSuperior",
+            "expenditure.operating", "expenditure.toAffiliated",
+        ],
+        "t05": ["generalBudget.total", "generalBudget.basic", "generalBudget.project"],
+        "t07": [
+            "fund.carryIn", "fund.income", "fund.spending.total", "fund.spending.basic", "fund.spending.project",
+            "fund.carryOut",
+        ],
+        "t08": ["stateCapital.total", "stateCapital.basic", "stateCapital.project"],
+    ]
+
+    private mutating func subjectTable(
+        _ table: String, include: (SubjectLine) -> Bool, columns: (SubjectLine) -> [Amount]
     ) -> SubjectTableView {
-        func line(_ subject: SubjectLine) -> SubjectTableView.Line {
+        let measures = Self.subjectMeasures[table] ?? []
+        func line(_ subject: SubjectLine, code: String, builder: inout ViewBuilder) -> SubjectTableView.Line {
             var cells: [String: MoneyView] = [:]
-            for (index, amount) in columns(subject).enumerated() { cells["c\(index + 1)"] = MoneyView(amount) }
+            for (index, amount) in columns(subject).enumerated() {
+                cells["c\(index + 1)"] = builder.money(amount, FigureID.line(code, measures[index]))
+            }
             return SubjectTableView.Line(
                 code: subject.code, name: subject.name, category: subject.level == .category,
                 section: subject.level == .section, item: subject.level == .item, c: cells)
         }
-        let lines = accounts.subjectLines.filter(include).map(line)
-        return SubjectTableView(total: line(accounts.total), lines: lines, empty: lines.isEmpty)
+        var lines: [SubjectTableView.Line] = []
+        for subject in accounts.subjectLines where include(subject) {
+            lines.append(line(subject, code: subject.code, builder: &self))
+        }
+        let total = line(accounts.total, code: "", builder: &self)
+        return SubjectTableView(total: total, lines: lines, empty: lines.isEmpty)
     }
 
-    private func table02() -> SubjectTableView {
+    private mutating func table02() -> SubjectTableView {
         subjectTable(
-            include: { !$0.income.total.isZero },
+            "t02", include: { !$0.income.total.isZero },
             columns: { line in
                 let income = line.income
                 return [
@@ -210,9 +237,9 @@ extension ViewBuilder {
             })
     }
 
-    private func table03() -> SubjectTableView {
+    private mutating func table03() -> SubjectTableView {
         subjectTable(
-            include: { !$0.expenditure.total.isZero },
+            "t03", include: { !$0.expenditure.total.isZero },
             columns: { line in
                 let spending = line.expenditure
                 return [
@@ -222,47 +249,74 @@ extension ViewBuilder {
             })
     }
 
-    private func table04() -> Table04View {
+    /// 公开04表's four source columns of one line: `<code>:fiscalExpenditure.total` and the measures the subject tables
+    /// print for the same figures (05 合计, 07 本年支出, 08 合计).
+    private mutating func sourceRow(_ sources: FiscalSources, code: String) -> Table04View.SourceRow {
+        Table04View.SourceRow(
+            c2: money(sources.total, FigureID.line(code, "fiscalExpenditure.total")),
+            c3: money(sources.generalBudget, FigureID.line(code, "generalBudget.total")),
+            c4: money(sources.governmentFund, FigureID.line(code, "fund.spending.total")),
+            c5: money(sources.stateCapital, FigureID.line(code, "stateCapital.total")))
+    }
+
+    /// A row of 公开04表 by source whose figures are department totals of their own (`prefix.total`, …).
+    private mutating func sourceRow(_ sources: FiscalSources, measure prefix: String) -> Table04View.SourceRow {
+        Table04View.SourceRow(
+            c2: money(sources.total, FigureID.dept(prefix + ".total")),
+            c3: money(sources.generalBudget, FigureID.dept(prefix + ".generalBudget")),
+            c4: money(sources.governmentFund, FigureID.dept(prefix + ".governmentFund")),
+            c5: money(sources.stateCapital, FigureID.dept(prefix + ".stateCapital")))
+    }
+
+    private mutating func table04() -> Table04View {
         let income = accounts.fiscalIncome
         let carryIn = accounts.fiscalCarryIn
         let left: [String: MoneyView] = [
-            "r1": MoneyView(income.generalBudget), "r2": MoneyView(income.governmentFund),
-            "r3": MoneyView(income.stateCapital), "r27": MoneyView(income.total), "r28": MoneyView(carryIn.total),
-            "r29": MoneyView(carryIn.generalBudget), "r30": MoneyView(carryIn.governmentFund),
-            "r31": MoneyView(carryIn.stateCapital), "r32": MoneyView(accounts.fiscalGrandTotal),
+            "r1": money(income.generalBudget, FigureID.dept("income.generalBudget")),
+            "r2": money(income.governmentFund, FigureID.dept("income.governmentFund")),
+            "r3": money(income.stateCapital, FigureID.dept("income.stateCapital")),
+            "r27": money(income.total, FigureID.dept("income.fiscal")),
+            "r28": money(carryIn.total, FigureID.dept("fiscalCarryIn.total")),
+            "r29": money(carryIn.generalBudget, FigureID.dept("fiscalCarryIn.generalBudget")),
+            "r30": money(carryIn.governmentFund, FigureID.dept("fiscalCarryIn.governmentFund")),
+            "r31": money(carryIn.stateCapital, FigureID.dept("fiscalCarryIn.stateCapital")),
+            "r32": money(accounts.fiscalGrandTotal, FigureID.dept("fiscalGrandTotal.income")),
         ]
         var right: [String: Table04View.SourceRow] = [:]
         for category in FunctionalCategories.all {
-            right["c" + category.code] = Table04View.SourceRow(accounts.fiscalExpenditure(category: category.code))
+            right["c" + category.code] = sourceRow(
+                accounts.fiscalExpenditure(category: category.code), code: category.code)
         }
-        right["r59"] = Table04View.SourceRow(accounts.fiscalExpenditure)
-        right["r60"] = Table04View.SourceRow(accounts.fiscalCarryOut)
-        right["r64"] = Table04View.SourceRow(accounts.fiscalExpenditure + accounts.fiscalCarryOut)
+        right["r59"] = sourceRow(accounts.fiscalExpenditure, code: "")
+        right["r60"] = sourceRow(accounts.fiscalCarryOut, measure: "fiscalCarryOut")
+        right["r64"] = sourceRow(
+            accounts.fiscalExpenditure + accounts.fiscalCarryOut, measure: "fiscalGrandTotal.expenditure")
         return Table04View(left: left, right: right)
     }
 
-    private func table05() -> SubjectTableView {
+    private mutating func table05() -> SubjectTableView {
         subjectTable(
-            include: { !$0.generalBudget.isZero },
+            "t05", include: { !$0.generalBudget.isZero },
             columns: { line in
                 [line.generalBudget.total, line.generalBudget.basic, line.generalBudget.project]
             })
     }
 
-    private func table06() -> Table06View {
+    private mutating func table06() -> Table06View {
         var codes: [String: Table06View.Entry] = [:]
         for code in EconomicCodes.all {
             codes["c" + code.code] = Table06View.Entry(
-                code: code.code, name: code.name, amount: MoneyView(accounts.table06.amount(code.code)))
+                code: code.code, name: code.name,
+                amount: money(accounts.table06.amount(code.code), FigureID.dept("econ." + code.code)))
         }
         return Table06View(
-            codes: codes, personnel: MoneyView(accounts.table06.personnel),
-            publicExpenses: MoneyView(accounts.table06.publicExpenses))
+            codes: codes, personnel: money(accounts.table06.personnel, FigureID.dept("econ.personnel")),
+            publicExpenses: money(accounts.table06.publicExpenses, FigureID.dept("econ.publicExpenses")))
     }
 
-    private func table07() -> SubjectTableView {
+    private mutating func table07() -> SubjectTableView {
         subjectTable(
-            include: { !$0.fund.isZero },
+            "t07", include: { !$0.fund.isZero },
             columns: { line in
                 [
                     line.fund.carryIn, line.fund.income, line.fund.spending.total, line.fund.spending.basic,
@@ -271,45 +325,77 @@ extension ViewBuilder {
             })
     }
 
-    private func table08() -> SubjectTableView {
+    private mutating func table08() -> SubjectTableView {
         subjectTable(
-            include: { !$0.stateCapital.isZero },
+            "t08", include: { !$0.stateCapital.isZero },
             columns: { line in
                 [line.stateCapital.total, line.stateCapital.basic, line.stateCapital.project]
             })
     }
 
-    private func table09() -> Table09View {
+    /// The 三公 items of 公开09表 rows 1–6, by row key: the item's measure prefix and figures.
+    var threePublicRows: [(row: String, item: String, figures: ThreePublicFigures.Row)] {
         let figures = accounts.threePublic
-        func row(_ row: ThreePublicFigures.Row) -> Table09View.Row {
-            Table09View.Row(
-                c1: MoneyView(row.initialBudget), c2: MoneyView(row.adjustedBudget), c3: MoneyView(row.actual))
-        }
-        func actualOnly(_ amount: Amount) -> Table09View.Row {
-            Table09View.Row(c1: MoneyView(.zero), c2: MoneyView(.zero), c3: MoneyView(amount))
-        }
-        let rows: [String: Table09View.Row] = [
-            "r1": row(figures.total), "r2": row(figures.abroad), "r3": row(figures.vehicles),
-            "r4": row(figures.vehiclePurchase), "r5": row(figures.vehicleOperation), "r6": row(figures.reception),
-            "r7": actualOnly(figures.domesticReception), "r8": actualOnly(figures.foreignAffairsReception),
-            "r9": actualOnly(figures.overseasReception),
+        return [
+            ("r1", "total", figures.total), ("r2", "abroad", figures.abroad), ("r3", "vehicles", figures.vehicles),
+            ("r4", "vehiclePurchase", figures.vehiclePurchase), ("r5", "vehicleOperation", figures.vehicleOperation),
+            ("r6", "reception", figures.reception),
         ]
+    }
+
+    /// The statistics of 公开09表 rows 11–20: row key, identity measure, count.
+    var threePublicStatistics: [(row: String, measure: String, count: Int)] {
         let s = input.threePublic.statistics
-        let statistics: [String: CountView] = [
-            "r11": CountView(s.abroadGroups ?? 0), "r12": CountView(s.abroadPersonTimes ?? 0),
-            "r13": CountView(s.vehiclesPurchased ?? 0), "r14": CountView(s.vehiclesHeld ?? 0),
-            "r15": CountView(s.domesticReceptionBatches ?? 0), "r16": CountView(s.foreignAffairsReceptionBatches ?? 0),
-            "r17": CountView(s.domesticReceptionPersonTimes ?? 0),
-            "r18": CountView(s.foreignAffairsReceptionPersonTimes ?? 0),
-            "r19": CountView(s.overseasReceptionBatches ?? 0), "r20": CountView(s.overseasReceptionPersonTimes ?? 0),
+        return [
+            ("r11", "abroadGroups", s.abroadGroups ?? 0), ("r12", "abroadPersonTimes", s.abroadPersonTimes ?? 0),
+            ("r13", "vehiclesPurchased", s.vehiclesPurchased ?? 0), ("r14", "vehiclesHeld", s.vehiclesHeld ?? 0),
+            ("r15", "domesticReceptionBatches", s.domesticReceptionBatches ?? 0),
+            ("r16", "foreignAffairsReceptionBatches", s.foreignAffairsReceptionBatches ?? 0),
+            ("r17", "domesticReceptionPersonTimes", s.domesticReceptionPersonTimes ?? 0),
+            ("r18", "foreignAffairsReceptionPersonTimes", s.foreignAffairsReceptionPersonTimes ?? 0),
+            ("r19", "overseasReceptionBatches", s.overseasReceptionBatches ?? 0),
+            ("r20", "overseasReceptionPersonTimes", s.overseasReceptionPersonTimes ?? 0),
         ]
+    }
+
+    private mutating func table09() -> Table09View {
+        let figures = accounts.threePublic
+        var rows: [String: Table09View.Row] = [:]
+        for (key, item, row) in threePublicRows {
+            let prefix = "threePublic." + item
+            rows[key] = Table09View.Row(
+                c1: money(row.initialBudget, FigureID.dept(prefix + ".initialBudget")),
+                c2: money(row.adjustedBudget, FigureID.dept(prefix + ".adjustedBudget")),
+                c3: money(row.actual, FigureID.dept(prefix + ".actual")))
+        }
+        for (key, item, amount) in [
+            ("r7", "domesticReception", figures.domesticReception),
+            ("r8", "foreignAffairsReception", figures.foreignAffairsReception),
+            ("r9", "overseasReception", figures.overseasReception),
+        ] {
+            rows[key] = Table09View.Row(
+                c1: MoneyView(.zero), c2: MoneyView(.zero),
+                c3: money(amount, FigureID.dept("threePublic.\(item).actual")))
+        }
+        var statistics: [String: CountView] = [:]
+        for (key, measure, value) in threePublicStatistics {
+            statistics[key] = count(value, FigureID.dept("threePublic." + measure))
+        }
         return Table09View(rows: rows, statistics: statistics)
     }
 
-    private func table10() -> Table10View {
-        var rows: [String: CountView] = ["r1": CountView(accounts.vehicleTotal)]
-        for (index, count) in input.assets.vehicles.counts.enumerated() { rows["r\(index + 2)"] = CountView(count) }
-        rows["r10"] = CountView(input.assets.equipmentOverOneMillion ?? 0)
+    /// The vehicle kinds of 公开10表 rows 2–9, in row order.
+    static let vehicleKinds = [
+        "ministerial", "principal", "confidential", "emergency", "lawEnforcement", "specialTechnical", "retiredCadres",
+        "other",
+    ]
+
+    private mutating func table10() -> Table10View {
+        var rows: [String: CountView] = ["r1": count(accounts.vehicleTotal, FigureID.dept("vehicles.total"))]
+        for (index, value) in input.assets.vehicles.counts.enumerated() {
+            rows["r\(index + 2)"] = count(value, FigureID.dept("vehicles." + Self.vehicleKinds[index]))
+        }
+        rows["r10"] = count(input.assets.equipmentOverOneMillion ?? 0, FigureID.dept("equipment"))
         return Table10View(rows: rows)
     }
 }
