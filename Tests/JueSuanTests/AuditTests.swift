@@ -154,6 +154,20 @@ import Testing
         #expect(result.count(.warning) == warnings + baseWarnings)
     }
 
+    /// A report of another built-in format is read as far as its layout is the standard one and gives no false
+    /// error: the central set's 三公 table, laid out across the page (预算数 and 决算数 side by side, no 行次), is
+    /// listed as unread as a whole instead of its column-number row being read as 行次 1.
+    @Test(arguments: samplePaths())
+    func centralReportGivesNoFalseError(path: String) throws {
+        let input = try InputLoader.load(path: path).get()
+        let report = try #require(CheckedReport(input, templates: try ReportTemplates.builtIn("central")).rendered)
+        let result = try Self.audit(text: String(decoding: try report.bytes(.txt), as: UTF8.self))
+        #expect(result.count(.fatal) == 0, "\(Self.summary(result, .fatal))")
+        let table09 = result.unread.filter { $0.place == PublicTable.t09.label }
+        #expect(table09.count == 1)
+        #expect(table09.first?.reason.contains("没有“项目、行次”排成的行") == true)
+    }
+
     /// The same report as a Word document reads as its text does.
     @Test func wordDocumentReadsAsTheText() throws {
         let checked = CheckedReport(try InputLoader.load(path: samplePaths()[0]).get())

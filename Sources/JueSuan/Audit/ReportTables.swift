@@ -155,7 +155,29 @@ struct TableReader {
                     reason: "表格被提取成一格一行（如不加 -layout 的 pdftotext），看不出行和列，这张表未读取：请用 pdftotext -layout 或 Word 文档"))
             return nil
         }
+        if [.t01, .t04, .t09, .t10].contains(table), let first = Self.unlabelledLayout(bodyLines(range, into: &probe)) {
+            unread.append(
+                UnreadLine(
+                    place: table.label, line: first.number, text: first.raw,
+                    reason: "这张表没有“项目、行次”排成的行（如横排的“三公”经费表），不是能读的格式，未读取"))
+            return nil
+        }
         return read(table, range)
+    }
+
+    /// The first line with figures of a table of fixed rows (01, 04, 09, 10) in which no row has a label followed
+    /// by its 行次 — a layout other than the standard one, such as a 三公 table laid out across the page, whose
+    /// column-number row would otherwise be read as 行次 1; nil when the table has labelled rows.
+    static func unlabelledLayout(_ body: [ReportLine]) -> ReportLine? {
+        var firstWithFigures: ReportLine?
+        for line in body {
+            let items = items(line)
+            if zip(items, items.dropFirst()).contains(where: { $0.kind == .text && $1.kind == .rowNumber }) {
+                return nil
+            }
+            if firstWithFigures == nil && holdsFigures(line) { firstWithFigures = line }
+        }
+        return firstWithFigures
     }
 
     func read(_ table: PublicTable, _ range: Range<Int>) -> ReportTable {
