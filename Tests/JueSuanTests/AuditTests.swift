@@ -157,15 +157,21 @@ import Testing
     /// A report of another built-in format is read as far as its layout is the standard one and gives no false
     /// error: the central set's 三公 table, laid out across the page (预算数 and 决算数 side by side, no 行次), is
     /// listed as unread as a whole instead of its column-number row being read as 行次 1.
-    @Test(arguments: samplePaths())
-    func centralReportGivesNoFalseError(path: String) throws {
+    /// The parts are told by their titles, not their numbers: the sichuan set's 第五部分 附表 holds the tables
+    /// and its 第二部分 the 情况说明, and they are read as the standard set's are.
+    @Test(arguments: samplePaths(), ["central", "sichuan"])
+    func otherFormatsGiveNoFalseError(path: String, set: String) throws {
         let input = try InputLoader.load(path: path).get()
-        let report = try #require(CheckedReport(input, templates: try ReportTemplates.builtIn("central")).rendered)
+        let report = try #require(CheckedReport(input, templates: try ReportTemplates.builtIn(set)).rendered)
         let result = try Self.audit(text: String(decoding: try report.bytes(.txt), as: UTF8.self))
         #expect(result.count(.fatal) == 0, "\(Self.summary(result, .fatal))")
         let table09 = result.unread.filter { $0.place == PublicTable.t09.label }
         #expect(table09.count == 1)
         #expect(table09.first?.reason.contains("没有“项目、行次”排成的行") == true)
+        // Tables 01–08 are found and read (table 10 is not in these nine-table formats).
+        let unreadTables = Set(result.unread.map(\.place)).filter { $0.hasPrefix("公开") }
+        #expect(unreadTables == [PublicTable.t09.label, PublicTable.t10.label])
+        #expect(result.report.tables.keys.sorted() == [.t01, .t02, .t03, .t04, .t05, .t06, .t07, .t08])
     }
 
     /// The same report as a Word document reads as its text does.

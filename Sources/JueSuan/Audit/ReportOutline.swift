@@ -6,9 +6,33 @@ public enum ReportPart: Int, CaseIterable, Sendable, Codable {
     case overview = 1
     case tables, notes, glossary, annex
 
-    /// `第一部分` …
-    public var heading: String {
-        "第" + ["一", "二", "三", "四", "五"][rawValue - 1] + "部分"
+    /// `第一部分` …: where the standard format prints the part.
+    public var heading: String { Self.heading(rawValue) }
+
+    static let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九"]
+
+    /// `第N部分` in Chinese numerals.
+    static func heading(_ number: Int) -> String { "第" + numerals[number - 1] + "部分" }
+
+    /// The part a heading `第N部分 …` introduces, by the words of its title (名词解释, 附件, 概况, 说明, 表), or by its
+    /// number where the title says none of them.
+    init?(title compact: String, number: Int) {
+        let title = compact.dropFirst(Self.heading(number).count)
+        if title.contains("名词解释") {
+            self = .glossary
+        } else if title.contains("附件") {
+            self = .annex
+        } else if title.contains("概况") {
+            self = .overview
+        } else if title.contains("说明") {
+            self = .notes
+        } else if title.contains("表") {
+            self = .tables
+        } else if let part = ReportPart(rawValue: number) {
+            self = part
+        } else {
+            return nil
+        }
     }
 }
 
@@ -87,18 +111,25 @@ struct ReportOutline {
     init(_ lines: [ReportLine]) {
         let compact = lines.map(\.compact)
         title = compact.firstIndex { !$0.isEmpty }
-        // Part headings: the last occurrence of each before the next part's (the table of contents lists them too).
+        // Part headings (第一部分 … 第九部分): the last occurrence of each before the next part's (the table of
+        // contents lists them too). What a part holds is told by its title, so that a format that orders its parts
+        // otherwise (四川: 第二部分 决算情况说明, 第五部分 附表) is read as well; the first part with a role has it.
         var limit = lines.count
-        for part in ReportPart.allCases.reversed() {
-            let candidates = (0..<limit).filter { Self.isPartHeading(compact[$0], part) }
-            guard let heading = candidates.last else { continue }
-            partHeadings[part] = heading
+        var headings: [(number: Int, index: Int)] = []
+        for number in (1...ReportPart.numerals.count).reversed() {
+            guard let heading = (0..<limit).last(where: { Self.isPartHeading(compact[$0], number: number) }) else {
+                continue
+            }
+            headings.insert((number, heading), at: 0)
             limit = heading
         }
-        let ordered = partHeadings.sorted { $0.value < $1.value }
-        for (index, (part, heading)) in ordered.enumerated() {
-            let end = index + 1 < ordered.count ? ordered[index + 1].value : lines.count
-            parts[part] = (heading + 1)..<end
+        for (position, heading) in headings.enumerated() {
+            guard let part = ReportPart(title: compact[heading.index], number: heading.number),
+                partHeadings[part] == nil
+            else { continue }
+            partHeadings[part] = heading.index
+            let end = position + 1 < headings.count ? headings[position + 1].index : lines.count
+            parts[part] = (heading.index + 1)..<end
         }
         if let range = parts[.overview] {
             overviewSections = Self.sections(
@@ -124,8 +155,8 @@ struct ReportOutline {
     }
 
     /// `第一部分 …`: a short line starting with the part's heading (not an item of the table of contents).
-    static func isPartHeading(_ compact: String, _ part: ReportPart) -> Bool {
-        compact.hasPrefix(part.heading) && compact.count <= 40 && !compact.contains("见第")
+    static func isPartHeading(_ compact: String, number: Int) -> Bool {
+        compact.hasPrefix(ReportPart.heading(number)) && compact.count <= 40 && !compact.contains("见第")
     }
 
     /// Sections whose heading is a numbered title (`二、机构设置及人员情况`), each from after its heading to the next
