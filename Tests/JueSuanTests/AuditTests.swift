@@ -165,13 +165,18 @@ import Testing
         let report = try #require(CheckedReport(input, templates: try ReportTemplates.builtIn(set)).rendered)
         let result = try Self.audit(text: String(decoding: try report.bytes(.txt), as: UTF8.self))
         #expect(result.count(.fatal) == 0, "\(Self.summary(result, .fatal))")
-        let table09 = result.unread.filter { $0.place == PublicTable.t09.label }
+        // Places are in the report's own names: sichuan prints its tables as 附表1–9 and 情况说明 as 第二部分.
+        let table09Name = set == "sichuan" ? "附表9" : "公开09表"
+        let table09 = result.unread.filter { $0.place == table09Name }
         #expect(table09.count == 1)
         #expect(table09.first?.reason.contains("没有“项目、行次”排成的行") == true)
         // Tables 01–08 are found and read (table 10 is not in these nine-table formats).
-        let unreadTables = Set(result.unread.map(\.place)).filter { $0.hasPrefix("公开") }
-        #expect(unreadTables == [PublicTable.t09.label, PublicTable.t10.label])
+        let unreadTables = Set(result.unread.map(\.place)).filter { $0.hasPrefix("公开") || $0.hasPrefix("附表") }
+        #expect(unreadTables == [table09Name, PublicTable.t10.label])
         #expect(result.report.tables.keys.sorted() == [.t01, .t02, .t03, .t04, .t05, .t06, .t07, .t08])
+        let notes = set == "sichuan" ? "第二部分" : "第三部分"
+        let narrative = result.unread.filter { $0.place.hasPrefix("第") }
+        #expect(!narrative.isEmpty && narrative.allSatisfy { $0.place.hasPrefix(notes) }, "\(narrative.map(\.place))")
     }
 
     /// The same report as a Word document reads as its text does.

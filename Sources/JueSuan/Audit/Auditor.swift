@@ -10,8 +10,27 @@ public struct AuditResult: Sendable {
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 
-    /// What could not be read (tables, sentences, lines): listed, never guessed.
-    public var unread: [UnreadLine] { report.unread }
+    /// What could not be read (tables, sentences, lines): listed, never guessed; placed in the report's own names.
+    public var unread: [UnreadLine] {
+        report.unread.map { line in
+            var renamed = line
+            renamed.place = report.names.rename(line.place)
+            renamed.reason = report.names.rename(line.reason)
+            return renamed
+        }
+    }
+}
+
+extension ReportNames {
+    /// The finding placed in the report's own names.
+    func rename(_ finding: AuditFinding) -> AuditFinding {
+        guard !parts.isEmpty || !tables.isEmpty else { return finding }
+        var renamed = finding
+        renamed.place = rename(finding.place)
+        renamed.message = rename(finding.message)
+        renamed.computation = finding.computation.map(rename)
+        return renamed
+    }
 }
 
 public enum Auditor {
@@ -22,7 +41,7 @@ public enum Auditor {
         let ordered = findings.enumerated().sorted { a, b in
             (a.element.severity, a.element.line == 0 ? Int.max : a.element.line, a.offset)
                 < (b.element.severity, b.element.line == 0 ? Int.max : b.element.line, b.offset)
-        }.map(\.element)
+        }.map { report.names.rename($0.element) }
         return AuditResult(report: report, findings: ordered)
     }
 

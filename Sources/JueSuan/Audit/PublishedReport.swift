@@ -16,6 +16,8 @@ public struct PublishedReport: Sendable {
     public var texts: ReportTexts
     /// Parts, sections and tables that were expected and not found, sentences not recognised, lines not placed.
     public var unread: [UnreadLine]
+    /// The report's own names of its parts and tables, for the places of findings.
+    public var names = ReportNames()
 
     /// The clause with `key` (the first one).
     public func clause(_ key: String) -> NarrativeClause? {
@@ -55,6 +57,17 @@ public struct PublishedReport: Sendable {
         }
         self.department = department
         self.year = year
+
+        for (part, number) in outline.partNumbers where number != part.rawValue {
+            names.parts[part.heading] = ReportPart.heading(number)
+        }
+        for (table, range) in outline.tables {
+            if let label = range.prefix(8).lazy.map({ lines[$0].compact }).first(where: ReportNames.isTableLabel),
+                label != table.label
+            {
+                names.tables[table.label] = label
+            }
+        }
 
         for part in ReportPart.allCases where outline.parts[part] == nil {
             unread.append(

@@ -97,6 +97,8 @@ struct ReportOutline {
     var title: Int?
     /// Each part's heading line.
     var partHeadings: [ReportPart: Int] = [:]
+    /// The number each part is printed with (四川's 情况说明 is 第二部分).
+    var partNumbers: [ReportPart: Int] = [:]
     /// Each part's lines after its heading, up to the next part's heading.
     var parts: [ReportPart: Range<Int>] = [:]
     /// 第一部分: `duties` (一、部门主要职责) and `organisation` (二、机构设置及人员情况), after their headings.
@@ -128,6 +130,7 @@ struct ReportOutline {
                 partHeadings[part] == nil
             else { continue }
             partHeadings[part] = heading.index
+            partNumbers[part] = heading.number
             let end = position + 1 < headings.count ? headings[position + 1].index : lines.count
             parts[part] = (heading.index + 1)..<end
         }
