@@ -174,6 +174,7 @@ import Testing
         let unreadTables = Set(result.unread.map(\.place)).filter { $0.hasPrefix("公开") || $0.hasPrefix("附表") }
         #expect(unreadTables == [table09Name, PublicTable.t10.label])
         #expect(result.report.tables.keys.sorted() == [.t01, .t02, .t03, .t04, .t05, .t06, .t07, .t08])
+        #expect(result.report.kind == (set == "sichuan" ? "单位决算" : "部门决算"))
         let notes = set == "sichuan" ? "第二部分" : "第三部分"
         let narrative = result.unread.filter { $0.place.hasPrefix("第") }
         #expect(!narrative.isEmpty && narrative.allSatisfy { $0.place.hasPrefix(notes) }, "\(narrative.map(\.place))")

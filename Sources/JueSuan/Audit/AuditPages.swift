@@ -29,10 +29,10 @@ public enum AuditPages {
         "错误 \(result.count(.fatal)) 项，警告 \(result.count(.warning)) 项，提示 \(result.count(.info)) 项，未能读取 \(result.unread.count) 项"
     }
 
-    /// `景德镇市人大办公室 2024 年度部门决算`.
+    /// `景德镇市人大办公室 2024 年度部门决算` (or `单位决算`, as the report's title says).
     static func title(_ report: PublishedReport) -> String {
         let name = report.department.isEmpty ? "（部门名称未读出）" : report.department
-        return "\(name) \(report.year.map(String.init) ?? "") 年度部门决算"
+        return "\(name) \(report.year.map(String.init) ?? "") 年度\(report.kind)"
     }
 
     /// The audit for the terminal: the errors and warnings with their lines, the count of 提示 (listed with

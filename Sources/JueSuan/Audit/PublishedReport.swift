@@ -8,6 +8,8 @@ public struct PublishedReport: Sendable {
     public var department: String
     /// 决算年度.
     public var year: Int?
+    /// What the title calls the report: `部门决算`, or `单位决算` (a unit's report, as 四川 publishes them).
+    public var kind = "部门决算"
     /// The tables found, by table.
     public var tables: [PublicTable: ReportTable]
     /// The clauses of 第三部分 一…九（一）, by key (`s1.income`); §三 items under `s3.item` in order.
@@ -41,6 +43,7 @@ public struct PublishedReport: Sendable {
         if let match = titleText.firstMatch(of: /([0-9]{4})年度?/) { year = Int(match.1) }
         var department = ""
         if let match = titleText.firstMatch(of: /^(.+?)[0-9]{4}年度?/) { department = String(match.1) }
+        if titleText.contains("单位决算") { kind = "单位决算" }
         if let tablesRange = outline.parts[.tables] {
             for index in tablesRange {
                 let compact = lines[index].compact
