@@ -11,6 +11,9 @@ struct Corpus: Sendable {
     var departments: [(name: String, bytes: [UInt8])]
     /// `Templates/standard/**/*.mustache`, by template name (`tables/t01`).
     var templates: [(name: String, bytes: [UInt8])]
+    /// The other built-in sets (`central`, `sichuan`): their files by relative path (`set.json`,
+    /// `part3/s5.mustache`).
+    var localities: [(set: String, files: [(path: String, bytes: [UInt8])])] = []
 
     init(root: URL) throws {
         self.root = root
@@ -29,6 +32,15 @@ struct Corpus: Sendable {
                 ))
         }
         self.templates = templates.sorted { $0.0 < $1.0 }
+        for set in ["central", "sichuan"] {
+            let directory = root.appendingPathComponent("Templates/\(set)")
+            var files: [(String, [UInt8])] = []
+            for case let relative as String in manager.enumerator(atPath: directory.path) ?? NSEnumerator()
+            where relative.hasSuffix(".mustache") || relative.hasSuffix(".json") {
+                files.append((relative, Array(try Data(contentsOf: directory.appendingPathComponent(relative)))))
+            }
+            if !files.isEmpty { localities.append((set, files.sorted { $0.0 < $1.0 })) }
+        }
         guard !departments.isEmpty, !self.templates.isEmpty else {
             throw HarnessError("\(root.path) 下没有 Samples/*.json 或 Templates/standard（用 --root 指定源码目录）")
         }
@@ -52,7 +64,7 @@ protocol CaseKind: Sendable {
 /// Every kind, in a fixed order (the order is part of what a seed means).
 let caseKinds: [any CaseKind] = [
     DepartmentCase(), BatchCase(), TemplateCase(markup: false), TemplateCase(markup: true), MustacheCase(),
-    WorkbookCase(), PublishedReportCase(),
+    WorkbookCase(), PublishedReportCase(), LocalityCase(),
 ]
 
 func write(_ bytes: [UInt8], to url: URL) throws {
@@ -154,6 +166,66 @@ struct TemplateCase: CaseKind {
                         "batch", directory.appendingPathComponent("in").path, "--out", out.path, "--templates",
                         templates.path, "--format", "html,xlsx",
                     ], expectation: .batch(out: out))
+            ]
+        }
+        return [
+            Invocation(
+                arguments: [
+                    "render", department.path, "--templates", templates.path, "--format", "txt,docx", "--out", out.path,
+                ],
+                expectation: .render(out: out, extensions: ["txt", "docx"]))
+        ]
+    }
+}
+
+/// A locality's `--templates` directory that inherits a built-in set other than the standard one, with its set.json
+/// and one or two of the set's templates changed (Mustache tags or markup lines): the checks that follow the
+/// template (figure identities, table roles, declared sections) must refuse or pass, never crash.
+struct LocalityCase: CaseKind {
+    let name = "locality"
+    let weight = 10
+
+    func make(_ random: inout SplitMix64, corpus: Corpus, in directory: URL) throws -> [Invocation] {
+        guard !corpus.localities.isEmpty else { throw HarnessError("没有 Templates/central 或 Templates/sichuan") }
+        let (set, files) = random.pick(corpus.localities)
+        let templates = directory.appendingPathComponent("templates")
+        let declaration = files.first { $0.path == "set.json" }?.bytes
+        if let declaration, random.chance(50) {
+            // The set's own declaration, inheriting the set, perhaps changed.
+            var bytes = Array(
+                String(decoding: declaration, as: UTF8.self)
+                    .replacingOccurrences(of: #""inherits": "central""#, with: "\"inherits\": \"\(set)\"").utf8)
+            if set == "central" {
+                bytes = Array(
+                    String(decoding: bytes, as: UTF8.self)
+                        .replacingOccurrences(
+                            of: #""name": "central""#, with: #""name": "central", "inherits": "central""#
+                        )
+                        .utf8)
+            }
+            for _ in 0..<random.int(0...2) { Mutate.json(&bytes, &random) }
+            try write(bytes, to: templates.appendingPathComponent("set.json"))
+        } else {
+            try write(Array("{\"inherits\": \"\(set)\"}".utf8), to: templates.appendingPathComponent("set.json"))
+        }
+        let mustache = files.filter { $0.path.hasSuffix(".mustache") }
+        for _ in 0..<random.int(1...2) where !mustache.isEmpty {
+            var (path, bytes) = random.pick(mustache)
+            for _ in 0..<random.int(1...3) {
+                if random.chance(50) { Mutate.markup(&bytes, &random) } else { Mutate.template(&bytes, &random) }
+            }
+            try write(bytes, to: templates.appendingPathComponent(path))
+        }
+        let department = directory.appendingPathComponent("department.json")
+        try write(random.pick(corpus.departments).bytes, to: department)
+        let out = directory.appendingPathComponent("out")
+        if random.chance(20) {
+            return [
+                Invocation(
+                    arguments: [
+                        "render", department.path, "--templates", templates.path, "--format", "markup", "--out", "-",
+                    ],
+                    expectation: .messages)
             ]
         }
         return [

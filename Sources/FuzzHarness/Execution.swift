@@ -106,7 +106,7 @@ func run(_ binary: String, _ arguments: [String], in directory: URL, timeout: Do
 /// a rule id (a finding of the catalogue, whose place is its table, row and column), or a workbook that cannot be
 /// read as a whole (its ZIP or XML damaged: the file is the place).
 nonisolated(unsafe) let locationPattern =
-    /[^\s:：]+:\d+:\d+|markup:\d+|\$(\.|\[|：)|[^\s!]+!\$?[A-Z]{1,3}\$?\d+|\.xlsx![^\s:]+:|\[[A-Z]{1,3}-\d+\]|\.xlsx: 错误：无法读取工作簿/
+    /[^\s:：]+:\d+:\d+|markup:\d+|\$(\.|\[|：)|[^\s!]+!\$?[A-Z]{1,3}\$?\d+|\.xlsx![^!:\n]+:|\[[A-Z]{1,3}-\d+\]|\.xlsx: 错误：无法读取工作簿/
 
 func hasLocation(_ text: String) -> Bool { text.contains(locationPattern) }
 

@@ -186,5 +186,14 @@ struct TemplateDirectory {
         #expect {
             _ = try unknown.templates
         } throws: { error in "\(error)".contains("没有名为“yunnan”的内置模板集") }
+        // A table id given twice is placed at the second one (found by the fuzz harness without a place).
+        let repeated = try TemplateDirectory([
+            "set.json":
+                "{\"inherits\": \"central\", \"tables\": [\n {\"id\": \"t01\", \"role\": \"summary\", \"name\": \"表一\"},\n {\"id\": \"t01\", \"role\": \"income\", \"name\": \"表二\"}]}"
+        ])
+        defer { repeated.remove() }
+        #expect {
+            _ = try repeated.templates
+        } throws: { error in "\(error)".contains("set.json:3:9: $.tables[1].id：表的锚点 t01 重复") }
     }
 }

@@ -215,8 +215,14 @@ extension TemplateSet {
         }
         let tables = declaration.tables ?? inherited?.tables ?? []
         var seen: Set<String> = []
-        for table in tables where !seen.insert(table.id).inserted {
-            throw TemplateSetError(message: "\(file)：表的锚点 \(table.id) 重复")
+        for (index, table) in tables.enumerated() where !seen.insert(table.id).inserted {
+            // Where the repeated id stands, when the tables are this file's own (not inherited).
+            var place = ""
+            if declaration.tables != nil, case .array(let entries, _)? = tree.member("tables"), index < entries.count {
+                let position = entries[index].member("id")?.position ?? entries[index].position
+                place = ":\(position.line):\(position.column): $.tables[\(index)].id"
+            }
+            throw TemplateSetError(message: "\(file)\(place)：表的锚点 \(table.id) 重复，每张表的 id 只能出现一次")
         }
         return TemplateSet(
             name: declaration.name ?? defaultName, title: declaration.title ?? inherited?.title ?? "",
