@@ -118,6 +118,34 @@ import Testing
             ])
     }
 
+    /// A department's `local` data (a locality's own JSON for its templates) is written to the 地方数据 sheet and
+    /// reads back the same; a workbook of a department without it has no such sheet; JSON broken in the sheet is
+    /// named at its row.
+    @Test func localDataReadsBackAndBrokenJSONIsNamedAtItsRow() throws {
+        var input = try Self.load(packageRoot.appendingPathComponent("Samples/s0-rendaban.json").path)
+        #expect(!DepartmentWorkbook.spreadsheet(input).sheets.contains { $0.name == "地方数据" })
+        input.local = .object([
+            ("联系方式", .string("0798-1234567")), ("会议费", .number(Decimal(string: "1.50")!)),
+            ("培训", .array([.bool(true), .null, .object([("人次", .number(12))])])),
+        ])
+        let spreadsheet = DepartmentWorkbook.spreadsheet(input)
+        #expect(spreadsheet.sheets.contains { $0.name == "地方数据" })
+        var grid = SpreadsheetWorkbook(spreadsheet)
+        let loaded = try Self.read(grid).get()
+        #expect(loaded.input.local == input.local)
+        #expect(loaded.notes == [])
+
+        let sheet = try #require(grid.sheets.first { $0.name == "地方数据" })
+        let line = try #require(
+            sheet.cells.first { if case .text(let text) = $0.value { text.contains("\"会议费\"") } else { false } })
+        grid.set(sheet: "地方数据", line.address, .text("\"会议费\": 1.5,,"))
+        guard case .failure(let error) = Self.read(grid) else {
+            Issue.record("must fail")
+            return
+        }
+        #expect(error.description.hasPrefix("单位.xlsx!地方数据!A\(line.address.row): 错误：地方数据不是有效的 JSON"))
+    }
+
     @Test func aSchemaProblemNamesTheCell() throws {
         var grid = try Self.s0Grid()
         Self.set(&grid, sheet: "部门概况", label: "年末编制内实有人员", column: 2, .number("66.5"))

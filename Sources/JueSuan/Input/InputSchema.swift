@@ -683,7 +683,7 @@ public enum InputSchema {
             Field(
                 "local", "地方数据", .anyObject, appearsIn: "模板中的 local（标准格式不用）",
                 note: "地方模板自己的数据（联系方式、会议费和培训费、政府购买服务等），任意 JSON 对象。程序不检查也不计算，"
-                    + "原样交给模板（{{local.…}}）。只能在 JSON 文件中填写：部门数据工作簿没有它的位置。",
+                    + "原样交给模板（{{local.…}}）。在部门数据工作簿中是“地方数据”表（JSON 文字，每行一段）。",
                 example: "{\"contact\": \"0798-8888888\"}"),
         ])
 }

@@ -98,7 +98,7 @@ public enum DepartmentWorkbook {
             money(accounts.operatingCosts)
         )
 
-        let order: [(Spreadsheet.Sheet, String)] = [
+        var order: [(Spreadsheet.Sheet, String)] = [
             (BasicInfoSheet.make(tree: tree), "年度、金额单位、部门名称、政府级次、落款"),
             (OverviewSheet.make(input, tree: tree, blank: blank), "第一部分：部门主要职责、单位、内设机构、人员情况"),
             (sheets["公开01表"]!, "收入支出决算总表：使用非财政拨款结余、年初结转和结余、结余分配"),
@@ -129,6 +129,9 @@ public enum DepartmentWorkbook {
                 "第五部分 附件：绩效评价报告等"
             ),
         ]
+        if let local = input.local, let sheet = LocalDataSheet.make(local) {
+            order.append((sheet, "地方数据（本地格式模板用的 JSON，没有则无此表）"))
+        }
         let guide = GuideSheet.make(year: input.year, sheets: order.map { ($0.0.name, $0.1) })
         var properties = DocumentProperties(
             title: "\(input.department.name) \(input.year) 年度部门决算数据", subject: "部门决算公开 数据填报工作簿",

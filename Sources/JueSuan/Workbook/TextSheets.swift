@@ -1,4 +1,5 @@
 import Documents
+import Foundation
 
 // Sheets of free text: 名词解释 (第四部分), the department's own content blocks (附件 = 第五部分, 自评说明 = 九（二）),
 // and 填写说明, the guide that opens the workbook.
@@ -173,6 +174,34 @@ enum GuideSheet {
             builder.nextRow()
             builder.set(1, .text(sheet), WorkbookStyle.label)
             builder.set(2, .text(what), WorkbookStyle.label)
+        }
+        return builder.finish()
+    }
+}
+
+/// 地方数据: the department's `local` object (a locality's own data for its templates) as JSON text, one line a row,
+/// so that a department file with local data becomes a workbook and back without losing it. Written only when the
+/// department has local data; a workbook without the sheet has none.
+enum LocalDataSheet {
+    static let name = "地方数据"
+    static let header = "地方数据（JSON，每行一段）"
+
+    static func make(_ local: LocalData) -> Spreadsheet.Sheet? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(local) else { return nil }
+        var builder = SheetBuilder(name: name, width: 1, columnWidths: [100])
+        builder.sheet.protected = false
+        builder.heading(
+            "地方数据（local）",
+            instructions: [
+                "本地格式的模板使用的数据（如联系方式、会议费），原样交给模板，程序不检查、不计算。可以修改，但整张表合起来须是有效的 JSON；"
+                    + "每行一段，行首的空格可有可无。本地模板不用这些数据时，可删除本表。"
+            ])
+        builder.header([header])
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            builder.nextRow()
+            builder.set(1, .text(String(line)), WorkbookStyle.inputText)
         }
         return builder.finish()
     }

@@ -138,9 +138,31 @@ struct WorkbookReader {
             ["performance", "selfEvaluationText"],
             readBlocks(ContentBlocksSheet.selfEvaluationTextName, path: ["performance", "selfEvaluationText"]))
         root.set(["annex"], readBlocks(ContentBlocksSheet.annexName, path: ["annex"]))
+        readLocalData()
         ensureRequiredContainers()
         for sheet in grid.sheets where !usedSheets.contains(sheet.name) && sheet.name != GuideSheet.name {
             if !sheet.isEmpty { notes.append("工作表“\(sheet.name)”不是本工作簿的表，已忽略") }
+        }
+    }
+
+    /// 地方数据: the rows after its header joined into one JSON text, kept as `local`.
+    mutating func readLocalData() {
+        guard let sheet = sheet(LocalDataSheet.name), sheet.extent.row > 0 else { return }
+        origin[JSONPath([.key("local")])] = sheet.name
+        guard let header = Self.row(labelled: LocalDataSheet.header, in: sheet) else {
+            problem(sheet.name, "找不到“\(LocalDataSheet.header)”一行：地方数据写在这一行下面")
+            return
+        }
+        let rows = Array((header + 1)..<(sheet.extent.row + 1))
+        let lines = rows.map { sheet.text($0, 1) }
+        guard lines.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return }
+        do {
+            root.set(["local"], .leaf(try JSONTreeParser.parse(Array(lines.joined(separator: "\n").utf8))))
+        } catch {
+            let row = rows[min(max(error.position.line - 1, 0), rows.count - 1)]
+            problem(
+                Self.reference(sheet, row, 1),
+                "地方数据不是有效的 JSON（第 \(error.position.line) 行第 \(error.position.column) 列）：\(error.message)")
         }
     }
 
