@@ -73,7 +73,15 @@ public struct ReportTemplates: Sendable {
             }
             let raw = try TemplateSet.declared(
                 text, file: declaration.path, defaultName: directory.path, inherited: nil)
-            let parent = try TemplateSet.builtIn(raw.inherits ?? "standard")
+            let inherits = raw.inherits ?? "standard"
+            guard BuiltInTemplates.declarations[inherits] != nil else {
+                // Where the name stands in set.json (the text parsed, as `declared` has just done).
+                let position = (try? JSONTreeParser.parse(Array(text.utf8)))?.member("inherits")?.position
+                throw TemplateSetError(
+                    message: "\(declaration.path)\(position.map { ":\($0.line):\($0.column)" } ?? ""): $.inherits："
+                        + "没有名为“\(inherits)”的内置模板集（内置：\(TemplateSet.builtInNames.joined(separator: "、"))）")
+            }
+            let parent = try TemplateSet.builtIn(inherits)
             set = try TemplateSet.declared(
                 text, file: declaration.path, defaultName: directory.path, inherited: parent.set)
             set.inherits = parent.set.name
