@@ -185,7 +185,9 @@ struct TemplateDirectory {
         defer { unknown.remove() }
         #expect {
             _ = try unknown.templates
-        } throws: { error in "\(error)".hasSuffix("set.json:1:14: $.inherits：没有名为“yunnan”的内置模板集（内置：standard、central、sichuan）") }
+        } throws: { error in
+            "\(error)".hasSuffix("set.json:1:14: $.inherits：没有名为“yunnan”的内置模板集（内置：standard、central、sichuan）")
+        }
         // A table id given twice is placed at the second one (found by the fuzz harness without a place).
         let repeated = try TemplateDirectory([
             "set.json":
