@@ -11,14 +11,7 @@ public struct AuditResult: Sendable {
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 
     /// What could not be read (tables, sentences, lines): listed, never guessed; placed in the report's own names.
-    public var unread: [UnreadLine] {
-        report.unread.map { line in
-            var renamed = line
-            renamed.place = report.names.rename(line.place)
-            renamed.reason = report.names.rename(line.reason)
-            return renamed
-        }
-    }
+    public var unread: [UnreadLine] { report.unread.map(report.names.rename) }
 }
 
 extension ReportNames {

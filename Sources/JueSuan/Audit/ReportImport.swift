@@ -32,7 +32,8 @@ public enum ReportImport {
         builder.build()
         builder.dropContradictedTotals()
         builder.noteRecomputedGrandTotals()
-        return ImportedDepartment(input: builder.input, notes: report.unread + builder.notes)
+        // Placed in the report's own names (附表6, 第二部分 五), as the audit places its findings.
+        return ImportedDepartment(input: builder.input, notes: (report.unread + builder.notes).map(report.names.rename))
     }
 }
 

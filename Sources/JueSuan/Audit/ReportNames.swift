@@ -25,4 +25,13 @@ public struct ReportNames: Sendable, Equatable {
             return parts[found] ?? tables[found] ?? found
         }
     }
+
+    /// An unread line placed in the report's own names.
+    public func rename(_ line: UnreadLine) -> UnreadLine {
+        guard !parts.isEmpty || !tables.isEmpty else { return line }
+        var renamed = line
+        renamed.place = rename(line.place)
+        renamed.reason = rename(line.reason)
+        return renamed
+    }
 }
