@@ -279,8 +279,8 @@ public enum AuditPages {
         return Array(data)
     }
 
-    /// The report files in `directory` (and below it): `.txt` and `.docx`, hidden files and `~$` lock files left out,
-    /// in path order.
+    /// The report files in `directory` (and below it): `.txt`, `.docx` and `.pdf` (unless its .txt or .docx is
+    /// there too), hidden files and `~$` lock files left out, in path order.
     public static func reportFiles(in directory: String, excluding output: URL? = nil) -> [String] {
         let root = URL(fileURLWithPath: directory)
         guard
@@ -297,12 +297,16 @@ public enum AuditPages {
                 continue
             }
             let name = url.lastPathComponent
-            guard !name.hasPrefix("~$"), ["txt", "docx"].contains(url.pathExtension.lowercased()),
+            guard !name.hasPrefix("~$"), ["txt", "docx", "pdf"].contains(url.pathExtension.lowercased()),
                 (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
             else { continue }
             let relative = url.path.hasPrefix(root.path + "/") ? String(url.path.dropFirst(root.path.count + 1)) : name
             files.append((directory as NSString).appendingPathComponent(relative))
         }
+        // A PDF whose text (.txt) or Word document lies beside it is read from those: one report once.
+        let stems = Set(
+            files.filter { !$0.lowercased().hasSuffix(".pdf") }.map { ($0 as NSString).deletingPathExtension })
+        files.removeAll { $0.lowercased().hasSuffix(".pdf") && stems.contains(($0 as NSString).deletingPathExtension) }
         return files.sorted()
     }
 

@@ -16,16 +16,25 @@ public struct ReportFile: Sendable {
         case text
         /// A Word document (.docx).
         case docx
+        /// A PDF, read as `pdftotext -layout` gives its text (places are its pages).
+        case pdf
     }
 
     /// The file as the user named it.
     public let name: String
     public let kind: Kind
     let lines: [ReportLine]
+    /// For a PDF: the page of each line (1-based, parallel to `lines`).
+    var pages: [Int] = []
 
-    /// `第 12 行` in a text file, `第 12 段` in a Word document (paragraphs and table rows are counted).
+    /// `第 12 行` in a text file, `第 12 段` in a Word document (paragraphs and table rows are counted), `第 3 页` in
+    /// a PDF (its text's lines are nothing the reader sees).
     public func lineText(_ number: Int) -> String {
-        kind == .docx ? "第 \(number) 段" : "第 \(number) 行"
+        switch kind {
+        case .docx: return "第 \(number) 段"
+        case .text: return "第 \(number) 行"
+        case .pdf: return "第 \(pages.indices.contains(number - 1) ? pages[number - 1] : 1) 页"
+        }
     }
 
     public static func read(path: String) -> Result<ReportFile, ReportReadError> {
@@ -42,8 +51,37 @@ public struct ReportFile: Sendable {
         return read(bytes: Array(data), name: path)
     }
 
-    /// Reads a report from its bytes: a ZIP is a Word document, anything else text.
+    /// The page of each line of pdftotext's text: a form feed ends each page, so a line's page is one more than the
+    /// form feeds before its first character.
+    static func pages(of text: [UInt8]) -> [Int] {
+        var pages: [Int] = []
+        var feeds = 0
+        var lineStart = true
+        for byte in text {
+            switch byte {
+            case 0x0C:
+                feeds += 1
+            case UInt8(ascii: "\n"):
+                if lineStart { pages.append(feeds + 1) }
+                lineStart = true
+            default:
+                if lineStart { pages.append(feeds + 1) }
+                lineStart = false
+            }
+        }
+        if lineStart { pages.append(feeds + 1) }
+        return pages
+    }
+
+    /// Reads a report from its bytes: a ZIP is a Word document, a PDF is read by pdftotext, anything else text.
     public static func read(bytes: [UInt8], name: String) -> Result<ReportFile, ReportReadError> {
+        if bytes.starts(with: Array("%PDF-".utf8)) {
+            return PDFText.text(of: bytes, name: name).flatMap { text in
+                read(bytes: text, name: name).map { file in
+                    ReportFile(name: file.name, kind: .pdf, lines: file.lines, pages: pages(of: text))
+                }
+            }
+        }
         if bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04 {
             do {
                 let blocks = try DocxReader.read(bytes: bytes)

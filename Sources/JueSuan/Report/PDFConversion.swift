@@ -36,16 +36,8 @@ public enum PDFConversion {
     }
 
     /// The `soffice` program on the PATH, found once per process; nil when LibreOffice is not installed.
-    public static let soffice: String? = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        let directories =
-            path.split(separator: ":").map(String.init) + ["/Applications/LibreOffice.app/Contents/MacOS"]
-        for directory in directories where !directory.isEmpty {
-            let candidate = directory + "/soffice"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }()
+    public static let soffice: String? = ExternalProgram.find(
+        "soffice", also: ["/Applications/LibreOffice.app/Contents/MacOS"])
 
     /// How long one conversion may take.
     public static let timeoutSeconds = 300
@@ -61,7 +53,7 @@ public enum PDFConversion {
         guard let soffice else { throw .libreOfficeMissing }
         let directory: URL
         do {
-            directory = try makeTemporaryDirectory()
+            directory = try ExternalProgram.temporaryDirectory("juesuan-pdf")
         } catch {
             throw .temporaryFiles(error.localizedDescription)
         }
@@ -95,15 +87,6 @@ public enum PDFConversion {
     }
 
     // MARK: - Pieces
-
-    private static func makeTemporaryDirectory() throws -> URL {
-        var template = Array(
-            FileManager.default.temporaryDirectory.appendingPathComponent("juesuan-pdf-XXXXXX").path.utf8CString)
-        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw CocoaError(.fileWriteUnknown)
-        }
-        return URL(fileURLWithPath: String(cString: made), isDirectory: true)
-    }
 
     /// The fontconfig file in use, to include in ours; nil where there is none (LibreOffice then finds fonts its
     /// own way).
@@ -143,54 +126,18 @@ public enum PDFConversion {
         return xml
     }
 
-    /// Runs `arguments` in a process group of its own with output to `log`; stops the whole group when it runs
-    /// longer than `timeout` seconds. Returns the exit status.
+    /// Runs LibreOffice (see `ExternalProgram.run`).
     private static func run(_ arguments: [String], environment: [String: String], log: URL, timeout: Int)
         throws(Failure) -> Int32
     {
-        #if canImport(Darwin)
-            var actions: posix_spawn_file_actions_t? = nil
-            var attributes: posix_spawnattr_t? = nil
-        #else
-            var actions = posix_spawn_file_actions_t()
-            var attributes = posix_spawnattr_t()
-        #endif
-        posix_spawn_file_actions_init(&actions)
-        posix_spawnattr_init(&attributes)
-        defer {
-            posix_spawn_file_actions_destroy(&actions)
-            posix_spawnattr_destroy(&attributes)
-        }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            for pointer in argv { free(pointer) }
-            for pointer in envp { free(pointer) }
-        }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
-        guard spawned == 0 else { throw .failed(String(cString: strerror(spawned))) }
-        let deadline = Date().addingTimeInterval(Double(timeout))
-        var status: Int32 = 0
-        while true {
-            let done = waitpid(pid, &status, WNOHANG)
-            if done == pid { break }
-            if done < 0 && errno != EINTR { throw .failed(String(cString: strerror(errno))) }
-            if Date() > deadline {
-                kill(-pid, SIGKILL)
-                _ = waitpid(pid, &status, 0)
-                throw .timedOut(timeout)
+        do {
+            return try ExternalProgram.run(arguments, environment: environment, log: log, timeout: timeout)
+        } catch {
+            switch error {
+            case .failed(let message): throw .failed(message)
+            case .timedOut(let seconds): throw .timedOut(seconds)
             }
-            usleep(20_000)
         }
-        // Anything the program left running in its group (it should have ended with it).
-        kill(-pid, SIGKILL)
-        return (status >> 8) & 0xFF
     }
 
     /// `pdf` with what LibreOffice makes different on every run replaced, byte for byte in place (the offsets in
