@@ -492,7 +492,7 @@ public enum BuiltInTemplates {
 <p>金额单位：万元。“应为”由报告所印的数计算；所印的数各自由元级数据四舍五入，在它们的舍入范围内可以得到的差额不是错误，列为提示。</p>
 <table class="findings">
 <thead>
-<tr><th>级别</th><th>规则</th><th>行</th><th>位置</th><th>所印</th><th>应为</th><th>说明</th></tr>
+<tr><th>级别</th><th>规则</th><th>出处</th><th>位置</th><th>所印</th><th>应为</th><th>说明</th></tr>
 </thead>
 <tbody>
 {{#findings}}
@@ -509,7 +509,7 @@ public enum BuiltInTemplates {
 <p>以下内容无法可靠地读出，没有审核，也不会猜测：请对照原报告核对。</p>
 <table class="findings">
 <thead>
-<tr><th>行</th><th>位置</th><th>原因</th><th>原文</th></tr>
+<tr><th>出处</th><th>位置</th><th>原因</th><th>原文</th></tr>
 </thead>
 <tbody>
 {{#unread}}
