@@ -404,6 +404,27 @@ import Testing
         }
     }
 
+    /// Headings out of order read without a crash (the fuzz harness found one, seed 41 case 26023): 九（三）部门评价
+    /// before 九（二）自评情况, and a 自评表 whose 实际完成情况 column comes before its 预期目标 column.
+    @Test func headingsOutOfOrderAreReadWithoutACrash() throws {
+        let text = try String(contentsOfFile: Self.s0, encoding: .utf8)
+        let original = try Self.audit(text: text)
+        var lines = text.components(separatedBy: "\n")
+        let second = try #require(lines.firstIndex { $0.hasPrefix("（二）") && $0.contains("自评情况") })
+        let third = try #require(lines.firstIndex { $0.hasPrefix("（三）") && $0.contains("部门评价") })
+        lines.swapAt(second, third)
+        let swapped = try Self.audit(text: lines.joined(separator: "\n"))
+        #expect(swapped.report.tables.count == original.report.tables.count)
+        _ = ReportImport.department(from: swapped.report)
+        lines.swapAt(second, third)
+        let goal = try #require(lines.firstIndex { $0.contains("预期目标") && $0.contains("实际完成情况") })
+        lines[goal] = lines[goal].replacingOccurrences(of: "预期目标", with: "甲")
+            .replacingOccurrences(of: "实际完成情况", with: "预期目标").replacingOccurrences(of: "甲", with: "实际完成情况")
+        let reversed = try Self.audit(text: lines.joined(separator: "\n"))
+        #expect(reversed.report.texts.selfEvaluations.count == original.report.texts.selfEvaluations.count)
+        _ = ReportImport.department(from: reversed.report)
+    }
+
     @Test func docsListTheRules() throws {
         let onDisk = try String(contentsOf: packageRoot.appendingPathComponent("docs/AUDIT.md"), encoding: .utf8)
         #expect(onDisk.contains(AuditRules.markdownTable))

@@ -565,7 +565,7 @@ struct NarrativeReader {
             var cursor = start + "开展了部门评价".count
             let sentenceEnd = text.find("。", from: cursor, before: end) ?? end
             if let names = text.expectAny(["，即", "，分别为：", "，分别是：", "，为：", "，即："], at: cursor) {
-                department.texts["projects"] = text.display(names.end..<sentenceEnd)
+                department.texts["projects"] = text.display(names.end..<max(names.end, sentenceEnd))
                 department.textLines["projects"] = text.line(names.end)
             }
             cursor = sentenceEnd

@@ -323,7 +323,9 @@ public struct ReportTexts: Sendable {
     private mutating func readPerformanceTexts(_ lines: [ReportLine]) {
         let compact = lines.map(\.compact)
         guard let second = compact.firstIndex(where: { $0.hasPrefix("（二）") && $0.contains("自评情况") }) else { return }
-        let third = compact.firstIndex { $0.hasPrefix("（三）") && $0.contains("部门评价") } ?? lines.count
+        // (三) after (二): a (三) printed before it (lines out of order) does not end it.
+        let third =
+            compact[second...].firstIndex { $0.hasPrefix("（三）") && $0.contains("部门评价") } ?? lines.count
         // A table starts at its `项目名称` row (followed by its `主管部门` row), or at the title and year lines just
         // before it.
         var tableStarts: [Int] = []
@@ -518,7 +520,7 @@ public struct ReportTexts: Sendable {
             }
             if goalHeader {
                 // The goal and the result under their headings (either may be empty); else in order.
-                if let goal = goalColumns.goal, let result = goalColumns.result, result < cells.count {
+                if let goal = goalColumns.goal, let result = goalColumns.result, goal <= result, result < cells.count {
                     let expected = cells[goal..<result].first { !$0.isEmpty }.map(display)
                     let actual = cells[result...].first { !$0.isEmpty }.map(display)
                     table.goal = expected
