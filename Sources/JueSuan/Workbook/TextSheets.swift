@@ -190,7 +190,7 @@ enum LocalDataSheet {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(local) else { return nil }
-        var builder = SheetBuilder(name: name, width: 1, columnWidths: [100])
+        var builder = SheetBuilder(name: name, width: 1, columnWidths: [80])
         builder.sheet.protected = false
         builder.heading(
             "地方数据（local）",
@@ -199,6 +199,7 @@ enum LocalDataSheet {
                     + "每行一段，行首的空格可有可无。本地模板不用这些数据时，可删除本表。"
             ])
         builder.header([header])
+        builder.sheet.rowHeights[builder.row] = 20  // one line: the header's cell is as wide as the sheet
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
             builder.nextRow()
             builder.set(1, .text(String(line)), WorkbookStyle.inputText)
